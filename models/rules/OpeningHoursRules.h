@@ -1,0 +1,44 @@
+#pragma once
+
+#include "models/domain/OpeningHours.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+namespace slotdesk {
+
+// An open interval as absolute instants (UTC). On DST change days its real length differs
+// from the wall-clock length: 01:00-04:00 lasts 2 h on the last Sunday of March, 4 h in October.
+struct OpenInterval {
+    QDateTime start;
+    QDateTime end;
+    qint64 seconds() const { return start.secsTo(end); }
+    friend bool operator==(const OpenInterval &, const OpenInterval &) = default;
+};
+
+enum class DayStatus { Open, Closed, ClosedByClosure, SpecialHours };
+
+struct DayPlan {
+    QDate date;
+    DayStatus status = DayStatus::Closed;
+    QString note;                    // closure reason or special-day label
+    QList<TimeRange> wallClock;      // open intervals in local wall-clock minutes, breaks removed
+    QList<OpenInterval> intervals;   // the same intervals as instants
+    int slotsPerLane = 0;            // whole slots of slotMinutes fitting into the intervals
+    int slots = 0;                   // slotsPerLane * capacity per slot
+};
+
+// Local wall-clock time to an instant. A time inside the spring-forward gap maps to the end of
+// the gap; an ambiguous autumn time maps to its first occurrence for a start and its second
+// for an end, so an interval spanning the repeated hour keeps all of it.
+enum class Ambiguity { Earliest, Latest };
+QDateTime localToUtc(QDate date, int minuteOfDay, const QTimeZone &zone, Ambiguity which);
+
+// The open intervals of one day after applying closures, special days and breaks.
+DayPlan planDay(const OpeningHours &hours, QDate date, int slotMinutes, int capacityPerSlot,
+                const QTimeZone &zone);
+// Seven DayPlans starting at the Monday of the week containing `anyDay`.
+QList<DayPlan> planWeek(const OpeningHours &hours, QDate anyDay, int slotMinutes,
+                        int capacityPerSlot, const QTimeZone &zone);
+
+} // namespace slotdesk

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "models/domain/Centre.h"
+#include "models/domain/OpeningHours.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+namespace slotdesk {
+
+// A problem with one field of a form or one row of a file. `field` names the member
+// ("name", "postcode", "weekly[3]", "closures[0]" ...) so a form can show the message next to
+// its widget; `message` is translated (context "Validation") and meant for staff.
+struct FieldError {
+    QString field;
+    QString message;
+    friend bool operator==(const FieldError &, const FieldError &) = default;
+};
+using FieldErrors = QList<FieldError>;
+
+// `otherNames` are the names of the other stored centres (for the duplicate check).
+FieldErrors validateCentre(const Centre &centre, const QStringList &otherNames);
+// `today` is the local date from the Clock: a new closure ending before it is refused; closures
+// already in `stored` are history and stay valid when other rows are edited.
+FieldErrors validateOpeningHours(const OpeningHours &hours, QDate today,
+                                 const OpeningHours &stored = {});
+
+} // namespace slotdesk

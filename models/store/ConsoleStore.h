@@ -1,0 +1,65 @@
+#pragma once
+
+#include "models/core/Clock.h"
+#include "models/csv/CentreCsv.h"
+#include "models/domain/Centre.h"
+#include "models/domain/OpeningHours.h"
+#include "models/store/StoreError.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QThreadPool>
+
+#include <memory>
+
+namespace slotdesk {
+
+class Database;
+
+// The console's local store, used from the UI thread. Every call runs on one dedicated worker
+// thread that owns the SQLite connection, so the UI never waits for the disk; results arrive as
+// QFutures (watch them with QFutureWatcher or .then(this, ...)). Calls run in the order made.
+class ConsoleStore : public QObject {
+    Q_OBJECT
+public:
+    ConsoleStore(QString databasePath, const Clock &clock, QObject *parent = nullptr);
+    ~ConsoleStore() override; // waits for queued work, then closes the connection
+
+    QString path() const { return m_path; }
+
+    QFuture<StoreError> open();
+    QFuture<Stored<QList<Centre>>> centres();
+    QFuture<Stored<Centre>> saveCentre(const Centre &centre);
+    QFuture<StoreError> setCentreActive(qint64 id, bool active);
+    QFuture<StoreError> removeCentre(qint64 id);
+    QFuture<Stored<OpeningHours>> openingHours(qint64 centreId);
+    QFuture<StoreError> saveOpeningHours(const OpeningHours &hours);
+
+    // CSV import: parses, validates every row, and applies all rows in one transaction or none.
+    // Reports progress (0..100) and honours QFuture::cancel() until the commit.
+    struct ImportReport {
+        int inserted = 0;
+        int updated = 0;
+        QList<RowError> rowErrors; // parse/validation problems per row: nothing was applied
+        StoreError error;          // store problem: nothing was applied
+        bool cancelled = false;
+        bool ok() const { return rowErrors.isEmpty() && error.ok() && !cancelled; }
+    };
+    QFuture<ImportReport> importCentresCsv(const QByteArray &data, bool dryRun = false);
+    QFuture<ImportReport> importHoursCsv(const QByteArray &data, bool dryRun = false);
+    QFuture<Stored<QByteArray>> exportCentresCsv();
+    QFuture<Stored<QByteArray>> exportHoursCsv();
+
+Q_SIGNALS:
+    // Emitted (on the UI thread) after any successful change, so views can refresh.
+    void centresChanged();
+    void openingHoursChanged(qint64 centreId);
+
+private:
+    QString m_path;
+    const Clock &m_clock;
+    QThreadPool m_pool;               // exactly one thread, kept alive: the connection lives there
+    std::shared_ptr<Database> m_db;   // touched only on the worker thread
+};
+
+} // namespace slotdesk

@@ -1,0 +1,1 @@
+#include "models/store/Database.h"

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "models/core/Clock.h"
+#include "models/domain/OpeningHours.h"
+#include "models/store/Database.h"
+
+namespace slotdesk {
+
+class OpeningHoursRepository {
+public:
+    OpeningHoursRepository(Database &db, const Clock &clock);
+
+    Stored<OpeningHours> load(qint64 centreId) const;
+    // Validates against the stored hours (today from the clock, Europe/Berlin), then replaces
+    // the centre's weekly rules, closures and special days in one transaction.
+    StoreError save(const OpeningHours &hours);
+    // All or nothing, for CSV import.
+    StoreError saveAll(const QList<OpeningHours> &hours);
+
+private:
+    Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace slotdesk

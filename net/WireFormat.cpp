@@ -1,0 +1,1 @@
+#include "net/WireFormat.h"

@@ -1,0 +1,29 @@
+#include "tests/support/TestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLocale>
+#include <QTest>
+
+namespace slotdesk::test {
+
+QString dataPath(const QString &relative)
+{
+    return QDir(QStringLiteral(SLOTDESK_TEST_DATA_DIR)).filePath(relative);
+}
+
+QByteArray readData(const QString &relative)
+{
+    QFile file(dataPath(relative));
+    if (!file.open(QIODevice::ReadOnly)) {
+        qWarning("fixture %s: %s", qPrintable(file.fileName()), qPrintable(file.errorString()));
+        return {};
+    }
+    return file.readAll();
+}
+
+TempDir::TempDir() { m_dir.setAutoRemove(true); }
+
+void pinLocale() { QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany)); }
+
+} // namespace slotdesk::test
