@@ -3,8 +3,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     QTextStream(stdout) << slotdesk::serviceProductName() << Qt::endl;
     return 0;

@@ -2,7 +2,11 @@
 
 namespace slotdesk {
 
-QString migrationsResourceDir() { return QStringLiteral(":/migrations"); }
-QString translationsResourceDir() { return QStringLiteral(":/i18n"); }
+QString migrationsResourceDir() {
+    return QStringLiteral(":/migrations");
+}
+QString translationsResourceDir() {
+    return QStringLiteral(":/i18n");
+}
 
 } // namespace slotdesk

@@ -2,6 +2,8 @@
 
 namespace slotdesk {
 
-QString serviceProductName() { return QStringLiteral("slotdesk-service/" SLOTDESK_VERSION); }
+QString serviceProductName() {
+    return QStringLiteral("slotdesk-service/" SLOTDESK_VERSION);
+}
 
 } // namespace slotdesk

@@ -2,6 +2,9 @@
 
 namespace slotdesk {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) { setWindowTitle(tr("Slotdesk")); }
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent) {
+    setWindowTitle(tr("Slotdesk"));
+}
 
 } // namespace slotdesk

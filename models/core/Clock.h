@@ -20,7 +20,8 @@ public:
 
 class FixedClock final : public Clock {
 public:
-    explicit FixedClock(QDateTime utc) : m_now(utc.toUTC()) {}
+    explicit FixedClock(QDateTime utc)
+        : m_now(utc.toUTC()) {}
     QDateTime now() const override { return m_now; }
     void set(const QDateTime &utc) { m_now = utc.toUTC(); }
     void advance(qint64 seconds) { m_now = m_now.addSecs(seconds); }
@@ -30,6 +31,8 @@ private:
 };
 
 // All centres operate in German civil time.
-inline QTimeZone berlinTimeZone() { return QTimeZone(QByteArrayLiteral("Europe/Berlin")); }
+inline QTimeZone berlinTimeZone() {
+    return QTimeZone(QByteArrayLiteral("Europe/Berlin"));
+}
 
 } // namespace slotdesk

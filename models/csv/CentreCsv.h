@@ -11,13 +11,14 @@ namespace slotdesk {
 
 // One problem in one row of an import file.
 struct RowError {
-    int line = 0;   // line in the file
-    QString column; // header name, or empty for the whole row
+    int line = 0;    // line in the file
+    QString column;  // header name, or empty for the whole row
     QString message; // translated
     friend bool operator==(const RowError &, const RowError &) = default;
 };
 
-// centres.csv: name;street;postcode;city;kind;services;lanes;capacity_per_lane;slot_minutes;phone;active
+// centres.csv:
+// name;street;postcode;city;kind;services;lanes;capacity_per_lane;slot_minutes;phone;active
 // services are codes separated by ',' (or '|'); kind is test|vaccination (German words accepted);
 // active is 1/0 (ja/nein accepted).
 struct CentreImport {
@@ -32,8 +33,8 @@ QByteArray exportCentresCsv(const QList<Centre> &centres);
 // type weekly|break: day = weekday (Mo..So / Mon..Sun / 1..7); closure: day = first date,
 // `to` = last date (dd.MM.yyyy or yyyy-MM-dd); special: day = date, from/to = HH:mm.
 struct HoursImport {
-    QList<QString> centreNames;   // parallel to hours
-    QList<OpeningHours> hours;    // centreId 0; resolved by name when applied
+    QList<QString> centreNames; // parallel to hours
+    QList<OpeningHours> hours;  // centreId 0; resolved by name when applied
     QList<RowError> errors;
     bool ok() const { return errors.isEmpty(); }
 };

@@ -2,8 +2,7 @@
 
 namespace slotdesk {
 
-QString centreKindToString(CentreKind kind)
-{
+QString centreKindToString(CentreKind kind) {
     switch (kind) {
     case CentreKind::TestCentre:
         return QStringLiteral("test");
@@ -13,8 +12,7 @@ QString centreKindToString(CentreKind kind)
     return {};
 }
 
-bool centreKindFromString(const QString &text, CentreKind *kind)
-{
+bool centreKindFromString(const QString &text, CentreKind *kind) {
     const QString t = text.trimmed().toLower();
     if (t == u"test" || t == u"testzentrum" || t == u"teststelle") {
         *kind = CentreKind::TestCentre;
@@ -27,6 +25,8 @@ bool centreKindFromString(const QString &text, CentreKind *kind)
     return false;
 }
 
-QString centreNameKey(const QString &name) { return name.simplified().toCaseFolded(); }
+QString centreNameKey(const QString &name) {
+    return name.simplified().toCaseFolded();
+}
 
 } // namespace slotdesk

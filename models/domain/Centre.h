@@ -10,12 +10,12 @@ namespace slotdesk {
 enum class CentreKind { TestCentre, VaccinationCentre };
 
 // Stable text forms used in the database, CSV files and the wire protocol.
-QString centreKindToString(CentreKind kind);        // "test" | "vaccination"
+QString centreKindToString(CentreKind kind); // "test" | "vaccination"
 bool centreKindFromString(const QString &text, CentreKind *kind);
 
 struct Centre {
-    qint64 id = 0;  // 0 while not stored
-    QString uuid;   // stable across console and service; assigned by the store on insert
+    qint64 id = 0; // 0 while not stored
+    QString uuid;  // stable across console and service; assigned by the store on insert
     QString name;
     QString street;
     QString postcode; // five digits

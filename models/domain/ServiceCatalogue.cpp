@@ -5,8 +5,7 @@
 namespace slotdesk {
 
 // Mirrors the rows seeded into `services` by migration 0001 (a store test compares both).
-const QList<ServiceType> &serviceCatalogue()
-{
+const QList<ServiceType> &serviceCatalogue() {
     static const QList<ServiceType> catalogue = {
         {QStringLiteral("rapid_antigen"), ServiceKind::RapidAntigenTest, {}, 1, 0, 0},
         {QStringLiteral("pcr"), ServiceKind::PcrTest, {}, 1, 0, 0},
@@ -24,8 +23,7 @@ const QList<ServiceType> &serviceCatalogue()
     return catalogue;
 }
 
-const ServiceType *findService(const QString &code)
-{
+const ServiceType *findService(const QString &code) {
     for (const ServiceType &s : serviceCatalogue()) {
         if (s.code == code)
             return &s;
@@ -33,8 +31,7 @@ const ServiceType *findService(const QString &code)
     return nullptr;
 }
 
-QString serviceDisplayName(const QString &code)
-{
+QString serviceDisplayName(const QString &code) {
     const ServiceType *s = findService(code);
     if (!s)
         return code;

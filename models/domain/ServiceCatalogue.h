@@ -12,8 +12,8 @@ enum class ServiceKind { RapidAntigenTest, PcrTest, Vaccination };
 struct ServiceType {
     QString code; // "rapid_antigen", "pcr", "vaccine_comirnaty", ...
     ServiceKind kind;
-    QString product;   // vaccine product name, empty for tests
-    int doses = 1;     // 2 for two-dose vaccines
+    QString product; // vaccine product name, empty for tests
+    int doses = 1;   // 2 for two-dose vaccines
     int intervalMinDays = 0;
     int intervalMaxDays = 0;
 };

@@ -21,11 +21,11 @@ enum class DayStatus { Open, Closed, ClosedByClosure, SpecialHours };
 struct DayPlan {
     QDate date;
     DayStatus status = DayStatus::Closed;
-    QString note;                    // closure reason or special-day label
-    QList<TimeRange> wallClock;      // open intervals in local wall-clock minutes, breaks removed
-    QList<OpenInterval> intervals;   // the same intervals as instants
-    int slotsPerLane = 0;            // whole slots of slotMinutes fitting into the intervals
-    int slots = 0;                   // slotsPerLane * capacity per slot
+    QString note;                  // closure reason or special-day label
+    QList<TimeRange> wallClock;    // open intervals in local wall-clock minutes, breaks removed
+    QList<OpenInterval> intervals; // the same intervals as instants
+    int slotsPerLane = 0;          // whole slots of slotMinutes fitting into the intervals
+    int slots = 0;                 // slotsPerLane * capacity per slot
 };
 
 // Local wall-clock time to an instant. A time inside the spring-forward gap maps to the end of

@@ -58,8 +58,8 @@ Q_SIGNALS:
 private:
     QString m_path;
     const Clock &m_clock;
-    QThreadPool m_pool;               // exactly one thread, kept alive: the connection lives there
-    std::shared_ptr<Database> m_db;   // touched only on the worker thread
+    QThreadPool m_pool;             // exactly one thread, kept alive: the connection lives there
+    std::shared_ptr<Database> m_db; // touched only on the worker thread
 };
 
 } // namespace slotdesk

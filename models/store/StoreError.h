@@ -14,8 +14,8 @@ struct StoreError {
         Validation, // `fields` says which fields and why
         Conflict,   // someone changed the row since it was read (revision), or a unique key
         NotFound,
-        Io,         // disk full, read-only, locked, I/O error
-        Corrupt,    // not a Slotdesk database, or newer schema than this build knows
+        Io,      // disk full, read-only, locked, I/O error
+        Corrupt, // not a Slotdesk database, or newer schema than this build knows
     };
     Kind kind = Kind::None;
     QString message; // translated, for staff

@@ -7,13 +7,11 @@
 
 namespace slotdesk::test {
 
-QString dataPath(const QString &relative)
-{
+QString dataPath(const QString &relative) {
     return QDir(QStringLiteral(SLOTDESK_TEST_DATA_DIR)).filePath(relative);
 }
 
-QByteArray readData(const QString &relative)
-{
+QByteArray readData(const QString &relative) {
     QFile file(dataPath(relative));
     if (!file.open(QIODevice::ReadOnly)) {
         qWarning("fixture %s: %s", qPrintable(file.fileName()), qPrintable(file.errorString()));
@@ -22,8 +20,12 @@ QByteArray readData(const QString &relative)
     return file.readAll();
 }
 
-TempDir::TempDir() { m_dir.setAutoRemove(true); }
+TempDir::TempDir() {
+    m_dir.setAutoRemove(true);
+}
 
-void pinLocale() { QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany)); }
+void pinLocale() {
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+}
 
 } // namespace slotdesk::test
