@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace slotdesk {
+
+// One entry of the live event stream: every booking, cancellation, check-in, release and staff
+// change. seq is assigned by the event log inside the same transaction as the change it
+// describes, so the stream has no gaps and a committed change always has its event.
+struct Event {
+    qint64 seq = 0;
+    qint64 at = 0; // Unix seconds UTC
+    QString
+        type; // "booking.confirmed", "booking.cancelled", "checkin.arrival", "release.opened", ...
+    QJsonObject payload;
+};
+
+} // namespace slotdesk
+
+Q_DECLARE_METATYPE(slotdesk::Event)

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "models/booking/Event.h"
+
+#include <QSqlDatabase>
+
+namespace slotdesk {
+
+// The `events` table. append() must be called inside the caller's write transaction; after
+// the commit the caller publishes the returned events (EventHub in service/).
+class EventLog {
+public:
+    // Reads the current maximum seq; call once after opening the database.
+    explicit EventLog(QSqlDatabase db);
+
+    // Assigns the next seq and inserts the row (not committed: the caller's transaction is).
+    // Returns the event with seq set, or seq 0 when the insert failed.
+    Event append(const QString &type, const QJsonObject &payload, qint64 at);
+    // Must be called when the caller's transaction rolled back after append().
+    void rollbackTo(qint64 lastCommittedSeq);
+    qint64 lastSeq() const { return m_lastSeq; }
+
+    // Events with seq > afterSeq in order, at most `limit`.
+    QList<Event> readAfter(qint64 afterSeq, int limit) const;
+
+private:
+    QSqlDatabase m_db;
+    qint64 m_lastSeq = 0;
+};
+
+} // namespace slotdesk
