@@ -22,7 +22,10 @@ using FieldErrors = QList<FieldError>;
 // `otherNames` are the names of the other stored centres (for the duplicate check).
 FieldErrors validateCentre(const Centre &centre, const QStringList &otherNames);
 // `today` is the local date from the Clock: a new closure ending before it is refused; closures
-// already in `stored` are history and stay valid when other rows are edited.
+// already in `stored` are history and stay valid when other rows are edited. An invalid `today`
+// (QDate()) skips that check, for structural checks of import files.
+// Fields: "name", "street", "postcode", "city", "services", "lanes", "capacityPerLane",
+// "slotMinutes", "phone"; "weekly[i]", "closures[i]", "specialDays[i]" index the lists.
 FieldErrors validateOpeningHours(const OpeningHours &hours, QDate today,
                                  const OpeningHours &stored = {});
 
