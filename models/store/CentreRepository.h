@@ -2,6 +2,7 @@
 
 #include "models/core/Clock.h"
 #include "models/domain/Centre.h"
+#include "models/store/Batch.h"
 #include "models/store/Database.h"
 
 #include <optional>
@@ -12,7 +13,7 @@ class CentreRepository {
 public:
     CentreRepository(Database &db, const Clock &clock);
 
-    QList<Centre> list() const; // active and inactive, ordered by name
+    QList<Centre> list(StoreError *error = nullptr) const; // active and inactive, by name
     std::optional<Centre> find(qint64 id) const;
     std::optional<Centre> findByName(const QString &name) const; // by centreNameKey
 
@@ -24,8 +25,10 @@ public:
     // Only a centre without any history (slots, bookings) can be removed: used to undo a creation.
     StoreError remove(qint64 id);
     // All or nothing: every centre is validated first (against the stored ones and each other);
-    // rows whose name matches a stored centre update it, others are inserted.
-    StoreError saveAll(QList<Centre> &centres);
+    // rows whose name matches a stored centre update it, others are inserted. Validation
+    // errors name the item's fields as in save(); result->failedItems says which item each is.
+    StoreError saveAll(QList<Centre> &centres, const BatchOptions &options = {},
+                       BatchResult *result = nullptr);
 
 private:
     Database &m_db;

@@ -1,1 +1,342 @@
 #include "models/store/ConsoleStore.h"
+
+#include "models/csv/Csv.h"
+#include "models/store/CentreRepository.h"
+#include "models/store/Database.h"
+#include "models/store/OpeningHoursRepository.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QPromise>
+#include <QtConcurrent>
+
+namespace slotdesk {
+
+namespace {
+
+QString storeTr(const char *text) {
+    return QCoreApplication::translate("Store", text);
+}
+
+QString uniqueConnectionName() {
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("slotdesk-console-store-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
+}
+
+// Import progress: parsing is the first 10 %, writing the rows 10..95 %, the commit the rest.
+constexpr int kParsedProgress = 10;
+constexpr int kWrittenProgress = 95;
+
+int rowProgress(int done, int total) {
+    return total <= 0 ? kWrittenProgress
+                      : kParsedProgress + (kWrittenProgress - kParsedProgress) * done / total;
+}
+
+// Field names of Validation are member names; the CSV columns are snake_case headers.
+QString csvColumnFor(const QString &field) {
+    if (field == u"capacityPerLane")
+        return QStringLiteral("capacity_per_lane");
+    if (field == u"slotMinutes")
+        return QStringLiteral("slot_minutes");
+    return field;
+}
+
+// The first line of the file whose centre-name column holds `name`, for error messages (blank
+// rows are skipped by the parser, so rows and parsed items do not correspond one to one).
+int lineOfName(const CsvTable &table, const QString &column, const QString &name) {
+    const QString key = centreNameKey(name);
+    if (key.isEmpty())
+        return 0;
+    qsizetype index = -1;
+    for (qsizetype c = 0; c < table.header.size(); ++c) {
+        if (table.header.at(c).trimmed().compare(column, Qt::CaseInsensitive) == 0)
+            index = c;
+    }
+    for (qsizetype r = 0; r < table.rows.size(); ++r) {
+        const QStringList &row = table.rows.at(r);
+        const bool match =
+            index >= 0 ? centreNameKey(row.value(index)) == key
+                       : std::any_of(row.cbegin(), row.cend(),
+                                     [&](const QString &f) { return centreNameKey(f) == key; });
+        if (match)
+            return table.lines.value(r);
+    }
+    return 0;
+}
+
+} // namespace
+
+ConsoleStore::ConsoleStore(QString databasePath, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_path(std::move(databasePath))
+    , m_clock(clock) {
+    // One thread that never expires: the SQLite connection belongs to it, and a single queue
+    // keeps the calls in the order they were made.
+    m_pool.setMaxThreadCount(1);
+    m_pool.setExpiryTimeout(-1);
+}
+
+ConsoleStore::~ConsoleStore() {
+    // The connection must be closed on the thread that opened it.
+    m_pool.start([this] { m_db.reset(); });
+    m_pool.waitForDone();
+}
+
+// Runs on the worker: creates the connection on first use and opens the database.
+StoreError ConsoleStore::ensureOpen() {
+    if (!m_db)
+        m_db = std::make_shared<Database>(uniqueConnectionName());
+    if (m_db->isOpen())
+        return {};
+    return m_db->open(m_path);
+}
+
+void ConsoleStore::notifyCentresChanged() {
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT centresChanged(); }, Qt::QueuedConnection);
+}
+
+void ConsoleStore::notifyHoursChanged(qint64 centreId) {
+    QMetaObject::invokeMethod(
+        this, [this, centreId] { Q_EMIT openingHoursChanged(centreId); }, Qt::QueuedConnection);
+}
+
+QFuture<StoreError> ConsoleStore::open() {
+    return QtConcurrent::run(&m_pool, [this] { return ensureOpen(); });
+}
+
+QFuture<Stored<QList<Centre>>> ConsoleStore::centres() {
+    return QtConcurrent::run(&m_pool, [this] {
+        Stored<QList<Centre>> result;
+        result.error = ensureOpen();
+        if (!result.error)
+            result.value = CentreRepository(*m_db, m_clock).list(&result.error);
+        return result;
+    });
+}
+
+QFuture<Stored<Centre>> ConsoleStore::saveCentre(const Centre &centre) {
+    return QtConcurrent::run(&m_pool, [this, centre] {
+        Stored<Centre> result{centre, ensureOpen()};
+        if (!result.error)
+            result.error = CentreRepository(*m_db, m_clock).save(result.value);
+        if (!result.error)
+            notifyCentresChanged();
+        return result;
+    });
+}
+
+QFuture<StoreError> ConsoleStore::setCentreActive(qint64 id, bool active) {
+    return QtConcurrent::run(&m_pool, [this, id, active] {
+        StoreError error = ensureOpen();
+        if (!error)
+            error = CentreRepository(*m_db, m_clock).setActive(id, active);
+        if (!error)
+            notifyCentresChanged();
+        return error;
+    });
+}
+
+QFuture<StoreError> ConsoleStore::removeCentre(qint64 id) {
+    return QtConcurrent::run(&m_pool, [this, id] {
+        StoreError error = ensureOpen();
+        if (!error)
+            error = CentreRepository(*m_db, m_clock).remove(id);
+        if (!error)
+            notifyCentresChanged();
+        return error;
+    });
+}
+
+QFuture<Stored<OpeningHours>> ConsoleStore::openingHours(qint64 centreId) {
+    return QtConcurrent::run(&m_pool, [this, centreId] {
+        Stored<OpeningHours> result;
+        result.error = ensureOpen();
+        if (!result.error)
+            result = OpeningHoursRepository(*m_db, m_clock).load(centreId);
+        return result;
+    });
+}
+
+QFuture<StoreError> ConsoleStore::saveOpeningHours(const OpeningHours &hours) {
+    return QtConcurrent::run(&m_pool, [this, hours] {
+        StoreError error = ensureOpen();
+        if (!error)
+            error = OpeningHoursRepository(*m_db, m_clock).save(hours);
+        if (!error)
+            notifyHoursChanged(hours.centreId);
+        return error;
+    });
+}
+
+QFuture<ConsoleStore::ImportReport> ConsoleStore::importCentresCsv(const QByteArray &data,
+                                                                   bool dryRun) {
+    return QtConcurrent::run(&m_pool, [this, data, dryRun](QPromise<ImportReport> &promise) {
+        promise.setProgressRange(0, 100);
+        ImportReport report;
+        const CsvParseResult parsed = parseCsv(data);
+        if (!parsed.ok()) {
+            report.rowErrors.append({parsed.errorLine, {}, parsed.error});
+            promise.addResult(report);
+            return;
+        }
+        CentreImport import = parseCentresCsv(parsed.table);
+        if (!import.ok()) {
+            report.rowErrors = import.errors;
+            promise.addResult(report);
+            return;
+        }
+        promise.setProgressValue(kParsedProgress);
+        if (promise.isCanceled())
+            return;
+        if ((report.error = ensureOpen())) {
+            promise.addResult(report);
+            return;
+        }
+
+        BatchOptions options;
+        options.dryRun = dryRun;
+        options.progress = [&promise](int done, int total) {
+            promise.setProgressValue(rowProgress(done, total));
+            return !promise.isCanceled();
+        };
+        BatchResult result;
+        const StoreError error =
+            CentreRepository(*m_db, m_clock).saveAll(import.centres, options, &result);
+        if (result.cancelled)
+            return;
+        if (error.kind == StoreError::Kind::Validation) {
+            for (qsizetype i = 0; i < error.fields.size(); ++i) {
+                const int item = i < result.failedItems.size() ? result.failedItems.at(i) : -1;
+                const QString name = import.centres.value(item).name;
+                report.rowErrors.append({lineOfName(parsed.table, QStringLiteral("name"), name),
+                                         csvColumnFor(error.fields.at(i).field),
+                                         error.fields.at(i).message});
+            }
+        } else if (error) {
+            report.error = error;
+        } else {
+            report.inserted = result.inserted;
+            report.updated = result.updated;
+            if (!dryRun && (result.inserted > 0 || result.updated > 0))
+                notifyCentresChanged();
+        }
+        promise.setProgressValue(100);
+        promise.addResult(report);
+    });
+}
+
+QFuture<ConsoleStore::ImportReport> ConsoleStore::importHoursCsv(const QByteArray &data,
+                                                                 bool dryRun) {
+    return QtConcurrent::run(&m_pool, [this, data, dryRun](QPromise<ImportReport> &promise) {
+        promise.setProgressRange(0, 100);
+        ImportReport report;
+        const CsvParseResult parsed = parseCsv(data);
+        if (!parsed.ok()) {
+            report.rowErrors.append({parsed.errorLine, {}, parsed.error});
+            promise.addResult(report);
+            return;
+        }
+        HoursImport import = parseHoursCsv(parsed.table);
+        if (!import.ok()) {
+            report.rowErrors = import.errors;
+            promise.addResult(report);
+            return;
+        }
+        promise.setProgressValue(kParsedProgress);
+        if (promise.isCanceled())
+            return;
+        if ((report.error = ensureOpen())) {
+            promise.addResult(report);
+            return;
+        }
+
+        const CentreRepository centres(*m_db, m_clock);
+        for (qsizetype i = 0; i < import.hours.size(); ++i) {
+            const QString name = import.centreNames.value(i);
+            if (const std::optional<Centre> centre = centres.findByName(name))
+                import.hours[i].centreId = centre->id;
+            else
+                report.rowErrors.append(
+                    {lineOfName(parsed.table, QStringLiteral("centre"), name),
+                     QStringLiteral("centre"),
+                     storeTr("There is no centre named \"%1\". Import or create the centre first.")
+                         .arg(name)});
+        }
+        if (!report.rowErrors.isEmpty()) {
+            promise.addResult(report);
+            return;
+        }
+
+        BatchOptions options;
+        options.dryRun = dryRun;
+        options.progress = [&promise](int done, int total) {
+            promise.setProgressValue(rowProgress(done, total));
+            return !promise.isCanceled();
+        };
+        BatchResult result;
+        const StoreError error =
+            OpeningHoursRepository(*m_db, m_clock).saveAll(import.hours, options, &result);
+        if (result.cancelled)
+            return;
+        if (error.kind == StoreError::Kind::Validation) {
+            for (qsizetype i = 0; i < error.fields.size(); ++i) {
+                const int item = i < result.failedItems.size() ? result.failedItems.at(i) : -1;
+                const QString name = import.centreNames.value(item);
+                report.rowErrors.append({lineOfName(parsed.table, QStringLiteral("centre"), name),
+                                         {},
+                                         name % QStringLiteral(": ") % error.fields.at(i).message});
+            }
+        } else if (error) {
+            report.error = error;
+        } else {
+            report.inserted = result.inserted;
+            report.updated = result.updated;
+            if (!dryRun) {
+                for (const OpeningHours &h : std::as_const(import.hours))
+                    notifyHoursChanged(h.centreId);
+            }
+        }
+        promise.setProgressValue(100);
+        promise.addResult(report);
+    });
+}
+
+QFuture<Stored<QByteArray>> ConsoleStore::exportCentresCsv() {
+    return QtConcurrent::run(&m_pool, [this] {
+        Stored<QByteArray> result;
+        result.error = ensureOpen();
+        if (result.error)
+            return result;
+        const QList<Centre> list = CentreRepository(*m_db, m_clock).list(&result.error);
+        if (!result.error)
+            result.value = slotdesk::exportCentresCsv(list);
+        return result;
+    });
+}
+
+QFuture<Stored<QByteArray>> ConsoleStore::exportHoursCsv() {
+    return QtConcurrent::run(&m_pool, [this] {
+        Stored<QByteArray> result;
+        result.error = ensureOpen();
+        if (result.error)
+            return result;
+        const QList<Centre> list = CentreRepository(*m_db, m_clock).list(&result.error);
+        if (result.error)
+            return result;
+        QList<OpeningHours> hours;
+        const OpeningHoursRepository repository(*m_db, m_clock);
+        for (const Centre &c : list) {
+            Stored<OpeningHours> stored = repository.load(c.id);
+            if (stored.error) {
+                result.error = stored.error;
+                return result;
+            }
+            hours.append(stored.value);
+        }
+        result.value = slotdesk::exportHoursCsv(list, hours);
+        return result;
+    });
+}
+
+} // namespace slotdesk

@@ -56,6 +56,10 @@ Q_SIGNALS:
     void openingHoursChanged(qint64 centreId);
 
 private:
+    StoreError ensureOpen(); // worker thread only
+    void notifyCentresChanged();
+    void notifyHoursChanged(qint64 centreId);
+
     QString m_path;
     const Clock &m_clock;
     QThreadPool m_pool;             // exactly one thread, kept alive: the connection lives there

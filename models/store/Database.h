@@ -12,12 +12,16 @@ namespace slotdesk {
 // schema to latestSchemaVersion() with the .sql files under :/migrations.
 class Database {
 public:
+    // FULL syncs every commit (the console: a power cut must not lose a saved form); NORMAL
+    // only syncs at WAL checkpoints, which the booking service needs for its write rate.
+    enum class Synchronous { Full, Normal };
+
     explicit Database(const QString &connectionName);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    StoreError open(const QString &path);
+    StoreError open(const QString &path, Synchronous synchronous = Synchronous::Full);
     void close();
     bool isOpen() const;
     int schemaVersion() const;
@@ -26,6 +30,8 @@ public:
     static int latestSchemaVersion();
     // Migrates an open database up to `target` (for tests that build old fixtures).
     static StoreError migrate(QSqlDatabase &db, int target);
+    // The version recorded in schema_version (0 for a new, empty database; -1 when unreadable).
+    static int schemaVersion(const QSqlDatabase &db);
 
 private:
     QString m_connectionName;

@@ -2,6 +2,7 @@
 
 #include "models/core/Clock.h"
 #include "models/domain/OpeningHours.h"
+#include "models/store/Batch.h"
 #include "models/store/Database.h"
 
 namespace slotdesk {
@@ -14,8 +15,10 @@ public:
     // Validates against the stored hours (today from the clock, Europe/Berlin), then replaces
     // the centre's weekly rules, closures and special days in one transaction.
     StoreError save(const OpeningHours &hours);
-    // All or nothing, for CSV import.
-    StoreError saveAll(const QList<OpeningHours> &hours);
+    // All or nothing, for CSV import. A centre with stored hours counts as updated, one
+    // without as inserted.
+    StoreError saveAll(const QList<OpeningHours> &hours, const BatchOptions &options = {},
+                       BatchResult *result = nullptr);
 
 private:
     Database &m_db;
