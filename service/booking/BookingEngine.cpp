@@ -64,7 +64,14 @@ qint64 BookingEngine::nowSecs() const {
 }
 
 QDate BookingEngine::today() const {
-    return m_clock.now().toTimeZone(berlinTimeZone()).date();
+    // Time-zone conversion is costly and asked on every booking; the Berlin date can only
+    // change on a full minute (offsets are whole hours), so it is cached per minute.
+    const qint64 minute = nowSecs() / 60;
+    if (minute != m_todayMinute) {
+        m_todayMinute = minute;
+        m_today = m_clock.now().toTimeZone(berlinTimeZone()).date();
+    }
+    return m_today;
 }
 
 StoreError BookingEngine::load() {
@@ -370,12 +377,10 @@ EngineError BookingEngine::confirm(const ConfirmRequest &request, IdempotencyRec
         return EngineError{};
     };
 
+    // No read before the write: the unique index on (person_key, service) of active bookings
+    // answers "does this person have one already" inside the insert, which is one statement
+    // less on the hot path and also exact across several instances sharing a database.
     std::optional<BookingRecord> found;
-    if (StoreError e = m_store.activeBookingOf(b.personKey, b.service, &found))
-        return storageError(e);
-    if (found)
-        return returnExisting(*found);
-
     // 50 random bits: a collision is astronomically rare but is retried rather than failed.
     for (int attempt = 0; attempt < 4; ++attempt) {
         quint64 bits = 0;

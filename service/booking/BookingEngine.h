@@ -151,6 +151,8 @@ private:
     std::multimap<qint64, QString> m_expiryQueue; // expiresAt → active hold
     std::multimap<qint64, QString> m_forgetQueue; // when to drop tombstones
     int m_activeHolds = 0;
+    mutable qint64 m_todayMinute = -1;
+    mutable QDate m_today;
 };
 
 } // namespace slotdesk

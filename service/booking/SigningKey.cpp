@@ -57,12 +57,9 @@ bool SigningKey::loadOrCreate(const QString &path, QString *error) {
     m_secret = QByteArray(reinterpret_cast<const char *>(sk), sizeof sk);
     m_public = QByteArray(reinterpret_cast<const char *>(pk), sizeof pk);
     sodium_memzero(sk, sizeof sk);
-    return true;
-}
-
-QString SigningKey::keyId() const {
-    return QString::fromLatin1(
+    m_keyId = QString::fromLatin1(
         QCryptographicHash::hash(m_public, QCryptographicHash::Sha256).toHex().left(16));
+    return true;
 }
 
 QByteArray SigningKey::sign(const QByteArray &message) const {

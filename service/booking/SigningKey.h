@@ -13,12 +13,13 @@ public:
     // Loads the key file, or generates it when it does not exist. Returns false with *error.
     bool loadOrCreate(const QString &path, QString *error);
     QByteArray publicKey() const { return m_public; } // 32 bytes
-    QString keyId() const;                            // first 16 hex chars of SHA-256(public)
+    QString keyId() const { return m_keyId; }         // first 16 hex chars of SHA-256(public)
     QByteArray sign(const QByteArray &message) const; // 64 bytes
 
 private:
     QByteArray m_secret; // 64 bytes (libsodium: seed + public key)
     QByteArray m_public;
+    QString m_keyId;
 };
 
 } // namespace slotdesk

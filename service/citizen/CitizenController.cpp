@@ -213,22 +213,38 @@ QHttpServerResponse CitizenController::deleteHold(const HttpRequest &request) {
     return response;
 }
 
-QByteArray CitizenController::renderBooking(const BookingRecord &b) const {
+QByteArray CitizenController::renderBooking(const BookingRecord &b) {
+    // Built by hand: this is on every confirm, and a QJsonObject tree plus the time-zone
+    // conversion cost more than the database transaction. Field order is stable.
     const QrPayload payload{b.code, b.centreId, b.service, b.startsAt};
     const QByteArray signature = m_key.sign(payload.signedText());
-    QJsonObject json{{QStringLiteral("code"), BookingCode::grouped(b.code)},
-                     {QStringLiteral("state"), b.state},
-                     {QStringLiteral("centre_id"), b.centreId},
-                     {QStringLiteral("service"), b.service},
-                     {QStringLiteral("slot_id"), b.slotId},
-                     {QStringLiteral("starts_at"), berlinIso(b.startsAt)},
-                     {QStringLiteral("minutes"), b.minutes},
-                     {QStringLiteral("family_name"), b.familyName},
-                     {QStringLiteral("given_name"), b.givenName},
-                     {QStringLiteral("qr"),
-                      QJsonObject{{QStringLiteral("text"), payload.withSignature(signature)},
-                                  {QStringLiteral("key_id"), m_key.keyId()}}}};
-    return QJsonDocument(json).toJson(QJsonDocument::Compact);
+    if (!m_isoCache.contains(b.startsAt)) {
+        if (m_isoCache.size() > 200000)
+            m_isoCache.clear();
+        m_isoCache.insert(b.startsAt, berlinIso(b.startsAt).toLatin1());
+    }
+    QByteArray out;
+    out.reserve(512);
+    out.append("{\"code\":");
+    appendJsonString(out, BookingCode::grouped(b.code));
+    out.append(",\"state\":");
+    appendJsonString(out, b.state);
+    out.append(",\"centre_id\":").append(QByteArray::number(b.centreId));
+    out.append(",\"service\":");
+    appendJsonString(out, b.service);
+    out.append(",\"slot_id\":").append(QByteArray::number(b.slotId));
+    out.append(",\"starts_at\":\"").append(m_isoCache.value(b.startsAt)).append('"');
+    out.append(",\"minutes\":").append(QByteArray::number(b.minutes));
+    out.append(",\"family_name\":");
+    appendJsonString(out, b.familyName);
+    out.append(",\"given_name\":");
+    appendJsonString(out, b.givenName);
+    out.append(",\"qr\":{\"text\":");
+    appendJsonString(out, payload.withSignature(signature));
+    out.append(",\"key_id\":");
+    appendJsonString(out, m_key.keyId());
+    out.append("}}");
+    return out;
 }
 
 QHttpServerResponse CitizenController::createBooking(const HttpRequest &request) {

@@ -47,7 +47,7 @@ private:
     QHttpServerResponse getBooking(const HttpRequest &request);
     QHttpServerResponse cancelBooking(const HttpRequest &request);
 
-    QByteArray renderBooking(const BookingRecord &booking) const;
+    QByteArray renderBooking(const BookingRecord &booking);
     std::optional<QHttpServerResponse> limitLookup(const HttpRequest &request);
     static QHttpServerResponse engineError(const EngineError &error);
 
@@ -56,6 +56,7 @@ private:
     const Clock &m_clock;
     Idempotency m_idempotency;
     RateLimiter m_lookups;
+    QHash<qint64, QByteArray> m_isoCache; // slot start → ISO text in Berlin time
 };
 
 } // namespace slotdesk

@@ -30,6 +30,23 @@ QHttpServerResponse jsonBytes(const QByteArray &body, HttpStatus status) {
     return QHttpServerResponse(jsonMime, body, status);
 }
 
+void appendJsonString(QByteArray &out, QStringView text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8();
+    out.append('"');
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out.append('\\').append(c);
+        } else if (u < 0x20) {
+            out.append("\\u00").append(hex[u >> 4]).append(hex[u & 15]);
+        } else {
+            out.append(c);
+        }
+    }
+    out.append('"');
+}
+
 QHttpServerResponse tooManyRequests(qint64 retryAfterSeconds) {
     QHttpServerResponse response =
         jsonError(HttpStatus::TooManyRequests, QStringLiteral("rate_limited"),

@@ -22,6 +22,10 @@ QHttpServerResponse jsonResponse(const QJsonArray &body, HttpStatus status = Htt
 // Already serialised JSON (the availability cache answers with shared bytes, no copy).
 QHttpServerResponse jsonBytes(const QByteArray &body, HttpStatus status = HttpStatus::Ok);
 
+// Appends `text` as a JSON string literal (quotes included, escaped). For hand-built answers on
+// hot paths, where building a QJsonObject tree costs more than the rest of the request.
+void appendJsonString(QByteArray &out, QStringView text);
+
 // 429 with Retry-After (seconds, at least 1).
 QHttpServerResponse tooManyRequests(qint64 retryAfterSeconds);
 
