@@ -1,10 +1,67 @@
-#include "service/ServiceInfo.h"
+#include "models/core/Clock.h"
+#include "service/ServiceConfig.h"
+#include "service/SlotdeskService.h"
 
 #include <QCoreApplication>
+#include <QSocketNotifier>
 #include <QTextStream>
+
+#include <csignal>
+#include <unistd.h>
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+// Async-signal-safe: only write(2). The event loop picks the byte up and quits cleanly, so the
+// database is closed properly on SIGTERM (systemd stop) and SIGINT (Ctrl+C).
+void onSignal(int) {
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+void installSignalHandlers(QCoreApplication &app) {
+    if (::pipe(signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+
+} // namespace
 
 int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
-    QTextStream(stdout) << slotdesk::serviceProductName() << Qt::endl;
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("slotdesk-service"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SLOTDESK_VERSION));
+
+    slotdesk::ServiceConfig config;
+    QString error;
+    QString help;
+    if (!slotdesk::ServiceConfig::fromArguments(QCoreApplication::arguments(), &config, &error,
+                                                &help)) {
+        if (!help.isEmpty()) {
+            QTextStream(stdout) << help;
+            return 0;
+        }
+        QTextStream(stderr) << error << Qt::endl;
+        return 2;
+    }
+
+    installSignalHandlers(app);
+    slotdesk::SystemClock clock;
+    slotdesk::SlotdeskService service(config, clock);
+    if (!service.start(&error)) {
+        QTextStream(stderr) << error << Qt::endl;
+        return 1;
+    }
+    // Tests and scripts read this line to learn the port (with --port 0).
+    QTextStream(stdout) << "listening on " << config.listen.toString() << ':' << service.port()
+                        << Qt::endl;
+    return app.exec();
 }

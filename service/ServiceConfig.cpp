@@ -1,0 +1,173 @@
+#include "service/ServiceConfig.h"
+
+#include "service/ServiceInfo.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace slotdesk {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("ServiceConfig", text);
+}
+
+// One setter per key so that the file and the flags go through the same validation.
+bool applyValue(const QString &key, const QString &value, ServiceConfig *config, QString *error) {
+    bool ok = true;
+    if (key == u"listen") {
+        QHostAddress address;
+        if (!address.setAddress(value)) {
+            *error = tr("The listen address \"%1\" is not an IP address.").arg(value);
+            return false;
+        }
+        config->listen = address;
+    } else if (key == u"port") {
+        const uint port = value.toUInt(&ok);
+        if (!ok || port > 65535) {
+            *error = tr("The port \"%1\" is not a number from 0 to 65535.").arg(value);
+            return false;
+        }
+        config->port = quint16(port);
+    } else if (key == u"database") {
+        config->databasePath = value;
+    } else if (key == u"key-file") {
+        config->keyFile = value;
+    } else if (key == u"hold-minutes") {
+        const int minutes = value.toInt(&ok);
+        if (!ok || minutes < 1 || minutes > 60) {
+            *error = tr("The hold length \"%1\" must be 1 to 60 minutes.").arg(value);
+            return false;
+        }
+        config->holdMinutes = minutes;
+    } else if (key == u"sync") {
+        if (value != u"normal" && value != u"full") {
+            *error = tr("The sync mode \"%1\" must be \"normal\" or \"full\".").arg(value);
+            return false;
+        }
+        config->syncFull = value == u"full";
+    } else if (key == u"max-body-bytes") {
+        const qint64 bytes = value.toLongLong(&ok);
+        if (!ok || bytes < 1024 || bytes > 64 * 1024 * 1024) {
+            *error = tr("The body limit \"%1\" must be 1024 to 67108864 bytes.").arg(value);
+            return false;
+        }
+        config->maxBodyBytes = bytes;
+    } else if (key == u"lookup-burst" || key == u"lookup-per-minute") {
+        const int n = value.toInt(&ok);
+        if (!ok || n < 1 || n > 1000000) {
+            *error = tr("The value \"%1\" of %2 must be a positive number.").arg(value, key);
+            return false;
+        }
+        (key == u"lookup-burst" ? config->lookupBurst : config->lookupPerMinute) = n;
+    } else {
+        *error = tr("Unknown setting \"%1\".").arg(key);
+        return false;
+    }
+    return true;
+}
+
+const char *const valueKeys[] = {"listen",         "port",         "database",
+                                 "key-file",       "hold-minutes", "sync",
+                                 "max-body-bytes", "lookup-burst", "lookup-per-minute"};
+
+} // namespace
+
+bool ServiceConfig::applyFile(const QString &path, ServiceConfig *config, QString *error) {
+    if (!QFileInfo(path).isReadable()) {
+        *error = tr("Cannot read the configuration file \"%1\".").arg(path);
+        return false;
+    }
+    QSettings settings(path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError) {
+        *error = tr("The configuration file \"%1\" is not a valid INI file.").arg(path);
+        return false;
+    }
+    settings.beginGroup(QStringLiteral("service"));
+    const QStringList keys = settings.childKeys();
+    for (const QString &key : keys) {
+        if (!applyValue(key, settings.value(key).toString(), config, error)) {
+            *error = tr("%1 (in %2)").arg(*error, path);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool ServiceConfig::fromArguments(const QStringList &arguments, ServiceConfig *config,
+                                  QString *error, QString *helpText) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Slotdesk booking service: citizens book test and vaccination appointments, "
+           "staff consoles publish slots and watch bookings live.\n"
+           "Settings come from the defaults, then the configuration file (INI, section "
+           "[service], keys named like the options below), then the options."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  tr("Show this help and exit."));
+    const QCommandLineOption version(QStringLiteral("version"), tr("Show the version and exit."));
+    parser.addOption(help);
+    parser.addOption(version);
+    parser.addOption({QStringLiteral("config"), tr("Read settings from this INI file."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("listen"), tr("IP address to listen on (default 127.0.0.1)."),
+                      QStringLiteral("address")});
+    parser.addOption({QStringLiteral("port"),
+                      tr("TCP port (default 8080; 0 picks a free port, printed at start)."),
+                      QStringLiteral("port")});
+    parser.addOption({QStringLiteral("database"),
+                      tr("SQLite database file, created and migrated if needed "
+                         "(default slotdesk-service.db)."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("key-file"),
+                      tr("Ed25519 signing key for QR codes, generated with mode 0600 on first "
+                         "start (default slotdesk-service.key)."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("hold-minutes"),
+                      tr("How long a held slot stays reserved before confirmation, 1 to 60 "
+                         "(default 10)."),
+                      QStringLiteral("minutes")});
+    parser.addOption({QStringLiteral("sync"),
+                      tr("SQLite durability: \"normal\" survives a crash of the service "
+                         "(default), \"full\" also a power loss, at lower throughput."),
+                      QStringLiteral("mode")});
+    parser.addOption({QStringLiteral("max-body-bytes"),
+                      tr("Largest accepted request body (default 65536)."),
+                      QStringLiteral("bytes")});
+    parser.addOption({QStringLiteral("lookup-burst"),
+                      tr("Booking-code lookups one address may make at once (default 20)."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("lookup-per-minute"),
+                      tr("Booking-code lookups one address regains per minute (default 60)."),
+                      QStringLiteral("n")});
+
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(help)) {
+        *helpText = parser.helpText();
+        return false;
+    }
+    if (parser.isSet(version)) {
+        *helpText = serviceProductName() % u'\n';
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().constFirst());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("config")) &&
+        !applyFile(parser.value(QStringLiteral("config")), config, error))
+        return false;
+    for (const char *key : valueKeys) {
+        const QString name = QLatin1String(key);
+        if (parser.isSet(name) && !applyValue(name, parser.value(name), config, error))
+            return false;
+    }
+    return true;
+}
+
+} // namespace slotdesk

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace slotdesk {
+
+// Everything the service reads at start. Precedence: built-in defaults < config file (INI,
+// section [service]) < command-line flags. Keys in the file are the flag names without "--"
+// (listen, port, database, key-file, hold-minutes, sync, max-body-bytes, lookup-burst,
+// lookup-per-minute), so one table documents both.
+struct ServiceConfig {
+    QHostAddress listen = QHostAddress::LocalHost;
+    quint16 port = 8080; // 0: any free port
+    QString databasePath = QStringLiteral("slotdesk-service.db");
+    QString keyFile = QStringLiteral("slotdesk-service.key"); // Ed25519 secret key, 0600
+    int holdMinutes = 10;
+    // SQLite synchronous mode: "normal" survives a process crash (kill -9) with WAL; "full"
+    // also survives power loss, at a cost per commit (an fsync).
+    bool syncFull = false;
+    qint64 maxBodyBytes = 64 * 1024;
+    // Code lookups (GET/DELETE /bookings/{code}) per client IP: token bucket.
+    int lookupBurst = 20;
+    int lookupPerMinute = 60;
+
+    // Parses argv (QCoreApplication::arguments()). Returns false with *error set (or *exitHelp
+    // true for --help/--version, with *helpText filled) when the service must not start.
+    static bool fromArguments(const QStringList &arguments, ServiceConfig *config, QString *error,
+                              QString *helpText);
+    // Applies an INI file's [service] section on top of *config.
+    static bool applyFile(const QString &path, ServiceConfig *config, QString *error);
+};
+
+} // namespace slotdesk

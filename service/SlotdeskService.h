@@ -1,0 +1,73 @@
+#pragma once
+
+#include "service/EventHub.h"
+#include "service/ServiceConfig.h"
+#include "service/http/HttpServer.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+namespace slotdesk {
+
+class BookingEngine;
+class BookingStore;
+class CitizenController;
+class Clock;
+class Controller;
+class EventLog;
+class SigningKey;
+
+// The composition root of slotdesk-service: owns the HTTP server, the database connection, the
+// booking engine, the event hub and the controllers, and wires them together (dependencies are
+// passed in, no singletons). Lives on one thread; tests create it in-process with port 0,
+// a temporary database and a FixedClock.
+//
+// Staff side: construct your controllers in registerControllers() (SlotdeskService.cpp) from
+// the accessors below and append them to m_controllers; EventLog/EventHub/engine are shared so
+// that seq numbers come from one EventLog instance.
+class SlotdeskService : public QObject {
+    Q_OBJECT
+public:
+    SlotdeskService(ServiceConfig config, const Clock &clock, QObject *parent = nullptr);
+    ~SlotdeskService() override;
+
+    // Opens (creates, migrates) the database, loads the engine state, registers every route and
+    // listens. Returns false with a translated *error when any step fails.
+    bool start(QString *error);
+    quint16 port() const { return m_port; }
+
+    const ServiceConfig &config() const { return m_config; }
+    const Clock &clock() const { return m_clock; }
+    HttpServer &http() { return m_http; }
+    EventHub &eventHub() { return m_hub; }
+    // Valid after a successful start():
+    QSqlDatabase database() const { return m_db; }
+    EventLog &eventLog() { return *m_eventLog; }
+    BookingStore &bookingStore() { return *m_store; }
+    BookingEngine &engine() { return *m_engine; }
+    const SigningKey &signingKey() const { return *m_key; }
+
+private:
+    void registerControllers();
+
+    ServiceConfig m_config;
+    const Clock &m_clock;
+    HttpServer m_http;
+    EventHub m_hub;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unique_ptr<EventLog> m_eventLog;
+    std::unique_ptr<BookingStore> m_store;
+    std::unique_ptr<SigningKey> m_key;
+    std::unique_ptr<BookingEngine> m_engine;
+    CitizenController *m_citizen = nullptr; // owned by m_controllers
+    std::vector<std::unique_ptr<Controller>> m_controllers;
+    QTimer m_housekeeping;
+    quint16 m_port = 0;
+};
+
+} // namespace slotdesk

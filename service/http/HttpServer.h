@@ -1,0 +1,57 @@
+#pragma once
+
+#include "service/http/Router.h"
+
+#include <QAbstractHttpServer>
+#include <QByteArray>
+#include <QHostAddress>
+
+namespace slotdesk {
+
+class Controller;
+
+struct HttpLimits {
+    // Larger bodies are answered 413 before any handler runs. QHttpServer 6.4 has buffered the
+    // body already, so this protects the handlers, not the socket; a reverse proxy in front
+    // (client_max_body_size) protects memory.
+    qint64 maxBodyBytes = 64 * 1024;
+};
+
+// The HTTP front of the service. Subclasses QAbstractHttpServer (not QHttpServer) so that
+// routing, 404/405, limits and the common headers are ours:
+// - every answer carries Date (RFC 7231, cached per second), Server (serviceProductName()),
+//   and Cache-Control: no-store unless the handler set its own Cache-Control;
+// - unknown path → 404 not_found; known path, other method → 405 method_not_allowed + Allow;
+// - body larger than HttpLimits::maxBodyBytes → 413 body_too_large;
+// - handlers are called synchronously on the server thread, one request at a time, which is
+//   what makes the booking engine a single writer.
+class HttpServer : public QAbstractHttpServer {
+    Q_OBJECT
+public:
+    explicit HttpServer(HttpLimits limits, QObject *parent = nullptr);
+
+    Router &router() { return m_router; }
+    const Router &router() const { return m_router; }
+    void addController(Controller &controller);
+
+    // Returns the bound port (useful with port 0), or 0 when listening failed.
+    quint16 start(const QHostAddress &address, quint16 port);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    QHttpServerResponse dispatch(const QHttpServerRequest &request);
+    void send(const QHttpServerRequest &request, QTcpSocket *socket,
+              QHttpServerResponse &&response);
+    QByteArray httpDate();
+
+    HttpLimits m_limits;
+    Router m_router;
+    QByteArray m_serverName;
+    qint64 m_dateSecond = -1;
+    QByteArray m_dateText;
+};
+
+} // namespace slotdesk

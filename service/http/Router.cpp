@@ -1,0 +1,163 @@
+#include "service/http/Router.h"
+
+#include <QUrl>
+
+namespace slotdesk {
+
+namespace {
+
+QStringList splitPattern(const QString &pattern) {
+    QStringList segments = pattern.split(u'/');
+    if (!segments.isEmpty() && segments.constFirst().isEmpty())
+        segments.removeFirst();
+    return segments;
+}
+
+bool isParam(const QString &segment) {
+    return segment.size() > 2 && segment.startsWith(u'{') && segment.endsWith(u'}');
+}
+
+} // namespace
+
+QString HttpRequest::param(QStringView name) const {
+    for (const auto &[key, value] : m_params) {
+        if (key == name)
+            return value;
+    }
+    return {};
+}
+
+QByteArray HttpRequest::header(const QByteArray &name) const {
+    // value() is case-insensitive in 6.4 for names stored lower-case; scan to be independent of it.
+    const auto headers = m_raw.headers();
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+void Router::add(QHttpServerRequest::Method method, const QString &pattern, HttpHandler handler) {
+    for (const Route &route : m_routes)
+        Q_ASSERT_X(route.webSocket || route.method != method || route.pattern != pattern,
+                   "Router::add", "duplicate route");
+    m_routes.push_back({method, pattern, splitPattern(pattern), std::move(handler), {}, false});
+}
+
+void Router::get(const QString &pattern, HttpHandler handler) {
+    add(QHttpServerRequest::Method::Get, pattern, std::move(handler));
+}
+void Router::post(const QString &pattern, HttpHandler handler) {
+    add(QHttpServerRequest::Method::Post, pattern, std::move(handler));
+}
+void Router::put(const QString &pattern, HttpHandler handler) {
+    add(QHttpServerRequest::Method::Put, pattern, std::move(handler));
+}
+void Router::patch(const QString &pattern, HttpHandler handler) {
+    add(QHttpServerRequest::Method::Patch, pattern, std::move(handler));
+}
+void Router::del(const QString &pattern, HttpHandler handler) {
+    add(QHttpServerRequest::Method::Delete, pattern, std::move(handler));
+}
+
+void Router::addWebSocket(const QString &pattern, UpgradeGuard guard) {
+    m_routes.push_back({QHttpServerRequest::Method::Get,
+                        pattern,
+                        splitPattern(pattern),
+                        {},
+                        std::move(guard),
+                        true});
+}
+
+bool Router::matchSegments(const QStringList &pattern, const QList<QStringView> &path,
+                           std::vector<std::pair<QString, QString>> *params) {
+    if (pattern.size() != path.size())
+        return false;
+    std::vector<std::pair<QString, QString>> captured;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QString &want = pattern.at(i);
+        const QStringView got = path.at(i);
+        if (isParam(want)) {
+            if (got.isEmpty())
+                return false;
+            captured.emplace_back(want.mid(1, want.size() - 2),
+                                  QUrl::fromPercentEncoding(got.toUtf8()));
+        } else if (want != got) {
+            return false;
+        }
+    }
+    if (params)
+        *params = std::move(captured);
+    return true;
+}
+
+Router::Match Router::match(QHttpServerRequest::Method method, const QString &path) const {
+    Match result;
+    QList<QStringView> segments = QStringView(path).split(u'/');
+    if (!segments.isEmpty() && segments.constFirst().isEmpty())
+        segments.removeFirst();
+    for (const Route &route : m_routes) {
+        if (route.webSocket)
+            continue;
+        std::vector<std::pair<QString, QString>> params;
+        if (!matchSegments(route.segments, segments, &params))
+            continue;
+        result.pathMatched = true;
+        const QString name = methodName(route.method);
+        if (!result.allowed.contains(name))
+            result.allowed.append(name);
+        if (route.method == method && !result.handler) {
+            result.handler = &route.handler;
+            result.params = std::move(params);
+        }
+    }
+    return result;
+}
+
+const Router::UpgradeGuard *
+Router::matchWebSocket(const QString &path,
+                       std::vector<std::pair<QString, QString>> *params) const {
+    QList<QStringView> segments = QStringView(path).split(u'/');
+    if (!segments.isEmpty() && segments.constFirst().isEmpty())
+        segments.removeFirst();
+    for (const Route &route : m_routes) {
+        if (route.webSocket && matchSegments(route.segments, segments, params))
+            return &route.guard;
+    }
+    return nullptr;
+}
+
+QList<RouteInfo> Router::routes() const {
+    QList<RouteInfo> out;
+    out.reserve(qsizetype(m_routes.size()));
+    for (const Route &route : m_routes)
+        out.append({methodName(route.method).toLower(), route.pattern, route.webSocket});
+    return out;
+}
+
+QString Router::methodName(QHttpServerRequest::Method method) {
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QStringLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QStringLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect:
+        return QStringLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace:
+        return QStringLiteral("TRACE");
+    default:
+        return QStringLiteral("UNKNOWN");
+    }
+}
+
+} // namespace slotdesk
