@@ -1,58 +1,80 @@
 #include "service/SlotdeskService.h"
 
+#include "models/booking/EventLog.h"
+#include "models/booking/SqliteBookingStore.h"
 #include "models/core/Clock.h"
-#include "service/ServiceInfo.h"
+#include "service/ServiceDatabase.h"
+#include "service/booking/BookingEngine.h"
+#include "service/booking/SigningKey.h"
+#include "service/citizen/CitizenController.h"
 #include "service/http/Controller.h"
-#include "service/http/JsonResponse.h"
 
 #include <QCoreApplication>
 
 namespace slotdesk {
 
-namespace {
-
-class HealthController final : public Controller {
-public:
-    explicit HealthController(const Clock &clock)
-        : m_clock(clock) {}
-    void registerRoutes(Router &router) override {
-        router.get(QStringLiteral("/api/v1/health"), [this](const HttpRequest &) {
-            return jsonResponse(
-                QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                            {QStringLiteral("version"), serviceProductName()},
-                            {QStringLiteral("time"), m_clock.now().toString(Qt::ISODate)}});
-        });
-    }
-
-private:
-    const Clock &m_clock;
-};
-
-} // namespace
-
 SlotdeskService::SlotdeskService(ServiceConfig config, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_clock(clock)
-    , m_http(HttpLimits{m_config.maxBodyBytes}) {}
+    , m_http(HttpLimits{m_config.maxBodyBytes})
+    , m_connectionName(QStringLiteral("slotdesk-service-%1").arg(quintptr(this), 0, 16)) {
+    // Real time on purpose: housekeeping asks the engine, which reads the injected Clock.
+    m_housekeeping.setInterval(1000);
+    connect(&m_housekeeping, &QTimer::timeout, this, [this] {
+        if (m_citizen)
+            m_citizen->housekeeping();
+    });
+}
 
-SlotdeskService::~SlotdeskService() = default;
+SlotdeskService::~SlotdeskService() {
+    // Prepared statements must go before the connection they belong to.
+    m_controllers.clear();
+    m_engine.reset();
+    m_store.reset();
+    m_eventLog.reset();
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
 
 bool SlotdeskService::start(QString *error) {
+    if (StoreError e = openServiceDatabase(m_config.databasePath, m_config.syncFull,
+                                           m_connectionName, &m_db)) {
+        *error = tr("Cannot open the database \"%1\": %2").arg(m_config.databasePath, e.message);
+        return false;
+    }
+    m_key = std::make_unique<SigningKey>();
+    if (!m_key->loadOrCreate(m_config.keyFile, error))
+        return false;
+    m_eventLog = std::make_unique<EventLog>(m_db);
+    m_store = std::make_unique<SqliteBookingStore>(m_db, *m_eventLog);
+    m_engine = std::make_unique<BookingEngine>(
+        *m_store, m_hub, m_clock, BookingEngine::Settings{m_config.holdMinutes * 60, 31});
+    if (StoreError e = m_engine->load()) {
+        *error = tr("Cannot load the bookable slots: %1").arg(e.message);
+        return false;
+    }
     registerControllers();
     m_port = m_http.start(m_config.listen, m_config.port);
     if (m_port == 0) {
-        *error = QCoreApplication::translate("SlotdeskService",
-                                             "Cannot listen on %1 port %2 (in use or not allowed).")
+        *error = tr("Cannot listen on %1 port %2 (in use or not allowed).")
                      .arg(m_config.listen.toString())
                      .arg(m_config.port);
         return false;
     }
+    m_housekeeping.start();
     return true;
 }
 
 void SlotdeskService::registerControllers() {
-    m_controllers.push_back(std::make_unique<HealthController>(m_clock));
+    auto citizen = std::make_unique<CitizenController>(
+        *m_engine, *m_store, *m_key, m_clock,
+        CitizenController::Limits{m_config.lookupBurst, m_config.lookupPerMinute});
+    m_citizen = citizen.get();
+    m_controllers.push_back(std::move(citizen));
     // Staff controllers go here (auth, publish, bookings list, check-in, event stream).
     for (const auto &controller : m_controllers)
         m_http.addController(*controller);

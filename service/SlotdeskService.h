@@ -6,14 +6,20 @@
 
 #include <QObject>
 #include <QSqlDatabase>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
 
 namespace slotdesk {
 
+class BookingEngine;
+class BookingStore;
+class CitizenController;
 class Clock;
 class Controller;
+class EventLog;
+class SigningKey;
 
 // The composition root of slotdesk-service: owns the HTTP server, the database connection, the
 // booking engine, the event hub and the controllers, and wires them together (dependencies are
@@ -38,6 +44,12 @@ public:
     const Clock &clock() const { return m_clock; }
     HttpServer &http() { return m_http; }
     EventHub &eventHub() { return m_hub; }
+    // Valid after a successful start():
+    QSqlDatabase database() const { return m_db; }
+    EventLog &eventLog() { return *m_eventLog; }
+    BookingStore &bookingStore() { return *m_store; }
+    BookingEngine &engine() { return *m_engine; }
+    const SigningKey &signingKey() const { return *m_key; }
 
 private:
     void registerControllers();
@@ -46,7 +58,15 @@ private:
     const Clock &m_clock;
     HttpServer m_http;
     EventHub m_hub;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unique_ptr<EventLog> m_eventLog;
+    std::unique_ptr<BookingStore> m_store;
+    std::unique_ptr<SigningKey> m_key;
+    std::unique_ptr<BookingEngine> m_engine;
+    CitizenController *m_citizen = nullptr; // owned by m_controllers
     std::vector<std::unique_ptr<Controller>> m_controllers;
+    QTimer m_housekeeping;
     quint16 m_port = 0;
 };
 

@@ -2,11 +2,55 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QStringDecoder>
 
 #include <cmath>
 
 namespace slotdesk {
+
+namespace {
+
+// Strict UTF-8 (RFC 3629): no overlongs, no surrogates, nothing above U+10FFFF.
+bool isValidUtf8(const QByteArray &bytes) {
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const auto *end = p + bytes.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        int extra = 0;
+        uint code = 0;
+        uint minimum = 0;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            code = c & 0x1F;
+            minimum = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            code = c & 0x0F;
+            minimum = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            code = c & 0x07;
+            minimum = 0x10000;
+        } else {
+            return false;
+        }
+        if (end - p <= extra)
+            return false;
+        for (int i = 1; i <= extra; ++i) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+            code = (code << 6) | (p[i] & 0x3F);
+        }
+        if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+            return false;
+        p += extra + 1;
+    }
+    return true;
+}
+
+} // namespace
 
 std::optional<QJsonObject> parseJsonObject(const HttpRequest &request,
                                            std::optional<QHttpServerResponse> *error) {
@@ -21,9 +65,7 @@ std::optional<QJsonObject> parseJsonObject(const HttpRequest &request,
     }
     const QByteArray body = request.body();
     // QJsonDocument replaces invalid UTF-8 silently; refuse it explicitly instead.
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    (void)decoder.decode(body);
-    if (decoder.hasError()) {
+    if (!isValidUtf8(body)) {
         error->emplace(jsonError(HttpStatus::BadRequest, QStringLiteral("invalid_utf8"),
                                  QStringLiteral("The body is not valid UTF-8.")));
         return std::nullopt;

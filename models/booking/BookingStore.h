@@ -1,0 +1,60 @@
+#pragma once
+
+#include "models/booking/BookingTypes.h"
+#include "models/booking/Event.h"
+#include "models/store/StoreError.h"
+
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace slotdesk {
+
+// Durable storage of the booking engine. The engine keeps slot counters and holds in memory
+// and calls this interface for everything that must survive a crash. SqliteBookingStore is the
+// embedded implementation; a PostgreSQL one comes later (see ROADMAP), which is why:
+// - every mutating call is ONE transaction that also appends its Event and its idempotency
+//   record, so "answered 2xx" ⇔ "committed";
+// - confirm() increments the slot counter with a conditional update (booked < capacity) and
+//   the insert is backed by the unique index on (person_key, service) of active bookings, so
+//   several service instances sharing one database can never overbook or double-book even
+//   though each one's memory only knows its own holds.
+class BookingStore {
+public:
+    virtual ~BookingStore() = default;
+
+    virtual StoreError loadCentres(QList<CentreRecord> *centres) = 0;
+    // Slots starting at or after `fromStartsAt` (past slots are not bookable).
+    virtual StoreError loadSlots(qint64 fromStartsAt, QList<SlotRecord> *slots) = 0;
+
+    // Sets centre->id. One transaction.
+    virtual StoreError insertCentre(CentreRecord *centre, qint64 now) = 0;
+    // Sets each slot's id; appends one event of `eventType` with `payload`. One transaction.
+    virtual StoreError insertSlots(QList<SlotRecord> *slots, const QString &eventType,
+                                   const QJsonObject &payload, qint64 now, Event *event) = 0;
+
+    // *found is nullopt when there is no such booking.
+    virtual StoreError activeBookingOf(const QString &personKey, const QString &service,
+                                       std::optional<BookingRecord> *found) = 0;
+    virtual StoreError bookingByCode(const QString &code, std::optional<BookingRecord> *found) = 0;
+    virtual StoreError idempotency(const QString &key, std::optional<IdempotencyRecord> *found) = 0;
+
+    // Inserts the booking (sets booking->id), increments its slot's counter, appends the event
+    // and stores `idempotency` when not null. Errors: Conflict with message "slot_full" when
+    // the slot has no capacity left, "person_has_booking" when the unique person index refused
+    // it, "code_taken" when the code collided; nothing is written then.
+    virtual StoreError confirm(BookingRecord *booking, const IdempotencyRecord *idempotency,
+                               const QString &eventType, const QJsonObject &payload,
+                               Event *event) = 0;
+    // Marks a confirmed booking cancelled and gives its place back. Conflict "not_active" when
+    // the booking is no longer confirmed (cancelled or checked in meanwhile).
+    virtual StoreError cancel(const BookingRecord &booking, qint64 now,
+                              const IdempotencyRecord *idempotency, const QString &eventType,
+                              const QJsonObject &payload, Event *event) = 0;
+
+    // Idempotency records older than this are forgotten (retries come within minutes).
+    virtual StoreError pruneIdempotency(qint64 olderThan) = 0;
+};
+
+} // namespace slotdesk

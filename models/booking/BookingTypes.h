@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDate>
+#include <QString>
+#include <QStringList>
+
+namespace slotdesk {
+
+// Plain rows exchanged between the booking engine and a BookingStore. Instants are Unix
+// seconds UTC (as in the schema); the engine converts to Europe/Berlin for days.
+
+struct CentreRecord {
+    qint64 id = 0;
+    QString uuid;
+    QString name;
+    QString street;
+    QString postcode;
+    QString city;
+    QString kind = QStringLiteral("test"); // "test" | "vaccination"
+    int slotMinutes = 15;
+    QString phone;
+    bool active = true;
+    QStringList services; // service codes offered
+};
+
+struct SlotRecord {
+    qint64 id = 0;
+    qint64 centreId = 0;
+    QString service;
+    qint64 startsAt = 0;
+    int minutes = 15;
+    int capacity = 0;
+    int booked = 0;
+};
+
+struct BookingRecord {
+    qint64 id = 0;
+    QString code; // canonical, see BookingCode
+    qint64 slotId = 0;
+    QString service;
+    QString personKey;
+    QString familyName;
+    QString givenName;
+    QDate birthDate;
+    QString phone;
+    QString email;
+    QString state = QStringLiteral("confirmed"); // confirmed | cancelled | checked_in | no_show
+    QString channel = QStringLiteral("online");
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    // From the slot, filled by reads.
+    qint64 centreId = 0;
+    qint64 startsAt = 0;
+    int minutes = 0;
+};
+
+// The stored first answer to a request with an Idempotency-Key.
+struct IdempotencyRecord {
+    QString key;
+    QByteArray fingerprint; // hash of method, path and body
+    int status = 0;
+    QByteArray body;
+    qint64 createdAt = 0;
+};
+
+} // namespace slotdesk

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "models/booking/BookingStore.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <memory>
+
+namespace slotdesk {
+
+class EventLog;
+
+// BookingStore on the service's SQLite connection (opened and migrated elsewhere, WAL).
+// The hot statements are prepared once and reused: at tens of thousands of bookings per
+// second, preparing costs as much as executing. Single-threaded like the connection.
+class SqliteBookingStore final : public BookingStore {
+public:
+    SqliteBookingStore(QSqlDatabase db, EventLog &eventLog);
+    ~SqliteBookingStore() override;
+
+    StoreError loadCentres(QList<CentreRecord> *centres) override;
+    StoreError loadSlots(qint64 fromStartsAt, QList<SlotRecord> *slots) override;
+    StoreError insertCentre(CentreRecord *centre, qint64 now) override;
+    StoreError insertSlots(QList<SlotRecord> *slots, const QString &eventType,
+                           const QJsonObject &payload, qint64 now, Event *event) override;
+    StoreError activeBookingOf(const QString &personKey, const QString &service,
+                               std::optional<BookingRecord> *found) override;
+    StoreError bookingByCode(const QString &code, std::optional<BookingRecord> *found) override;
+    StoreError idempotency(const QString &key, std::optional<IdempotencyRecord> *found) override;
+    StoreError confirm(BookingRecord *booking, const IdempotencyRecord *idempotency,
+                       const QString &eventType, const QJsonObject &payload, Event *event) override;
+    StoreError cancel(const BookingRecord &booking, qint64 now,
+                      const IdempotencyRecord *idempotency, const QString &eventType,
+                      const QJsonObject &payload, Event *event) override;
+    StoreError pruneIdempotency(qint64 olderThan) override;
+
+private:
+    struct Statements;
+    QSqlQuery &prepared(QSqlQuery &query, const QString &sql);
+    StoreError fail(StoreError::Kind kind, const QString &what, const QSqlQuery &query);
+    StoreError rollback(StoreError error);
+    StoreError insertIdempotency(const IdempotencyRecord &record);
+    StoreError readBooking(QSqlQuery &query, std::optional<BookingRecord> *found);
+
+    QSqlDatabase m_db;
+    EventLog &m_eventLog;
+    std::unique_ptr<Statements> m_sql;
+};
+
+} // namespace slotdesk

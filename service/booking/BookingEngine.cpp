@@ -1,0 +1,469 @@
+#include "service/booking/BookingEngine.h"
+
+#include "models/booking/BookingCode.h"
+#include "models/booking/PersonKey.h"
+#include "models/core/Clock.h"
+#include "service/EventHub.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <sodium.h>
+
+namespace slotdesk {
+
+namespace {
+
+// Tombstones of expired/used holds are kept this long so that a late confirm gets a precise
+// "hold_expired" rather than "unknown hold".
+constexpr qint64 tombstoneSeconds = 3600;
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("BookingEngine", text);
+}
+
+EngineError error(EngineError::Kind kind, const char *reason, const QString &message,
+                  const QString &field = {}) {
+    return EngineError{kind, QLatin1String(reason), message, field};
+}
+
+EngineError storageError(const StoreError &e) {
+    return error(EngineError::Kind::Storage, "storage_unavailable",
+                 tr("The booking database is not available: %1").arg(e.message));
+}
+
+QString berlinIso(qint64 secs) {
+    return QDateTime::fromSecsSinceEpoch(secs, berlinTimeZone()).toString(Qt::ISODate);
+}
+
+QJsonObject eventPayload(const BookingRecord &b) {
+    return QJsonObject{
+        {QStringLiteral("code"), b.code},          {QStringLiteral("centre_id"), b.centreId},
+        {QStringLiteral("slot_id"), b.slotId},     {QStringLiteral("service"), b.service},
+        {QStringLiteral("starts_at"), b.startsAt}, {QStringLiteral("channel"), b.channel}};
+}
+
+} // namespace
+
+BookingEngine::BookingEngine(BookingStore &store, EventHub &hub, const Clock &clock,
+                             Settings settings, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_hub(hub)
+    , m_clock(clock)
+    , m_settings(settings) {
+    if (sodium_init() < 0)
+        qFatal("libsodium could not be initialised");
+}
+
+qint64 BookingEngine::nowSecs() const {
+    return m_clock.now().toSecsSinceEpoch();
+}
+
+QDate BookingEngine::today() const {
+    return m_clock.now().toTimeZone(berlinTimeZone()).date();
+}
+
+StoreError BookingEngine::load() {
+    QList<CentreRecord> centres;
+    if (StoreError e = m_store.loadCentres(&centres))
+        return e;
+    QList<SlotRecord> slots;
+    // Slots of today that already started stay visible to cancellations of their bookings.
+    if (StoreError e = m_store.loadSlots(nowSecs() - 86400, &slots))
+        return e;
+    m_centres = centres;
+    m_centresJson.clear();
+    m_slots.clear();
+    m_days.clear();
+    m_answers.clear();
+    for (const SlotRecord &slot : std::as_const(slots))
+        indexSlot(slot);
+    return {};
+}
+
+void BookingEngine::indexSlot(const SlotRecord &record) {
+    SlotState state;
+    state.record = record;
+    state.dayJulian =
+        QDateTime::fromSecsSinceEpoch(record.startsAt, berlinTimeZone()).date().toJulianDay();
+    auto &ids = m_days[DayKey{record.centreId, record.service, state.dayJulian}].slotIds;
+    const qint64 startsAt = record.startsAt;
+    const auto pos =
+        std::upper_bound(ids.begin(), ids.end(), startsAt, [this](qint64 start, qint64 id) {
+            return start < m_slots.at(id).record.startsAt;
+        });
+    m_slots.emplace(record.id, state);
+    ids.insert(pos, record.id);
+    m_days[DayKey{record.centreId, record.service, state.dayJulian}].json.clear();
+    m_answers.remove(record.centreId);
+}
+
+void BookingEngine::changed(const SlotState &slot) {
+    const auto it = m_days.find(DayKey{slot.record.centreId, slot.record.service, slot.dayJulian});
+    if (it != m_days.end())
+        it->second.json.clear();
+    m_answers.remove(slot.record.centreId);
+}
+
+QByteArray BookingEngine::centresJson() {
+    if (m_centresJson.isEmpty()) {
+        QJsonArray list;
+        for (const CentreRecord &c : std::as_const(m_centres)) {
+            if (!c.active)
+                continue;
+            list.append(
+                QJsonObject{{QStringLiteral("id"), c.id},
+                            {QStringLiteral("name"), c.name},
+                            {QStringLiteral("street"), c.street},
+                            {QStringLiteral("postcode"), c.postcode},
+                            {QStringLiteral("city"), c.city},
+                            {QStringLiteral("kind"), c.kind},
+                            {QStringLiteral("phone"), c.phone},
+                            {QStringLiteral("slot_minutes"), c.slotMinutes},
+                            {QStringLiteral("services"), QJsonArray::fromStringList(c.services)}});
+        }
+        m_centresJson = QJsonDocument(QJsonObject{{QStringLiteral("centres"), list}})
+                            .toJson(QJsonDocument::Compact);
+    }
+    return m_centresJson;
+}
+
+bool BookingEngine::hasCentre(qint64 centreId) const {
+    return std::any_of(m_centres.cbegin(), m_centres.cend(),
+                       [centreId](const CentreRecord &c) { return c.id == centreId && c.active; });
+}
+
+bool BookingEngine::centreOffers(qint64 centreId, const QString &service) const {
+    return std::any_of(m_centres.cbegin(), m_centres.cend(), [&](const CentreRecord &c) {
+        return c.id == centreId && c.active && c.services.contains(service);
+    });
+}
+
+QByteArray BookingEngine::dayJson(const DayKey &key, Day &day, qint64 now) {
+    if (!day.json.isEmpty() && now < day.validUntil)
+        return day.json;
+    // Written by hand: this runs on every change under load, QJsonDocument would allocate a
+    // tree per slot.
+    QByteArray slots;
+    int freeTotal = 0;
+    day.validUntil = std::numeric_limits<qint64>::max();
+    for (const qint64 id : day.slotIds) {
+        const SlotState &s = m_slots.at(id);
+        if (s.record.startsAt <= now)
+            continue;
+        day.validUntil = std::min(day.validUntil, s.record.startsAt);
+        const int free = std::max(0, s.free());
+        freeTotal += free;
+        if (!slots.isEmpty())
+            slots.append(',');
+        slots.append("{\"id\":" % QByteArray::number(id) % ",\"starts_at\":\"" %
+                     berlinIso(s.record.startsAt).toLatin1() % "\",\"minutes\":" %
+                     QByteArray::number(s.record.minutes) % ",\"free\":" %
+                     QByteArray::number(free) % '}');
+    }
+    if (day.validUntil == std::numeric_limits<qint64>::max())
+        day.validUntil = now + 86400 * 365;
+    day.json = "{\"date\":\"" %
+               QDate::fromJulianDay(std::get<2>(key)).toString(Qt::ISODate).toLatin1() %
+               "\",\"free\":" % QByteArray::number(freeTotal) % ",\"slots\":[" % slots % "]}";
+    return day.json;
+}
+
+QByteArray BookingEngine::availabilityJson(qint64 centreId, const QString &service, QDate from,
+                                           QDate to) {
+    sweep();
+    const qint64 now = nowSecs();
+    const QString cacheKey =
+        service % u'|' % from.toString(Qt::ISODate) % u'|' % to.toString(Qt::ISODate);
+    auto &answers = m_answers[centreId];
+    // A cached answer is valid until a slot in it starts (then it must disappear).
+    const auto cached = answers.constFind(cacheKey);
+    if (cached != answers.constEnd()) {
+        bool fresh = true;
+        for (qint64 d = from.toJulianDay(); d <= to.toJulianDay() && fresh; ++d) {
+            const auto it = m_days.find(DayKey{centreId, service, d});
+            fresh =
+                it == m_days.end() || (!it->second.json.isEmpty() && now < it->second.validUntil);
+        }
+        if (fresh)
+            return *cached;
+    }
+    QByteArray days;
+    for (qint64 d = from.toJulianDay(); d <= to.toJulianDay(); ++d) {
+        const DayKey key{centreId, service, d};
+        const auto it = m_days.find(key);
+        if (it == m_days.end())
+            continue;
+        if (!days.isEmpty())
+            days.append(',');
+        days.append(dayJson(key, it->second, now));
+    }
+    QByteArray answer = "{\"centre_id\":" % QByteArray::number(centreId) % ",\"service\":\"" %
+                        service.toUtf8() % "\",\"from\":\"" %
+                        from.toString(Qt::ISODate).toLatin1() % "\",\"to\":\"" %
+                        to.toString(Qt::ISODate).toLatin1() % "\",\"days\":[" % days % "]}";
+    answers.insert(cacheKey, answer);
+    return answer;
+}
+
+int BookingEngine::freePlaces(qint64 slotId) const {
+    const auto it = m_slots.find(slotId);
+    return it == m_slots.end() ? -1 : it->second.free();
+}
+
+StoreError BookingEngine::addCentre(CentreRecord *centre) {
+    if (StoreError e = m_store.insertCentre(centre, nowSecs()))
+        return e;
+    m_centres.append(*centre);
+    m_centresJson.clear();
+    return {};
+}
+
+StoreError BookingEngine::addSlots(QList<SlotRecord> *slots) {
+    if (slots->isEmpty())
+        return {};
+    QJsonArray centres;
+    for (const SlotRecord &s : std::as_const(*slots)) {
+        if (!centres.contains(s.centreId))
+            centres.append(s.centreId);
+    }
+    Event event;
+    const QJsonObject payload{{QStringLiteral("slots"), qint64(slots->size())},
+                              {QStringLiteral("centres"), centres}};
+    if (StoreError e = m_store.insertSlots(slots, QStringLiteral("release.opened"), payload,
+                                           nowSecs(), &event))
+        return e;
+    for (const SlotRecord &s : std::as_const(*slots))
+        indexSlot(s);
+    m_hub.publish({event});
+    return {};
+}
+
+QString BookingEngine::randomToken(int bytes) const {
+    QByteArray raw(bytes, Qt::Uninitialized);
+    randombytes_buf(raw.data(), size_t(raw.size()));
+    return QString::fromLatin1(raw.toHex());
+}
+
+EngineError BookingEngine::hold(qint64 slotId, const QString &service, HoldInfo *hold) {
+    sweep();
+    const auto it = m_slots.find(slotId);
+    if (it == m_slots.end() || !hasCentre(it->second.record.centreId))
+        return error(EngineError::Kind::NotFound, "slot_not_found",
+                     tr("There is no bookable slot with this id."), QStringLiteral("slot_id"));
+    SlotState &slot = it->second;
+    if (!service.isEmpty() && slot.record.service != service)
+        return error(EngineError::Kind::Invalid, "service_mismatch",
+                     tr("This slot is for another service."), QStringLiteral("service"));
+    const qint64 now = nowSecs();
+    if (slot.record.startsAt <= now)
+        return error(EngineError::Kind::Conflict, "slot_in_past", tr("This slot has started."),
+                     QStringLiteral("slot_id"));
+    if (slot.free() <= 0)
+        return error(EngineError::Kind::Conflict, "slot_full",
+                     tr("This slot has no free place left."), QStringLiteral("slot_id"));
+    ++slot.held;
+    ++m_activeHolds;
+    const QString id = randomToken(16);
+    const qint64 expiresAt = now + m_settings.holdSeconds;
+    m_holds.insert(id, Hold{slotId, expiresAt, HoldState::Active});
+    m_expiryQueue.emplace(expiresAt, id);
+    changed(slot);
+    *hold = HoldInfo{id, slotId, expiresAt};
+    return {};
+}
+
+void BookingEngine::expire(const QString &holdId, Hold &hold) {
+    Q_UNUSED(holdId);
+    if (hold.state != HoldState::Active)
+        return;
+    const auto it = m_slots.find(hold.slotId);
+    if (it != m_slots.end()) {
+        --it->second.held;
+        changed(it->second);
+    }
+    --m_activeHolds;
+}
+
+EngineError BookingEngine::releaseHold(const QString &holdId) {
+    sweep();
+    const auto it = m_holds.find(holdId);
+    if (it == m_holds.end())
+        return error(EngineError::Kind::NotFound, "hold_not_found",
+                     tr("There is no hold with this id."), QStringLiteral("hold_id"));
+    if (it->state == HoldState::Expired)
+        return error(EngineError::Kind::Conflict, "hold_expired", tr("The hold has expired."),
+                     QStringLiteral("hold_id"));
+    if (it->state != HoldState::Active)
+        return error(EngineError::Kind::Conflict, "hold_not_active",
+                     tr("The hold was already used or released."), QStringLiteral("hold_id"));
+    expire(holdId, *it);
+    it->state = HoldState::Released;
+    m_forgetQueue.emplace(nowSecs() + tombstoneSeconds, holdId);
+    return {};
+}
+
+void BookingEngine::sweep() {
+    const qint64 now = nowSecs();
+    while (!m_expiryQueue.empty() && m_expiryQueue.begin()->first <= now) {
+        const QString id = m_expiryQueue.begin()->second;
+        m_expiryQueue.erase(m_expiryQueue.begin());
+        const auto it = m_holds.find(id);
+        if (it == m_holds.end() || it->state != HoldState::Active)
+            continue;
+        expire(id, *it);
+        it->state = HoldState::Expired;
+        m_forgetQueue.emplace(now + tombstoneSeconds, id);
+    }
+    while (!m_forgetQueue.empty() && m_forgetQueue.begin()->first <= now) {
+        m_holds.remove(m_forgetQueue.begin()->second);
+        m_forgetQueue.erase(m_forgetQueue.begin());
+    }
+}
+
+EngineError BookingEngine::confirm(const ConfirmRequest &request, IdempotencyRecord *idempotency,
+                                   const Renderer &render, BookingRecord *booking, bool *existing) {
+    sweep();
+    *existing = false;
+    const auto holdIt = m_holds.find(request.holdId);
+    if (holdIt == m_holds.end())
+        return error(EngineError::Kind::NotFound, "hold_not_found",
+                     tr("There is no hold with this id."), QStringLiteral("hold_id"));
+    if (holdIt->state == HoldState::Expired)
+        return error(EngineError::Kind::Conflict, "hold_expired",
+                     tr("The hold has expired; please choose a slot again."),
+                     QStringLiteral("hold_id"));
+    if (holdIt->state != HoldState::Active)
+        return error(EngineError::Kind::Conflict, "hold_not_active",
+                     tr("The hold was already used or released."), QStringLiteral("hold_id"));
+    const qint64 slotId = holdIt->slotId;
+    SlotState &slot = m_slots.at(slotId);
+    const qint64 now = nowSecs();
+
+    BookingRecord b;
+    b.slotId = slotId;
+    b.service = slot.record.service;
+    b.personKey = PersonKey::make(request.familyName, request.givenName, request.birthDate,
+                                  request.phone, request.email);
+    b.familyName = request.familyName;
+    b.givenName = request.givenName;
+    b.birthDate = request.birthDate;
+    b.phone = request.phone;
+    b.email = request.email;
+    b.channel = request.channel;
+    b.createdAt = now;
+    b.updatedAt = now;
+    b.centreId = slot.record.centreId;
+    b.startsAt = slot.record.startsAt;
+    b.minutes = slot.record.minutes;
+
+    auto returnExisting = [&](const BookingRecord &found) {
+        expire(request.holdId, *holdIt);
+        holdIt->state = HoldState::Released;
+        m_forgetQueue.emplace(now + tombstoneSeconds, request.holdId);
+        *booking = found;
+        *existing = true;
+        return EngineError{};
+    };
+
+    std::optional<BookingRecord> found;
+    if (StoreError e = m_store.activeBookingOf(b.personKey, b.service, &found))
+        return storageError(e);
+    if (found)
+        return returnExisting(*found);
+
+    // 50 random bits: a collision is astronomically rare but is retried rather than failed.
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        quint64 bits = 0;
+        randombytes_buf(&bits, sizeof bits);
+        b.code = BookingCode::fromBits(bits);
+        if (idempotency) {
+            idempotency->status = 201;
+            idempotency->body = render(b);
+        }
+        Event event;
+        const StoreError e = m_store.confirm(&b, idempotency, QStringLiteral("booking.confirmed"),
+                                             eventPayload(b), &event);
+        if (!e) {
+            ++slot.record.booked;
+            expire(request.holdId, *holdIt); // the held place becomes the booked place
+            holdIt->state = HoldState::Used;
+            m_forgetQueue.emplace(now + tombstoneSeconds, request.holdId);
+            changed(slot);
+            *booking = b;
+            m_hub.publish({event});
+            return {};
+        }
+        if (e.kind != StoreError::Kind::Conflict)
+            return storageError(e);
+        if (e.message == u"code_taken")
+            continue;
+        if (e.message == u"person_has_booking") {
+            if (StoreError again = m_store.activeBookingOf(b.personKey, b.service, &found))
+                return storageError(again);
+            if (found)
+                return returnExisting(*found);
+        }
+        // slot_full can only come from another writer on the same database.
+        return error(EngineError::Kind::Conflict, "slot_full",
+                     tr("This slot has no free place left."), QStringLiteral("slot_id"));
+    }
+    return error(EngineError::Kind::Storage, "storage_unavailable",
+                 tr("No free booking code could be drawn."));
+}
+
+EngineError BookingEngine::lookup(const QString &code, BookingRecord *booking) {
+    std::optional<BookingRecord> found;
+    if (StoreError e = m_store.bookingByCode(code, &found))
+        return storageError(e);
+    if (!found)
+        return error(EngineError::Kind::NotFound, "booking_not_found",
+                     tr("There is no booking with this code."), QStringLiteral("code"));
+    *booking = *found;
+    return {};
+}
+
+EngineError BookingEngine::cancel(const QString &code, IdempotencyRecord *idempotency,
+                                  const Renderer &render, BookingRecord *booking) {
+    sweep();
+    BookingRecord b;
+    if (EngineError e = lookup(code, &b))
+        return e;
+    if (b.state != u"confirmed")
+        return error(EngineError::Kind::Conflict, "booking_not_active",
+                     tr("The booking is %1 and cannot be cancelled.").arg(b.state),
+                     QStringLiteral("code"));
+    const qint64 now = nowSecs();
+    if (b.startsAt <= now)
+        return error(EngineError::Kind::Conflict, "too_late",
+                     tr("The appointment has begun and can no longer be cancelled."),
+                     QStringLiteral("code"));
+    b.state = QStringLiteral("cancelled");
+    b.updatedAt = now;
+    if (idempotency) {
+        idempotency->status = 200;
+        idempotency->body = render(b);
+    }
+    Event event;
+    if (StoreError e = m_store.cancel(b, now, idempotency, QStringLiteral("booking.cancelled"),
+                                      eventPayload(b), &event)) {
+        if (e.kind == StoreError::Kind::Conflict)
+            return error(EngineError::Kind::Conflict, "booking_not_active",
+                         tr("The booking is no longer active."), QStringLiteral("code"));
+        return storageError(e);
+    }
+    const auto it = m_slots.find(b.slotId);
+    if (it != m_slots.end()) {
+        --it->second.record.booked;
+        changed(it->second);
+    }
+    *booking = b;
+    m_hub.publish({event});
+    return {};
+}
+
+} // namespace slotdesk

@@ -1,0 +1,156 @@
+#pragma once
+
+#include "models/booking/BookingStore.h"
+#include "models/booking/BookingTypes.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+namespace slotdesk {
+
+class Clock;
+class EventHub;
+
+// An engine refusal, mapped to HTTP by the controller: NotFound → 404, Conflict → 409,
+// Invalid → 422, Storage → 503. `reason` is the machine-readable error code.
+struct EngineError {
+    enum class Kind { None, NotFound, Conflict, Invalid, Storage };
+    Kind kind = Kind::None;
+    QString reason;
+    QString message;
+    QString field;
+    explicit operator bool() const { return kind != Kind::None; }
+};
+
+struct HoldInfo {
+    QString id;
+    qint64 slotId = 0;
+    qint64 expiresAt = 0; // Unix seconds
+};
+
+struct ConfirmRequest {
+    QString holdId;
+    QString familyName;
+    QString givenName;
+    QDate birthDate;
+    QString phone;
+    QString email;
+    QString channel = QStringLiteral("online");
+};
+
+// The booking engine. Invariants:
+// - It is the only writer of slot counters and holds, and runs on the server thread, so
+//   "free = capacity - booked - held" is checked and changed without races: no overbooking by
+//   construction. The store's conditional UPDATE and CHECK (booked <= capacity) are the
+//   backstop (and the guard between several instances later).
+// - Memory is the source of truth for reads (availability, free places); the store is the
+//   source of truth for durability: a confirm/cancel returns only after its transaction
+//   (booking row + slot counter + event + idempotency record) committed.
+// - Holds live only in memory (a restart forgets them, which gives their places back). They
+//   expire at the injected Clock's time: swept by sweep() (a timer calls it) and lazily before
+//   every operation, so tests advance a FixedClock and see expiry without waiting.
+// - Committed events are published on the EventHub after the commit, in seq order.
+class BookingEngine : public QObject {
+    Q_OBJECT
+public:
+    struct Settings {
+        int holdSeconds = 600;
+        // Availability answers at most this many days at once.
+        int maxRangeDays = 31;
+    };
+    // Renders the answer body for a new booking; stored with the booking as its idempotent
+    // answer, so the renderer must be deterministic for a given booking (Ed25519 is).
+    using Renderer = std::function<QByteArray(const BookingRecord &)>;
+
+    BookingEngine(BookingStore &store, EventHub &hub, const Clock &clock, Settings settings,
+                  QObject *parent = nullptr);
+
+    // Reads centres and future slots from the store. Call once before serving.
+    StoreError load();
+
+    // Catalogue and availability (pre-serialised JSON, cached until something changes).
+    QByteArray centresJson();
+    bool hasCentre(qint64 centreId) const;
+    bool centreOffers(qint64 centreId, const QString &service) const;
+    // JSON for the Berlin days [from, to]; the caller validated the range.
+    QByteArray availabilityJson(qint64 centreId, const QString &service, QDate from, QDate to);
+    int freePlaces(qint64 slotId) const; // -1 for an unknown slot
+    QDate today() const;                 // Europe/Berlin, from the Clock
+
+    // Publishing (used by seeding and by the staff routes). Slots get their ids set.
+    StoreError addCentre(CentreRecord *centre);
+    StoreError addSlots(QList<SlotRecord> *slots);
+
+    EngineError hold(qint64 slotId, const QString &service, HoldInfo *hold);
+    EngineError releaseHold(const QString &holdId);
+
+    // *existing is true when the person already had an active booking for the service: then
+    // *booking is that booking, the hold is released and nothing new is stored.
+    // `idempotency` (may be null): key, fingerprint and createdAt set; the engine fills status
+    // and body with the rendered answer and stores it in the booking's transaction.
+    EngineError confirm(const ConfirmRequest &request, IdempotencyRecord *idempotency,
+                        const Renderer &render, BookingRecord *booking, bool *existing);
+    EngineError lookup(const QString &code, BookingRecord *booking);
+    // Cancels; the rendered body is the idempotent answer.
+    EngineError cancel(const QString &code, IdempotencyRecord *idempotency, const Renderer &render,
+                       BookingRecord *booking);
+
+    // Expires holds whose time has come and forgets old tombstones. Cheap when nothing is due.
+    void sweep();
+    int activeHolds() const { return m_activeHolds; }
+
+private:
+    struct SlotState {
+        SlotRecord record;
+        int held = 0;
+        qint64 dayJulian = 0; // Europe/Berlin date of the start
+        int free() const { return record.capacity - record.booked - held; }
+    };
+    enum class HoldState { Active, Expired, Used, Released };
+    struct Hold {
+        qint64 slotId = 0;
+        qint64 expiresAt = 0;
+        HoldState state = HoldState::Active;
+    };
+    using DayKey = std::tuple<qint64, QString, qint64>; // centre, service, julian day
+    struct Day {
+        std::vector<qint64> slotIds; // sorted by start
+        QByteArray json;             // cached fragment; empty when stale
+        qint64 validUntil = 0;       // start of the first future slot in json
+    };
+
+    void indexSlot(const SlotRecord &record);
+    void changed(const SlotState &slot);
+    QByteArray dayJson(const DayKey &key, Day &day, qint64 now);
+    void expire(const QString &holdId, Hold &hold);
+    QString randomToken(int bytes) const;
+    qint64 nowSecs() const;
+
+    BookingStore &m_store;
+    EventHub &m_hub;
+    const Clock &m_clock;
+    Settings m_settings;
+
+    QList<CentreRecord> m_centres;
+    QByteArray m_centresJson;
+    std::unordered_map<qint64, SlotState> m_slots;
+    std::map<DayKey, Day> m_days;
+    // Whole answers per centre, keyed by the query; dropped when the centre changes.
+    QHash<qint64, QHash<QString, QByteArray>> m_answers;
+
+    QHash<QString, Hold> m_holds;
+    std::multimap<qint64, QString> m_expiryQueue; // expiresAt → active hold
+    std::multimap<qint64, QString> m_forgetQueue; // when to drop tombstones
+    int m_activeHolds = 0;
+};
+
+} // namespace slotdesk

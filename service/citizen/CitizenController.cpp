@@ -1,0 +1,343 @@
+#include "service/citizen/CitizenController.h"
+
+#include "models/booking/BookingCode.h"
+#include "models/core/Clock.h"
+#include "net/QrPayload.h"
+#include "service/ServiceInfo.h"
+#include "service/booking/SigningKey.h"
+#include "service/http/JsonBody.h"
+#include "service/http/Router.h"
+
+#include <QJsonDocument>
+
+namespace slotdesk {
+
+namespace {
+
+const QString idField = QStringLiteral("id");
+
+QString berlinIso(qint64 secs) {
+    return QDateTime::fromSecsSinceEpoch(secs, berlinTimeZone()).toString(Qt::ISODate);
+}
+
+bool parseId(const QString &text, qint64 *id) {
+    bool ok = false;
+    *id = text.toLongLong(&ok);
+    return ok && *id > 0;
+}
+
+QHttpServerResponse badParameter(const char *reason, const QString &message, const QString &field) {
+    return jsonError(HttpStatus::BadRequest, QLatin1String(reason), message, field);
+}
+
+} // namespace
+
+CitizenController::CitizenController(BookingEngine &engine, BookingStore &store,
+                                     const SigningKey &key, const Clock &clock, Limits limits)
+    : m_engine(engine)
+    , m_key(key)
+    , m_clock(clock)
+    , m_idempotency(store, clock)
+    , m_lookups(clock, limits.lookupBurst, limits.lookupPerMinute) {}
+
+void CitizenController::registerRoutes(Router &router) {
+    router.get(QStringLiteral("/api/v1/health"), [this](const HttpRequest &) { return health(); });
+    router.get(QStringLiteral("/api/v1/public-key"),
+               [this](const HttpRequest &) { return publicKey(); });
+    router.get(QStringLiteral("/api/v1/centres"), [this](const HttpRequest &) {
+        QHttpServerResponse response = jsonBytes(m_engine.centresJson());
+        response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("max-age=60"));
+        return response;
+    });
+    router.get(QStringLiteral("/api/v1/centres/{id}/availability"),
+               [this](const HttpRequest &r) { return availability(r); });
+    router.post(QStringLiteral("/api/v1/holds"),
+                [this](const HttpRequest &r) { return createHold(r); });
+    router.del(QStringLiteral("/api/v1/holds/{id}"),
+               [this](const HttpRequest &r) { return deleteHold(r); });
+    router.post(QStringLiteral("/api/v1/bookings"),
+                [this](const HttpRequest &r) { return createBooking(r); });
+    router.get(QStringLiteral("/api/v1/bookings/{code}"),
+               [this](const HttpRequest &r) { return getBooking(r); });
+    router.del(QStringLiteral("/api/v1/bookings/{code}"),
+               [this](const HttpRequest &r) { return cancelBooking(r); });
+}
+
+void CitizenController::housekeeping() {
+    m_engine.sweep();
+    m_idempotency.prune();
+    m_lookups.prune();
+}
+
+QHttpServerResponse CitizenController::engineError(const EngineError &error) {
+    HttpStatus status = HttpStatus::InternalServerError;
+    switch (error.kind) {
+    case EngineError::Kind::NotFound:
+        status = HttpStatus::NotFound;
+        break;
+    case EngineError::Kind::Conflict:
+        status = HttpStatus::Conflict;
+        break;
+    case EngineError::Kind::Invalid:
+        status = HttpStatus::UnprocessableEntity;
+        break;
+    case EngineError::Kind::Storage:
+        status = HttpStatus::ServiceUnavailable;
+        break;
+    case EngineError::Kind::None:
+        break;
+    }
+    return jsonError(status, error.reason, error.message, error.field);
+}
+
+QHttpServerResponse CitizenController::health() {
+    return jsonResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                                    {QStringLiteral("version"), serviceProductName()},
+                                    {QStringLiteral("time"), m_clock.now().toString(Qt::ISODate)},
+                                    {QStringLiteral("active_holds"), m_engine.activeHolds()}});
+}
+
+QHttpServerResponse CitizenController::publicKey() {
+    QHttpServerResponse response = jsonResponse(QJsonObject{
+        {QStringLiteral("algorithm"), QStringLiteral("Ed25519")},
+        {QStringLiteral("key_id"), m_key.keyId()},
+        {QStringLiteral("public_key"), QString::fromLatin1(m_key.publicKey().toBase64())},
+        {QStringLiteral("payload_format"),
+         QStringLiteral("SD1:<code>:<centre_id>:<service>:<starts_at>:<base64url signature>")}});
+    response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("max-age=3600"));
+    return response;
+}
+
+QHttpServerResponse CitizenController::availability(const HttpRequest &request) {
+    qint64 centreId = 0;
+    if (!parseId(request.param(idField), &centreId) || !m_engine.hasCentre(centreId))
+        return jsonError(HttpStatus::NotFound, QStringLiteral("centre_not_found"),
+                         QStringLiteral("There is no active centre with this id."),
+                         QStringLiteral("id"));
+    const QUrlQuery query = request.query();
+    const QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyDecoded);
+    for (const auto &item : items) {
+        if (item.first != u"service" && item.first != u"from" && item.first != u"to")
+            return badParameter(
+                "unknown_parameter",
+                QStringLiteral("The query parameter \"%1\" is not known here.").arg(item.first),
+                item.first);
+    }
+    const QString service = query.queryItemValue(QStringLiteral("service"), QUrl::FullyDecoded);
+    if (service.isEmpty())
+        return badParameter("missing_parameter",
+                            QStringLiteral("The query parameter \"service\" is required."),
+                            QStringLiteral("service"));
+    if (!m_engine.centreOffers(centreId, service))
+        return jsonError(
+            HttpStatus::NotFound, QStringLiteral("service_not_offered"),
+            QStringLiteral("This centre does not offer the service \"%1\".").arg(service),
+            QStringLiteral("service"));
+    const QDate today = m_engine.today();
+    auto readDate = [&](const QString &name, QDate fallback, QDate *out) {
+        const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
+        if (text.isEmpty()) {
+            *out = fallback;
+            return true;
+        }
+        *out = QDate::fromString(text, Qt::ISODate);
+        return text.size() == 10 && out->isValid();
+    };
+    QDate from;
+    QDate to;
+    if (!readDate(QStringLiteral("from"), today, &from))
+        return badParameter("invalid_date", QStringLiteral("\"from\" must be a date YYYY-MM-DD."),
+                            QStringLiteral("from"));
+    if (!readDate(QStringLiteral("to"), from.addDays(6), &to))
+        return badParameter("invalid_date", QStringLiteral("\"to\" must be a date YYYY-MM-DD."),
+                            QStringLiteral("to"));
+    if (from < today.addDays(-1) || from > today.addYears(2))
+        return badParameter("out_of_range",
+                            QStringLiteral("\"from\" must lie between yesterday and two years "
+                                           "ahead."),
+                            QStringLiteral("from"));
+    if (to < from || from.daysTo(to) > 30)
+        return badParameter("out_of_range",
+                            QStringLiteral("\"to\" must be on or after \"from\" and at most 30 "
+                                           "days later."),
+                            QStringLiteral("to"));
+    QHttpServerResponse response =
+        jsonBytes(m_engine.availabilityJson(centreId, service, from, to));
+    // Browsers poll: a short shared cache lets a CDN or nginx absorb bursts.
+    response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("max-age=2"));
+    return response;
+}
+
+QHttpServerResponse CitizenController::createHold(const HttpRequest &request) {
+    Idempotency::Begin idem = m_idempotency.begin(request);
+    if (idem.answer)
+        return std::move(*idem.answer);
+    auto finish = [&](QHttpServerResponse response) {
+        m_idempotency.remember(idem.record, response);
+        return response;
+    };
+    std::optional<QHttpServerResponse> error;
+    const std::optional<QJsonObject> body = parseJsonObject(request, &error);
+    if (!body)
+        return finish(std::move(*error));
+    JsonFields fields(*body);
+    const QString slotName = fields.firstOf({QStringLiteral("slot_id"), QStringLiteral("slotId")});
+    const std::optional<qint64> slotId =
+        fields.integer(slotName.isEmpty() ? QStringLiteral("slot_id") : slotName,
+                       JsonFields::Required, 1, std::numeric_limits<qint32>::max() * qint64(1024));
+    const QString service = fields.string(QStringLiteral("service"), JsonFields::Optional, 64);
+    fields.rejectUnknown();
+    if (fields.failed())
+        return finish(fields.takeError());
+    HoldInfo hold;
+    if (const EngineError e = m_engine.hold(*slotId, service, &hold))
+        return finish(engineError(e));
+    return finish(jsonResponse(
+        QJsonObject{{QStringLiteral("hold_id"), hold.id},
+                    {QStringLiteral("slot_id"), hold.slotId},
+                    {QStringLiteral("expires_at"),
+                     QDateTime::fromSecsSinceEpoch(hold.expiresAt, Qt::UTC).toString(Qt::ISODate)}},
+        HttpStatus::Created));
+}
+
+QHttpServerResponse CitizenController::deleteHold(const HttpRequest &request) {
+    Idempotency::Begin idem = m_idempotency.begin(request);
+    if (idem.answer)
+        return std::move(*idem.answer);
+    QHttpServerResponse response = [&] {
+        if (const EngineError e = m_engine.releaseHold(request.param(idField)))
+            return engineError(e);
+        return QHttpServerResponse(HttpStatus::NoContent);
+    }();
+    m_idempotency.remember(idem.record, response);
+    return response;
+}
+
+QByteArray CitizenController::renderBooking(const BookingRecord &b) const {
+    const QrPayload payload{b.code, b.centreId, b.service, b.startsAt};
+    const QByteArray signature = m_key.sign(payload.signedText());
+    QJsonObject json{{QStringLiteral("code"), BookingCode::grouped(b.code)},
+                     {QStringLiteral("state"), b.state},
+                     {QStringLiteral("centre_id"), b.centreId},
+                     {QStringLiteral("service"), b.service},
+                     {QStringLiteral("slot_id"), b.slotId},
+                     {QStringLiteral("starts_at"), berlinIso(b.startsAt)},
+                     {QStringLiteral("minutes"), b.minutes},
+                     {QStringLiteral("family_name"), b.familyName},
+                     {QStringLiteral("given_name"), b.givenName},
+                     {QStringLiteral("qr"),
+                      QJsonObject{{QStringLiteral("text"), payload.withSignature(signature)},
+                                  {QStringLiteral("key_id"), m_key.keyId()}}}};
+    return QJsonDocument(json).toJson(QJsonDocument::Compact);
+}
+
+QHttpServerResponse CitizenController::createBooking(const HttpRequest &request) {
+    Idempotency::Begin idem = m_idempotency.begin(request);
+    if (idem.answer)
+        return std::move(*idem.answer);
+    auto finish = [&](QHttpServerResponse response) {
+        m_idempotency.remember(idem.record, response);
+        return response;
+    };
+    std::optional<QHttpServerResponse> error;
+    const std::optional<QJsonObject> body = parseJsonObject(request, &error);
+    if (!body)
+        return finish(std::move(*error));
+    JsonFields fields(*body);
+    ConfirmRequest confirm;
+    confirm.holdId = fields.string(QStringLiteral("hold_id"), JsonFields::Required, 64);
+    confirm.familyName = fields.string(QStringLiteral("family_name"), JsonFields::Required, 100);
+    confirm.givenName = fields.string(QStringLiteral("given_name"), JsonFields::Required, 100);
+    const QDate today = m_engine.today();
+    const std::optional<QDate> birth = fields.date(
+        QStringLiteral("birth_date"), JsonFields::Required, QDate(today.year() - 130, 1, 1), today);
+    confirm.phone = fields.string(QStringLiteral("phone"), JsonFields::Optional, 40);
+    confirm.email = fields.string(QStringLiteral("email"), JsonFields::Optional, 254);
+    fields.rejectUnknown();
+    if (!fields.failed() && confirm.phone.isEmpty() && confirm.email.isEmpty())
+        fields.fail(HttpStatus::BadRequest, QStringLiteral("missing_field"),
+                    QStringLiteral("Either \"phone\" or \"email\" is required."),
+                    QStringLiteral("phone"));
+    if (!fields.failed() && !confirm.phone.isEmpty()) {
+        static const QRegularExpression phonePattern(QStringLiteral("^\\+?[0-9 ()/-]{6,40}$"));
+        if (!phonePattern.match(confirm.phone).hasMatch())
+            fields.fail(HttpStatus::BadRequest, QStringLiteral("invalid_value"),
+                        QStringLiteral("\"phone\" must be a telephone number."),
+                        QStringLiteral("phone"));
+    }
+    if (!fields.failed() && !confirm.email.isEmpty()) {
+        static const QRegularExpression mailPattern(
+            QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+        if (!mailPattern.match(confirm.email).hasMatch())
+            fields.fail(HttpStatus::BadRequest, QStringLiteral("invalid_value"),
+                        QStringLiteral("\"email\" must be an e-mail address."),
+                        QStringLiteral("email"));
+    }
+    if (fields.failed())
+        return finish(fields.takeError());
+    confirm.birthDate = *birth;
+
+    const BookingEngine::Renderer render = [this](const BookingRecord &b) {
+        return renderBooking(b);
+    };
+    BookingRecord booking;
+    bool existing = false;
+    IdempotencyRecord *durable = idem.record ? &*idem.record : nullptr;
+    if (const EngineError e = m_engine.confirm(confirm, durable, render, &booking, &existing))
+        return finish(engineError(e));
+    if (existing)
+        return finish(jsonBytes(renderBooking(booking), HttpStatus::Ok));
+    // Stored durably with the booking: no memory copy needed.
+    return durable ? jsonBytes(durable->body, HttpStatus::Created)
+                   : jsonBytes(renderBooking(booking), HttpStatus::Created);
+}
+
+std::optional<QHttpServerResponse> CitizenController::limitLookup(const HttpRequest &request) {
+    const qint64 wait = m_lookups.take(request.peer().toString());
+    if (wait > 0)
+        return tooManyRequests(wait);
+    return std::nullopt;
+}
+
+QHttpServerResponse CitizenController::getBooking(const HttpRequest &request) {
+    if (auto limited = limitLookup(request))
+        return std::move(*limited);
+    const std::optional<QString> code = BookingCode::parse(request.param(u"code"));
+    if (!code)
+        return badParameter("invalid_code",
+                            QStringLiteral("This is not a valid booking code (check the "
+                                           "characters)."),
+                            QStringLiteral("code"));
+    BookingRecord booking;
+    if (const EngineError e = m_engine.lookup(*code, &booking))
+        return engineError(e);
+    return jsonBytes(renderBooking(booking));
+}
+
+QHttpServerResponse CitizenController::cancelBooking(const HttpRequest &request) {
+    Idempotency::Begin idem = m_idempotency.begin(request);
+    if (idem.answer)
+        return std::move(*idem.answer);
+    auto finish = [&](QHttpServerResponse response) {
+        m_idempotency.remember(idem.record, response);
+        return response;
+    };
+    if (auto limited = limitLookup(request))
+        return std::move(*limited);
+    const std::optional<QString> code = BookingCode::parse(request.param(u"code"));
+    if (!code)
+        return finish(badParameter("invalid_code",
+                                   QStringLiteral("This is not a valid booking code (check the "
+                                                  "characters)."),
+                                   QStringLiteral("code")));
+    const BookingEngine::Renderer render = [this](const BookingRecord &b) {
+        return renderBooking(b);
+    };
+    BookingRecord booking;
+    IdempotencyRecord *durable = idem.record ? &*idem.record : nullptr;
+    if (const EngineError e = m_engine.cancel(*code, durable, render, &booking))
+        return finish(engineError(e));
+    return durable ? jsonBytes(durable->body) : jsonBytes(renderBooking(booking));
+}
+
+} // namespace slotdesk

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "service/booking/BookingEngine.h"
+#include "service/citizen/Idempotency.h"
+#include "service/citizen/RateLimiter.h"
+#include "service/http/Controller.h"
+
+#include <QHttpServerResponse>
+
+namespace slotdesk {
+
+class Clock;
+class SigningKey;
+
+// The public, unauthenticated booking API under /api/v1:
+//   GET    /health                          liveness and version
+//   GET    /public-key                      Ed25519 key that signs QR payloads
+//   GET    /centres                         active centres with their services
+//   GET    /centres/{id}/availability       ?service=&from=&to= (Berlin dates, ≤ 31 days)
+//   POST   /holds                           {slot_id|slotId, service?} → 201 hold
+//   DELETE /holds/{id}                      release a hold early
+//   POST   /bookings                        {hold_id, family_name, given_name, birth_date,
+//                                            phone|email} → 201 new, 200 person's existing one
+//   GET    /bookings/{code}                 rate-limited per client address
+//   DELETE /bookings/{code}                 cancel; rate-limited per client address
+// Every POST/DELETE accepts an Idempotency-Key. Errors: see jsonError().
+class CitizenController final : public Controller {
+public:
+    struct Limits {
+        int lookupBurst = 20;
+        int lookupPerMinute = 60;
+    };
+    CitizenController(BookingEngine &engine, BookingStore &store, const SigningKey &key,
+                      const Clock &clock, Limits limits);
+    void registerRoutes(Router &router) override;
+
+    // Periodic housekeeping (expired holds, idempotency memory, idle rate buckets).
+    void housekeeping();
+
+private:
+    QHttpServerResponse health();
+    QHttpServerResponse publicKey();
+    QHttpServerResponse availability(const HttpRequest &request);
+    QHttpServerResponse createHold(const HttpRequest &request);
+    QHttpServerResponse deleteHold(const HttpRequest &request);
+    QHttpServerResponse createBooking(const HttpRequest &request);
+    QHttpServerResponse getBooking(const HttpRequest &request);
+    QHttpServerResponse cancelBooking(const HttpRequest &request);
+
+    QByteArray renderBooking(const BookingRecord &booking) const;
+    std::optional<QHttpServerResponse> limitLookup(const HttpRequest &request);
+    static QHttpServerResponse engineError(const EngineError &error);
+
+    BookingEngine &m_engine;
+    const SigningKey &m_key;
+    const Clock &m_clock;
+    Idempotency m_idempotency;
+    RateLimiter m_lookups;
+};
+
+} // namespace slotdesk

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "models/booking/BookingTypes.h"
+#include "service/http/HttpRequest.h"
+
+#include <QHash>
+#include <QHttpServerResponse>
+
+#include <map>
+#include <optional>
+
+namespace slotdesk {
+
+class BookingStore;
+class Clock;
+
+// Idempotency-Key handling for every mutating citizen request. The fingerprint is SHA-256 of
+// method, path and body: the same key with another request is refused (422
+// idempotency_key_reused) instead of silently replaying an unrelated answer.
+// Answers of confirms and cancellations are stored durably by the engine in their own
+// transaction (so a retry after a crash gets them); every other answer is remembered in
+// memory for `ttl` seconds (holds do not survive a restart either).
+class Idempotency {
+public:
+    Idempotency(BookingStore &store, const Clock &clock, qint64 ttlSeconds = 86400);
+
+    struct Begin {
+        // Set when the request must not run: a replayed answer, or an error (bad key, reuse).
+        std::optional<QHttpServerResponse> answer;
+        // Set when the request carries a key and should run: pass to the engine / remember().
+        std::optional<IdempotencyRecord> record;
+    };
+    Begin begin(const HttpRequest &request);
+    // Remembers a non-durable answer (no-op without a key).
+    void remember(const std::optional<IdempotencyRecord> &record,
+                  const QHttpServerResponse &response);
+    void prune();
+
+    static QHttpServerResponse replay(const IdempotencyRecord &record);
+
+private:
+    BookingStore &m_store;
+    const Clock &m_clock;
+    qint64 m_ttl;
+    QHash<QString, IdempotencyRecord> m_memory;
+    std::multimap<qint64, QString> m_byAge;
+};
+
+} // namespace slotdesk
