@@ -5,6 +5,7 @@
 #include "tests/integration/StaffTestClient.h"
 
 #include <QJsonArray>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -559,6 +560,47 @@ private Q_SLOTS:
         QVERIFY(m_http->login(QStringLiteral("desk2"), deskPassword).isEmpty());
         QVERIFY(
             !m_http->login(QStringLiteral("desk2"), QStringLiteral("a new password!")).isEmpty());
+    }
+
+    void createAdminFromTheCommandLine() {
+        const QString db = m_fx->dir.file(QStringLiteral("bootstrap.db"));
+        const QStringList common{
+            QStringLiteral("--database"),      db,
+            QStringLiteral("--key-file"),      m_fx->dir.file(QStringLiteral("bootstrap.key")),
+            QStringLiteral("--password-hash"), QStringLiteral("minimal")};
+        const auto run = [&](const QString &login, const QByteArray &stdinText) {
+            QProcess process;
+            process.start(QStringLiteral(SLOTDESK_SERVICE_BINARY),
+                          QStringList{QStringLiteral("--create-admin"), login} + common);
+            process.write(stdinText);
+            process.closeWriteChannel();
+            process.waitForFinished(60000);
+            return std::make_pair(process.exitCode(),
+                                  QString::fromUtf8(process.readAllStandardError()));
+        };
+        QCOMPARE(run(QStringLiteral("boss"), "a long enough password\n").first, 0);
+        const auto again = run(QStringLiteral("boss"), "a long enough password\n");
+        QCOMPARE(again.first, 1);
+        QVERIFY2(again.second.contains(u"exists already"), qPrintable(again.second));
+        const auto weak = run(QStringLiteral("boss2"), "short\n");
+        QCOMPARE(weak.first, 1);
+        QVERIFY2(weak.second.contains(u"10 to 1024"), qPrintable(weak.second));
+        {
+            QSqlDatabase check = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                           QStringLiteral("bootstrap-check"));
+            check.setDatabaseName(db);
+            QVERIFY(check.open());
+            QSqlQuery q(check);
+            QVERIFY(q.exec(QStringLiteral("SELECT login, role, password_hash FROM staff_users")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("boss"));
+            QCOMPARE(q.value(1).toString(), QStringLiteral("admin"));
+            QVERIFY(q.value(2).toString().startsWith(u"$argon2id$"));
+            QVERIFY(!q.next());
+            q.finish();
+            check.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("bootstrap-check"));
     }
 
     void publishBadInput_data() {
