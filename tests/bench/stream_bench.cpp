@@ -15,11 +15,13 @@
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 #include <QTimeZone>
 #include <QTimer>
 #include <QUuid>
 #include <QWebSocket>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -28,12 +30,60 @@ namespace {
 
 QTextStream out(stdout);
 
+// Written by the consoles' thread, read by the main thread.
 struct Console {
-    QWebSocket socket;
-    qint64 last = 0;
-    qint64 received = 0;
-    bool ordered = true;
-    bool live = false;
+    std::unique_ptr<QWebSocket> socket;
+    std::atomic<qint64> last{0};
+    std::atomic<bool> ordered{true};
+    std::atomic<bool> live{false};
+};
+
+// The consoles run in their own thread, so that reading 50 streams does not slow down the
+// booking load generator in the main thread (both are clients of the same service).
+class ConsoleGroup : public QObject {
+public:
+    std::vector<std::unique_ptr<Console>> consoles;
+
+    void open(int count, qint64 after, const QString &urlWithoutAfter) {
+        for (int i = 0; i < count; ++i) {
+            auto console = std::make_unique<Console>();
+            Console *c = console.get();
+            c->last = after;
+            c->socket = std::make_unique<QWebSocket>();
+            QObject::connect(c->socket.get(), &QWebSocket::textMessageReceived, c->socket.get(),
+                             [c](const QString &text) {
+                                 const QJsonObject json =
+                                     QJsonDocument::fromJson(text.toUtf8()).object();
+                                 if (json.contains(QStringLiteral("control"))) {
+                                     c->live = true;
+                                     return;
+                                 }
+                                 const qint64 seq = json.value(QStringLiteral("seq")).toInteger();
+                                 if (seq != c->last + 1)
+                                     c->ordered = false;
+                                 c->last = seq;
+                             });
+            c->socket->open(QUrl(urlWithoutAfter + QString::number(after)));
+            consoles.push_back(std::move(console));
+        }
+    }
+
+    void close() {
+        for (const auto &c : consoles)
+            c->socket->close();
+        QElapsedTimer timer;
+        timer.start();
+        const auto allClosed = [this] {
+            for (const auto &c : consoles) {
+                if (c->socket->state() != QAbstractSocket::UnconnectedState)
+                    return false;
+            }
+            return true;
+        };
+        while (!allClosed() && timer.elapsed() < 10000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        consoles.clear();
+    }
 };
 
 class Bench : public QObject {
@@ -44,7 +94,15 @@ public:
         , m_bookings(bookings)
         , m_parallel(parallel) {}
 
+    ~Bench() override {
+        m_consoleThread.quit();
+        m_consoleThread.wait();
+    }
+
     int run() {
+        m_group = std::make_unique<ConsoleGroup>();
+        m_group->moveToThread(&m_consoleThread);
+        m_consoleThread.start();
         if (!startService())
             return 1;
         m_token = login();
@@ -59,8 +117,11 @@ public:
         QElapsedTimer timer;
         timer.start();
         m_done = 0;
+        // QNetworkAccessManager opens at most 6 connections per host: one manager per 6 chains.
+        for (int i = 0; i < (m_parallel + 5) / 6; ++i)
+            m_loaders.push_back(std::make_unique<QNetworkAccessManager>());
         for (int i = 0; i < m_parallel; ++i)
-            bookNext();
+            bookNext(*m_loaders.at(size_t(i / 6)));
         const qint64 expectedLast = baseSeq + m_bookings;
         if (!waitFor([&] { return m_done >= m_bookings && allAt(expectedLast); }, 600000))
             return fail(QStringLiteral("not every console received every event"));
@@ -222,18 +283,17 @@ private:
 
     qint64 headSeq() {
         // The stream tells its head in the "live" control frame of a console starting at 0.
-        Console probe;
+        QWebSocket probe;
         qint64 head = -1;
-        QObject::connect(&probe.socket, &QWebSocket::textMessageReceived, &probe.socket,
-                         [&head](const QString &text) {
-                             const QJsonObject json =
-                                 QJsonDocument::fromJson(text.toUtf8()).object();
-                             if (json.contains(QStringLiteral("control")))
-                                 head = json.value(QStringLiteral("last_seq")).toInteger();
-                         });
-        probe.socket.open(streamUrl(0));
+        QObject::connect(
+            &probe, &QWebSocket::textMessageReceived, &probe, [&head](const QString &text) {
+                const QJsonObject json = QJsonDocument::fromJson(text.toUtf8()).object();
+                if (json.contains(QStringLiteral("control")))
+                    head = json.value(QStringLiteral("last_seq")).toInteger();
+            });
+        probe.open(streamUrl(0));
         waitFor([&head] { return head >= 0; }, 30000);
-        probe.socket.close();
+        probe.close();
         return head;
     }
 
@@ -245,59 +305,35 @@ private:
     }
 
     void openConsoles(int count, qint64 after) {
-        for (int i = 0; i < count; ++i) {
-            auto console = std::make_unique<Console>();
-            Console *c = console.get();
-            c->last = after;
-            QObject::connect(
-                &c->socket, &QWebSocket::textMessageReceived, &c->socket, [c](const QString &text) {
-                    const QJsonObject json = QJsonDocument::fromJson(text.toUtf8()).object();
-                    if (json.contains(QStringLiteral("control"))) {
-                        c->live = true;
-                        return;
-                    }
-                    const qint64 seq = json.value(QStringLiteral("seq")).toInteger();
-                    if (seq != c->last + 1)
-                        c->ordered = false;
-                    c->last = seq;
-                    ++c->received;
-                });
-            c->socket.open(streamUrl(after));
-            m_consoles.push_back(std::move(console));
-        }
+        const QString url = QStringLiteral("ws://127.0.0.1:%1/api/v1/stream?token=%2&after=")
+                                .arg(m_port)
+                                .arg(m_token);
+        QMetaObject::invokeMethod(
+            m_group.get(), [this, count, after, url] { m_group->open(count, after, url); },
+            Qt::BlockingQueuedConnection);
     }
 
     void closeConsoles() {
-        for (const auto &c : m_consoles)
-            c->socket.close();
-        waitFor(
-            [this] {
-                for (const auto &c : m_consoles) {
-                    if (c->socket.state() != QAbstractSocket::UnconnectedState)
-                        return false;
-                }
-                return true;
-            },
-            10000);
-        m_consoles.clear();
+        QMetaObject::invokeMethod(
+            m_group.get(), [this] { m_group->close(); }, Qt::BlockingQueuedConnection);
     }
 
     bool allLive() const {
-        for (const auto &c : m_consoles) {
+        for (const auto &c : m_group->consoles) {
             if (!c->live)
                 return false;
         }
         return true;
     }
     bool allAt(qint64 seq) const {
-        for (const auto &c : m_consoles) {
+        for (const auto &c : m_group->consoles) {
             if (c->last < seq)
                 return false;
         }
         return true;
     }
     bool allOrdered() const {
-        for (const auto &c : m_consoles) {
+        for (const auto &c : m_group->consoles) {
             if (!c->ordered)
                 return false;
         }
@@ -305,35 +341,35 @@ private:
     }
 
     // One chain of hold + confirm; m_parallel chains run at once.
-    void bookNext() {
+    void bookNext(QNetworkAccessManager &manager) {
         if (m_started >= m_bookings)
             return;
         const int n = m_started++;
         const qint64 slot = m_slotIds.at(n / 1000);
         post(
-            QStringLiteral("/api/v1/holds"),
+            manager, QStringLiteral("/api/v1/holds"),
             {{QStringLiteral("slot_id"), slot}, {QStringLiteral("service"), QStringLiteral("pcr")}},
-            [this, n](const QJsonObject &hold) {
-                post(QStringLiteral("/api/v1/bookings"),
+            [this, n, &manager](const QJsonObject &hold) {
+                post(manager, QStringLiteral("/api/v1/bookings"),
                      {{QStringLiteral("hold_id"), hold.value(QStringLiteral("hold_id"))},
                       {QStringLiteral("family_name"), QStringLiteral("Bench%1").arg(n)},
                       {QStringLiteral("given_name"), QStringLiteral("Stream")},
                       {QStringLiteral("birth_date"), QStringLiteral("1980-01-01")},
                       {QStringLiteral("email"), QStringLiteral("b%1@example.org").arg(n)}},
-                     [this](const QJsonObject &) {
+                     [this, &manager](const QJsonObject &) {
                          ++m_done;
-                         bookNext();
+                         bookNext(manager);
                      });
             });
     }
 
-    void post(const QString &path, const QJsonObject &body,
+    void post(QNetworkAccessManager &manager, const QString &path, const QJsonObject &body,
               std::function<void(const QJsonObject &)> next) {
         QNetworkRequest request{QUrl(m_base + path)};
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
         QNetworkReply *reply =
-            m_http.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+            manager.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
         QObject::connect(reply, &QNetworkReply::finished, reply, [reply, next = std::move(next)] {
             const QJsonObject json = QJsonDocument::fromJson(reply->readAll()).object();
             reply->deleteLater();
@@ -352,8 +388,10 @@ private:
     QString m_token;
     const QString m_password = QStringLiteral("bench password 1");
     QNetworkAccessManager m_http;
+    std::vector<std::unique_ptr<QNetworkAccessManager>> m_loaders;
     QList<qint64> m_slotIds;
-    std::vector<std::unique_ptr<Console>> m_consoles;
+    QThread m_consoleThread;
+    std::unique_ptr<ConsoleGroup> m_group;
     int m_started = 0;
     int m_done = 0;
 };
@@ -371,8 +409,9 @@ int main(int argc, char *argv[]) {
                       QStringLiteral("n"), QStringLiteral("50")});
     parser.addOption({QStringLiteral("bookings"), QStringLiteral("Bookings to make (5000)."),
                       QStringLiteral("n"), QStringLiteral("5000")});
-    parser.addOption({QStringLiteral("parallel"), QStringLiteral("Concurrent booking clients (6)."),
-                      QStringLiteral("n"), QStringLiteral("6")});
+    parser.addOption({QStringLiteral("parallel"),
+                      QStringLiteral("Concurrent booking clients (24)."), QStringLiteral("n"),
+                      QStringLiteral("24")});
     parser.process(app);
     if (!parser.isSet(QStringLiteral("service"))) {
         QTextStream(stderr) << "--service <path of slotdesk-service> is required\n";
