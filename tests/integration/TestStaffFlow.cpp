@@ -603,6 +603,29 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("bootstrap-check"));
     }
 
+    void bookingQueryBadInput_data() {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("limit 0") << QStringLiteral("limit=0") << "limit";
+        QTest::newRow("limit 501") << QStringLiteral("limit=501") << "limit";
+        QTest::newRow("limit text") << QStringLiteral("limit=ten") << "limit";
+        QTest::newRow("day 31 Feb") << QStringLiteral("day=2026-02-31") << "day";
+        QTest::newRow("day short") << QStringLiteral("day=2026-3-3") << "day";
+        QTest::newRow("state unknown") << QStringLiteral("state=booked") << "state";
+        QTest::newRow("centre not uuid") << QStringLiteral("centre=12") << "centre";
+        QTest::newRow("cursor garbage") << QStringLiteral("cursor=%%%") << "cursor";
+        QTest::newRow("cursor not ours") << QStringLiteral("cursor=aGVsbG8") << "cursor";
+    }
+
+    void bookingQueryBadInput() {
+        QFETCH(QString, query);
+        QFETCH(QString, field);
+        const HttpAnswer answer = m_http->get(u"/api/v1/bookings?" % query, m_admin);
+        QCOMPARE(answer.status, 400);
+        QCOMPARE(answer.error(), QStringLiteral("invalid_value"));
+        QCOMPARE(answer.field(), field);
+    }
+
     void publishBadInput_data() {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QByteArray>("body");
