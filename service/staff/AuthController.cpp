@@ -46,6 +46,8 @@ void AuthController::registerRoutes(Router &router) {
         if (retryAfter > 0)
             return tooManyRequests(retryAfter);
 
+        if (!m_auth.throttle().takeVerification(m_auth.nowMs()))
+            return tooManyRequests(1);
         const qint64 now = m_auth.now();
         const std::optional<StaffUser> user = m_auth.accounts().verify(login, password);
         if (!user) {

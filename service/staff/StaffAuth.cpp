@@ -15,7 +15,9 @@ StaffAuth::StaffAuth(QSqlDatabase db, const Clock &clock, const StaffSettings &s
     , m_accounts(db, m_hasher)
     , m_tokens(db)
     , m_throttle(settings.perLogin, settings.perAddress)
-    , m_audit(db) {}
+    , m_audit(db) {
+    m_throttle.setVerificationsPerSecond(settings.passwordChecksPerSecond);
+}
 
 QString StaffAuth::bearerToken(const HttpRequest &request) {
     const QByteArray header = request.header(QByteArrayLiteral("authorization")).trimmed();

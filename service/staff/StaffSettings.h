@@ -12,6 +12,7 @@ struct StaffSettings {
     qint64 tokenTtlSeconds = 12 * 3600; // one shift
     LoginThrottle::Policy perLogin{3, 1000, 15 * 60 * 1000};
     LoginThrottle::Policy perAddress{20, 1000, 15 * 60 * 1000};
+    int passwordChecksPerSecond = 20; // service-wide, see LoginThrottle::takeVerification
     // Live stream: replay page size, keep-alive ping, and how many bytes may wait unsent for
     // one console before it is dropped as too slow (it reconnects with its last seq).
     int streamReplayPage = 500;

@@ -49,6 +49,15 @@ private Q_SLOTS:
         QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("b"), QStringLiteral("ip"), 1000), 0);
     }
 
+    void verificationBudgetPerSecond() {
+        LoginThrottle throttle;
+        throttle.setVerificationsPerSecond(3);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(throttle.takeVerification(5000 + i));
+        QVERIFY(!throttle.takeVerification(5999));
+        QVERIFY(throttle.takeVerification(6000));
+    }
+
     void quietPeriodForgives() {
         LoginThrottle throttle({2, 1000, 60000}, {100, 1000, 60000});
         for (int i = 0; i < 5; ++i)
