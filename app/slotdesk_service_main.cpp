@@ -1,6 +1,7 @@
 #include "models/core/Clock.h"
 #include "service/ServiceConfig.h"
 #include "service/SlotdeskService.h"
+#include "service/staff/StaffSide.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -33,6 +34,28 @@ void installSignalHandlers(QCoreApplication &app) {
     sigaction(SIGINT, &action, nullptr);
 }
 
+// Bootstrap of the first admin: opens (creates, migrates) the database like a normal start,
+// on a throw-away loopback port, stores the account and exits.
+int createAdmin(slotdesk::ServiceConfig config) {
+    QString password = qEnvironmentVariable("SLOTDESK_ADMIN_PASSWORD");
+    if (password.isEmpty())
+        password = QTextStream(stdin).readLine();
+    config.listen = QHostAddress::LocalHost;
+    config.port = 0;
+    slotdesk::SystemClock clock;
+    slotdesk::SlotdeskService service(config, clock);
+    QString error;
+    if (!service.start(&error) ||
+        !service.staff().createAdmin(config.createAdmin, password, &error)) {
+        QTextStream(stderr) << error << Qt::endl;
+        return 1;
+    }
+    QTextStream(stdout) << QCoreApplication::translate("main", "Created the admin account \"%1\".")
+                               .arg(config.createAdmin)
+                        << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[]) {
@@ -52,6 +75,9 @@ int main(int argc, char *argv[]) {
         QTextStream(stderr) << error << Qt::endl;
         return 2;
     }
+
+    if (!config.createAdmin.isEmpty())
+        return createAdmin(config);
 
     installSignalHandlers(app);
     slotdesk::SystemClock clock;

@@ -157,8 +157,8 @@ QJsonObject toJson(const Centre &centre) {
         {QStringLiteral("kind"), centreKindToString(centre.kind)},
         {QStringLiteral("services"), QJsonArray::fromStringList(centre.serviceCodes)},
         {QStringLiteral("lanes"), centre.lanes},
-        {QStringLiteral("capacityPerLane"), centre.capacityPerLane},
-        {QStringLiteral("slotMinutes"), centre.slotMinutes},
+        {QStringLiteral("capacity_per_lane"), centre.capacityPerLane},
+        {QStringLiteral("slot_minutes"), centre.slotMinutes},
         {QStringLiteral("phone"), centre.phone},
         {QStringLiteral("active"), centre.active},
         {QStringLiteral("revision"), centre.revision},
@@ -166,12 +166,19 @@ QJsonObject toJson(const Centre &centre) {
 }
 
 bool fromJson(const QJsonObject &json, Centre *centre, QString *error) {
-    static const QSet<QString> keys{
-        QStringLiteral("uuid"),        QStringLiteral("name"),  QStringLiteral("street"),
-        QStringLiteral("postcode"),    QStringLiteral("city"),  QStringLiteral("kind"),
-        QStringLiteral("services"),    QStringLiteral("lanes"), QStringLiteral("capacityPerLane"),
-        QStringLiteral("slotMinutes"), QStringLiteral("phone"), QStringLiteral("active"),
-        QStringLiteral("revision")};
+    static const QSet<QString> keys{QStringLiteral("uuid"),
+                                    QStringLiteral("name"),
+                                    QStringLiteral("street"),
+                                    QStringLiteral("postcode"),
+                                    QStringLiteral("city"),
+                                    QStringLiteral("kind"),
+                                    QStringLiteral("services"),
+                                    QStringLiteral("lanes"),
+                                    QStringLiteral("capacity_per_lane"),
+                                    QStringLiteral("slot_minutes"),
+                                    QStringLiteral("phone"),
+                                    QStringLiteral("active"),
+                                    QStringLiteral("revision")};
     const QString where;
     Centre c;
     if (!onlyKnownKeys(json, keys, where, error) ||
@@ -182,8 +189,8 @@ bool fromJson(const QJsonObject &json, Centre *centre, QString *error) {
         !requireString(json, QStringLiteral("city"), where, &c.city, error, true) ||
         !requireString(json, QStringLiteral("phone"), where, &c.phone, error, true) ||
         !requireInt(json, QStringLiteral("lanes"), where, &c.lanes, error) ||
-        !requireInt(json, QStringLiteral("capacityPerLane"), where, &c.capacityPerLane, error) ||
-        !requireInt(json, QStringLiteral("slotMinutes"), where, &c.slotMinutes, error) ||
+        !requireInt(json, QStringLiteral("capacity_per_lane"), where, &c.capacityPerLane, error) ||
+        !requireInt(json, QStringLiteral("slot_minutes"), where, &c.slotMinutes, error) ||
         !requireInt(json, QStringLiteral("revision"), where, &c.revision, error, true))
         return false;
 
@@ -250,12 +257,12 @@ QJsonObject toJson(const OpeningHours &hours) {
     }
     return {{QStringLiteral("weekly"), weekly},
             {QStringLiteral("closures"), closures},
-            {QStringLiteral("specialDays"), specialDays}};
+            {QStringLiteral("special_days"), specialDays}};
 }
 
 bool fromJson(const QJsonObject &json, OpeningHours *hours, QString *error) {
     static const QSet<QString> keys{QStringLiteral("weekly"), QStringLiteral("closures"),
-                                    QStringLiteral("specialDays")};
+                                    QStringLiteral("special_days")};
     static const QSet<QString> weeklyKeys{QStringLiteral("weekday"), QStringLiteral("start"),
                                           QStringLiteral("end"), QStringLiteral("break")};
     static const QSet<QString> closureKeys{QStringLiteral("first"), QStringLiteral("last"),
@@ -272,7 +279,7 @@ bool fromJson(const QJsonObject &json, OpeningHours *hours, QString *error) {
     if (!onlyKnownKeys(json, keys, QString(), error) ||
         !requireArray(json, QStringLiteral("weekly"), QString(), &weekly, error) ||
         !requireArray(json, QStringLiteral("closures"), QString(), &closures, error, true) ||
-        !requireArray(json, QStringLiteral("specialDays"), QString(), &specialDays, error, true))
+        !requireArray(json, QStringLiteral("special_days"), QString(), &specialDays, error, true))
         return false;
 
     for (qsizetype i = 0; i < weekly.size(); ++i) {
@@ -312,7 +319,7 @@ bool fromJson(const QJsonObject &json, OpeningHours *hours, QString *error) {
     }
 
     for (qsizetype i = 0; i < specialDays.size(); ++i) {
-        const QString where = QStringLiteral("specialDays[%1].").arg(i);
+        const QString where = QStringLiteral("special_days[%1].").arg(i);
         QJsonObject row;
         SpecialDay day;
         QJsonArray open;

@@ -63,6 +63,23 @@ bool applyValue(const QString &key, const QString &value, ServiceConfig *config,
             return false;
         }
         (key == u"lookup-burst" ? config->lookupBurst : config->lookupPerMinute) = n;
+    } else if (key == u"token-minutes") {
+        const int minutes = value.toInt(&ok);
+        if (!ok || minutes < 5 || minutes > 7 * 24 * 60) {
+            *error = tr("The token lifetime \"%1\" must be 5 to 10080 minutes.").arg(value);
+            return false;
+        }
+        config->staff.tokenTtlSeconds = qint64(minutes) * 60;
+    } else if (key == u"password-hash") {
+        if (value == u"interactive") {
+            config->staff.passwordLimits = PasswordHashLimits::interactive();
+        } else if (value == u"minimal") {
+            config->staff.passwordLimits = PasswordHashLimits::minimal();
+        } else {
+            *error = tr("The password hash cost \"%1\" must be \"interactive\" or \"minimal\".")
+                         .arg(value);
+            return false;
+        }
     } else {
         *error = tr("Unknown setting \"%1\".").arg(key);
         return false;
@@ -70,9 +87,9 @@ bool applyValue(const QString &key, const QString &value, ServiceConfig *config,
     return true;
 }
 
-const char *const valueKeys[] = {"listen",         "port",         "database",
-                                 "key-file",       "hold-minutes", "sync",
-                                 "max-body-bytes", "lookup-burst", "lookup-per-minute"};
+const char *const valueKeys[] = {
+    "listen",         "port",         "database",          "key-file",      "hold-minutes", "sync",
+    "max-body-bytes", "lookup-burst", "lookup-per-minute", "token-minutes", "password-hash"};
 
 } // namespace
 
@@ -143,6 +160,21 @@ bool ServiceConfig::fromArguments(const QStringList &arguments, ServiceConfig *c
                       tr("Booking-code lookups one address regains per minute (default 60)."),
                       QStringLiteral("n")});
 
+    parser.addOption({QStringLiteral("token-minutes"),
+                      tr("How long a staff login stays valid, 5 to 10080 minutes (default 720)."),
+                      QStringLiteral("minutes")});
+    parser.addOption({QStringLiteral("password-hash"),
+                      tr("Argon2id cost of staff passwords: \"interactive\" (default) or "
+                         "\"minimal\" (only for test set-ups)."),
+                      QStringLiteral("cost")});
+    const QCommandLineOption createAdmin(
+        QStringLiteral("create-admin"),
+        tr("Create the first admin account with this login and exit. The password is read "
+           "from the environment variable SLOTDESK_ADMIN_PASSWORD if set, else from the first "
+           "line of standard input (at least 10 characters)."),
+        QStringLiteral("login"));
+    parser.addOption(createAdmin);
+
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -162,6 +194,8 @@ bool ServiceConfig::fromArguments(const QStringList &arguments, ServiceConfig *c
     if (parser.isSet(QStringLiteral("config")) &&
         !applyFile(parser.value(QStringLiteral("config")), config, error))
         return false;
+    if (parser.isSet(createAdmin))
+        config->createAdmin = parser.value(createAdmin);
     for (const char *key : valueKeys) {
         const QString name = QLatin1String(key);
         if (parser.isSet(name) && !applyValue(name, parser.value(name), config, error))

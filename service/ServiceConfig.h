@@ -1,5 +1,7 @@
 #pragma once
 
+#include "service/staff/StaffSettings.h"
+
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -23,6 +25,12 @@ struct ServiceConfig {
     // Code lookups (GET/DELETE /bookings/{code}) per client IP: token bucket.
     int lookupBurst = 20;
     int lookupPerMinute = 60;
+    // Staff side: token lifetime (key token-minutes), Argon2id cost (key password-hash:
+    // "interactive", the default, or "minimal" for test set-ups only), stream limits.
+    StaffSettings staff;
+    // --create-admin LOGIN: create that admin account (password from stdin or the environment
+    // variable SLOTDESK_ADMIN_PASSWORD) and exit instead of serving.
+    QString createAdmin;
 
     // Parses argv (QCoreApplication::arguments()). Returns false with *error set (or *exitHelp
     // true for --help/--version, with *helpText filled) when the service must not start.

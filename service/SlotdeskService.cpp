@@ -8,6 +8,7 @@
 #include "service/booking/SigningKey.h"
 #include "service/citizen/CitizenController.h"
 #include "service/http/Controller.h"
+#include "service/staff/StaffSide.h"
 
 #include <QCoreApplication>
 
@@ -75,7 +76,10 @@ void SlotdeskService::registerControllers() {
         CitizenController::Limits{m_config.lookupBurst, m_config.lookupPerMinute});
     m_citizen = citizen.get();
     m_controllers.push_back(std::move(citizen));
-    // Staff controllers go here (auth, publish, bookings list, check-in, event stream).
+    auto staff = std::make_unique<StaffSide>(m_db, *m_eventLog, m_hub, *m_engine, m_http, m_clock,
+                                             m_config.staff);
+    m_staff = staff.get();
+    m_controllers.push_back(std::move(staff));
     for (const auto &controller : m_controllers)
         m_http.addController(*controller);
 }

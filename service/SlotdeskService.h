@@ -20,6 +20,7 @@ class Clock;
 class Controller;
 class EventLog;
 class SigningKey;
+class StaffSide;
 
 // The composition root of slotdesk-service: owns the HTTP server, the database connection, the
 // booking engine, the event hub and the controllers, and wires them together (dependencies are
@@ -50,6 +51,7 @@ public:
     BookingStore &bookingStore() { return *m_store; }
     BookingEngine &engine() { return *m_engine; }
     const SigningKey &signingKey() const { return *m_key; }
+    StaffSide &staff() { return *m_staff; }
 
 private:
     void registerControllers();
@@ -65,6 +67,7 @@ private:
     std::unique_ptr<SigningKey> m_key;
     std::unique_ptr<BookingEngine> m_engine;
     CitizenController *m_citizen = nullptr; // owned by m_controllers
+    StaffSide *m_staff = nullptr;           // owned by m_controllers
     std::vector<std::unique_ptr<Controller>> m_controllers;
     QTimer m_housekeeping;
     quint16 m_port = 0;

@@ -222,6 +222,17 @@ int BookingEngine::freePlaces(qint64 slotId) const {
     return it == m_slots.end() ? -1 : it->second.free();
 }
 
+void BookingEngine::centrePublished(const CentreRecord &centre) {
+    const auto it = std::find_if(m_centres.begin(), m_centres.end(),
+                                 [&centre](const CentreRecord &c) { return c.id == centre.id; });
+    if (it == m_centres.end())
+        m_centres.append(centre);
+    else
+        *it = centre;
+    m_centresJson.clear();
+    m_answers.remove(centre.id);
+}
+
 StoreError BookingEngine::addCentre(CentreRecord *centre) {
     if (StoreError e = m_store.insertCentre(centre, nowSecs()))
         return e;

@@ -89,6 +89,9 @@ public:
     // Publishing (used by seeding and by the staff routes). Slots get their ids set.
     StoreError addCentre(CentreRecord *centre);
     StoreError addSlots(QList<SlotRecord> *slots);
+    // A centre the staff publish route stored itself (with its event, in one transaction):
+    // refreshes the in-memory catalogue and drops cached answers for it.
+    void centrePublished(const CentreRecord &centre);
 
     EngineError hold(qint64 slotId, const QString &service, HoldInfo *hold);
     EngineError releaseHold(const QString &holdId);

@@ -1,6 +1,9 @@
 #include "service/staff/AuditLog.h"
 
+#include "service/staff/SqlText.h"
+
 #include <QJsonDocument>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -16,13 +19,16 @@ bool AuditLog::append(const Entry &entry) {
     query.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_id, "
                                  "detail) VALUES (?, ?, ?, ?, ?, ?)"));
     query.addBindValue(entry.at);
-    query.addBindValue(entry.actor);
-    query.addBindValue(entry.action);
-    query.addBindValue(entry.entity);
-    query.addBindValue(entry.entityId);
+    query.addBindValue(sqlText(entry.actor));
+    query.addBindValue(sqlText(entry.action));
+    query.addBindValue(sqlText(entry.entity));
+    query.addBindValue(sqlText(entry.entityId));
     query.addBindValue(
         QString::fromUtf8(QJsonDocument(entry.detail).toJson(QJsonDocument::Compact)));
-    return query.exec();
+    if (query.exec())
+        return true;
+    qWarning("audit append: %s", qPrintable(query.lastError().text()));
+    return false;
 }
 
 QList<AuditLog::Entry> AuditLog::latest(int limit, qint64 beforeId, QList<qint64> *ids) const {

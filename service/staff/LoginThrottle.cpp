@@ -57,6 +57,18 @@ void LoginThrottle::recordSuccess(const QString &login) {
     m_logins.remove(login.toCaseFolded());
 }
 
+bool LoginThrottle::takeVerification(qint64 nowMs) {
+    const qint64 second = nowMs / 1000;
+    if (second != m_verificationSecond) {
+        m_verificationSecond = second;
+        m_verificationsThisSecond = 0;
+    }
+    if (m_verificationsThisSecond >= m_verificationsPerSecond)
+        return false;
+    ++m_verificationsThisSecond;
+    return true;
+}
+
 void LoginThrottle::prune(qint64 nowMs) {
     if (m_logins.size() + m_addresses.size() < maxRecords)
         return;

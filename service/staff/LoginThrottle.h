@@ -28,6 +28,12 @@ public:
     // known account cannot be used to reset guessing on others.
     void recordSuccess(const QString &login);
 
+    // Argon2id verification runs on the server thread (~50 ms at interactive cost), so many
+    // addresses guessing at once could starve the booking routes: at most `perSecond`
+    // verifications per second service-wide; false means answer 429 without verifying.
+    void setVerificationsPerSecond(int perSecond) { m_verificationsPerSecond = perSecond; }
+    bool takeVerification(qint64 nowMs);
+
 private:
     struct Record {
         int failures = 0;
@@ -43,6 +49,9 @@ private:
     Policy m_addressPolicy;
     QHash<QString, Record> m_logins;
     QHash<QString, Record> m_addresses;
+    int m_verificationsPerSecond = 20;
+    qint64 m_verificationSecond = -1;
+    int m_verificationsThisSecond = 0;
 };
 
 } // namespace slotdesk

@@ -1,6 +1,9 @@
 #include "service/staff/StaffAccounts.h"
 
+#include "service/staff/SqlText.h"
+
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -92,13 +95,15 @@ StaffAccounts::Result StaffAccounts::create(const QString &login, const QString 
                                  "password_hash, active, created_at, updated_at) VALUES (?, ?, ?, "
                                  "?, 1, ?, ?)"));
     query.addBindValue(login);
-    query.addBindValue(displayName);
+    query.addBindValue(sqlText(displayName));
     query.addBindValue(staffRoleToString(role));
     query.addBindValue(hash);
     query.addBindValue(now);
     query.addBindValue(now);
-    if (!query.exec())
+    if (!query.exec()) {
+        qWarning("staff account insert: %s", qPrintable(query.lastError().text()));
         return {{}, Error::Io};
+    }
     StaffUser user{query.lastInsertId().toLongLong(), login, displayName, role, true, now, now};
     return {user, Error::None};
 }
@@ -132,7 +137,7 @@ StaffAccounts::Result StaffAccounts::update(qint64 id, const Changes &changes, q
     query.prepare(QStringLiteral(
         "UPDATE staff_users SET display_name = ?, role = ?, active = ?, updated_at = ?, "
         "password_hash = COALESCE(?, password_hash) WHERE id = ?"));
-    query.addBindValue(user.displayName);
+    query.addBindValue(sqlText(user.displayName));
     query.addBindValue(staffRoleToString(user.role));
     query.addBindValue(user.active ? 1 : 0);
     query.addBindValue(now);

@@ -123,11 +123,11 @@ private Q_SLOTS:
                    R"({"weekly":[],"closures":[{"first":"2026-02-30","last":"2026-03-01"}]})")
             << "closures[0].first";
         QTest::newRow("unknown in special")
-            << QByteArray(R"({"weekly":[],"specialDays":[{"date":"2026-12-31","open":[],"x":1}]})")
-            << "specialDays[0].x";
+            << QByteArray(R"({"weekly":[],"special_days":[{"date":"2026-12-31","open":[],"x":1}]})")
+            << "special_days[0].x";
         QTest::newRow("range not object")
-            << QByteArray(R"({"weekly":[],"specialDays":[{"date":"2026-12-31","open":[3]}]})")
-            << "specialDays[0].open[0]";
+            << QByteArray(R"({"weekly":[],"special_days":[{"date":"2026-12-31","open":[3]}]})")
+            << "special_days[0].open[0]";
         QTest::newRow("break string")
             << QByteArray(
                    R"({"weekly":[{"weekday":1,"start":"08:00","end":"09:00","break":"no"}]})")
