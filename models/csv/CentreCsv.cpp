@@ -15,9 +15,10 @@ namespace {
 
 constexpr int kHeaderLine = 1;
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("CentreCsv", text);
-}
+// A named context that lupdate sees, so the .ts entries match what runs.
+struct CentreCsv {
+    Q_DECLARE_TR_FUNCTIONS(CentreCsv)
+};
 
 struct ColumnSpec {
     QString name; // English name, used in exports and in messages about missing columns
@@ -60,7 +61,8 @@ Columns findColumns(const QStringList &header, const QList<ColumnSpec> &specs) {
             if (found >= 0) {
                 columns.errors.append(
                     {kHeaderLine, header.at(i).trimmed(),
-                     tr("The column \"%1\" appears twice in the header.").arg(spec.name)});
+                     CentreCsv::tr("The column \"%1\" appears twice in the header.")
+                         .arg(spec.name)});
                 break;
             }
             found = int(i);
@@ -72,7 +74,7 @@ Columns findColumns(const QStringList &header, const QList<ColumnSpec> &specs) {
     }
     if (!missing.isEmpty())
         columns.errors.prepend({kHeaderLine, missing.join(QStringLiteral(", ")),
-                                tr("The header line lacks the required columns: %1.")
+                                CentreCsv::tr("The header line lacks the required columns: %1.")
                                     .arg(missing.join(QStringLiteral(", ")))});
     return columns;
 }
@@ -104,7 +106,7 @@ public:
         bool valid = false;
         const int value = t.toInt(&valid);
         if (!valid) {
-            error(spec, tr("\"%1\" is not a whole number.").arg(t));
+            error(spec, CentreCsv::tr("\"%1\" is not a whole number.").arg(t));
             *ok = false;
         }
         return value;
@@ -126,7 +128,7 @@ bool checkShape(const QStringList &fields, int headerSize, int line, QList<RowEr
     if (fields.size() != headerSize) {
         errors->append({line,
                         {},
-                        tr("The row has %1 fields, but the header has %2.")
+                        CentreCsv::tr("The row has %1 fields, but the header has %2.")
                             .arg(fields.size())
                             .arg(headerSize)});
         return false;
@@ -206,8 +208,9 @@ bool readCentre(Row &row, Centre *centre) {
     centre->city = row.freeText(CCity);
     centre->phone = row.freeText(CPhone);
     if (!centreKindFromString(row.text(CKind), &centre->kind)) {
-        row.error(CKind, tr("\"%1\" is not a centre type; use \"test\" or \"vaccination\".")
-                             .arg(row.text(CKind)));
+        row.error(CKind,
+                  CentreCsv::tr("\"%1\" is not a centre type; use \"test\" or \"vaccination\".")
+                      .arg(row.text(CKind)));
         ok = false;
     }
     centre->serviceCodes.clear();
@@ -218,7 +221,8 @@ bool readCentre(Row &row, Centre *centre) {
         if (code.isEmpty())
             continue;
         if (!findService(code)) {
-            row.error(CServices, tr("\"%1\" is not a known service.").arg(raw.trimmed()));
+            row.error(CServices,
+                      CentreCsv::tr("\"%1\" is not a known service.").arg(raw.trimmed()));
             ok = false;
         }
         centre->serviceCodes.append(code);
@@ -228,8 +232,8 @@ bool readCentre(Row &row, Centre *centre) {
     centre->capacityPerLane = row.number(CCapacity, &ok);
     centre->slotMinutes = row.number(CSlotMinutes, &ok);
     if (!parseActive(row.text(CActive), &centre->active)) {
-        row.error(CActive,
-                  tr("\"%1\" is not a valid value for active; use 1 or 0.").arg(row.text(CActive)));
+        row.error(CActive, CentreCsv::tr("\"%1\" is not a valid value for active; use 1 or 0.")
+                               .arg(row.text(CActive)));
         ok = false;
     }
     return ok;
@@ -384,18 +388,20 @@ bool readTimes(Row &row, TimeRange *range) {
     range->startMinute = parseTime(row.text(HFrom), false);
     range->endMinute = parseTime(row.text(HTo), true);
     if (range->startMinute < 0) {
-        row.error(HFrom, tr("\"%1\" is not a valid start time; use HH:mm, for example 08:30.")
-                             .arg(row.text(HFrom)));
+        row.error(HFrom,
+                  CentreCsv::tr("\"%1\" is not a valid start time; use HH:mm, for example 08:30.")
+                      .arg(row.text(HFrom)));
         ok = false;
     }
     if (range->endMinute < 0) {
-        row.error(HTo, tr("\"%1\" is not a valid end time; use HH:mm, for example 18:00 or "
-                          "24:00.")
-                           .arg(row.text(HTo)));
+        row.error(HTo,
+                  CentreCsv::tr("\"%1\" is not a valid end time; use HH:mm, for example 18:00 or "
+                                "24:00.")
+                      .arg(row.text(HTo)));
         ok = false;
     }
     if (ok && range->endMinute <= range->startMinute) {
-        row.error(HTo, tr("The end time %1 must be after the start time %2.")
+        row.error(HTo, CentreCsv::tr("The end time %1 must be after the start time %2.")
                            .arg(row.text(HTo), row.text(HFrom)));
         ok = false;
     }
@@ -405,8 +411,9 @@ bool readTimes(Row &row, TimeRange *range) {
 void readHoursRow(Row &row, HoursBuilder *b) {
     HoursType type = HoursType::Weekly;
     if (!parseHoursType(row.text(HType), &type)) {
-        row.error(HType, tr("\"%1\" is not a row type; use weekly, break, closure or special.")
-                             .arg(row.text(HType)));
+        row.error(HType,
+                  CentreCsv::tr("\"%1\" is not a row type; use weekly, break, closure or special.")
+                      .arg(row.text(HType)));
         return;
     }
     switch (type) {
@@ -414,8 +421,8 @@ void readHoursRow(Row &row, HoursBuilder *b) {
     case HoursType::Break: {
         const int weekday = parseWeekday(row.text(HDay));
         if (weekday == 0)
-            row.error(HDay,
-                      tr("\"%1\" is not a weekday; use Mo to So or 1 to 7.").arg(row.text(HDay)));
+            row.error(HDay, CentreCsv::tr("\"%1\" is not a weekday; use Mo to So or 1 to 7.")
+                                .arg(row.text(HDay)));
         TimeRange range;
         if (!readTimes(row, &range) || weekday == 0)
             return;
@@ -428,17 +435,17 @@ void readHoursRow(Row &row, HoursBuilder *b) {
         // An empty end date closes a single day.
         const QDate last = row.text(HTo).isEmpty() ? first : parseDate(row.text(HTo));
         if (!first.isValid())
-            row.error(HDay, tr("\"%1\" is not a valid date; use dd.MM.yyyy, for example "
-                               "24.12.2026.")
+            row.error(HDay, CentreCsv::tr("\"%1\" is not a valid date; use dd.MM.yyyy, for example "
+                                          "24.12.2026.")
                                 .arg(row.text(HDay)));
         if (!last.isValid() && !row.text(HTo).isEmpty())
-            row.error(HTo, tr("\"%1\" is not a valid date; use dd.MM.yyyy, for example "
-                              "24.12.2026.")
+            row.error(HTo, CentreCsv::tr("\"%1\" is not a valid date; use dd.MM.yyyy, for example "
+                                         "24.12.2026.")
                                .arg(row.text(HTo)));
         if (!first.isValid() || !last.isValid())
             return;
         if (last < first) {
-            row.error(HTo, tr("The last day %1 must not be before the first day %2.")
+            row.error(HTo, CentreCsv::tr("The last day %1 must not be before the first day %2.")
                                .arg(formatDate(last), formatDate(first)));
             return;
         }
@@ -449,8 +456,8 @@ void readHoursRow(Row &row, HoursBuilder *b) {
     case HoursType::Special: {
         const QDate date = parseDate(row.text(HDay));
         if (!date.isValid())
-            row.error(HDay, tr("\"%1\" is not a valid date; use dd.MM.yyyy, for example "
-                               "24.12.2026.")
+            row.error(HDay, CentreCsv::tr("\"%1\" is not a valid date; use dd.MM.yyyy, for example "
+                                          "24.12.2026.")
                                 .arg(row.text(HDay)));
         TimeRange range;
         if (!readTimes(row, &range) || !date.isValid())
@@ -499,11 +506,12 @@ CentreImport parseCentresCsv(const CsvTable &table) {
         const QString key = centreNameKey(centre.name);
         if (!key.isEmpty()) {
             if (firstLineOfName.contains(key))
-                errors.append({line, columns.name(CName),
-                               tr("The centre \"%1\" appears more than once in the file (first "
-                                  "in line %2).")
-                                   .arg(centre.name)
-                                   .arg(firstLineOfName.value(key))});
+                errors.append(
+                    {line, columns.name(CName),
+                     CentreCsv::tr("The centre \"%1\" appears more than once in the file (first "
+                                   "in line %2).")
+                         .arg(centre.name)
+                         .arg(firstLineOfName.value(key))});
             else
                 firstLineOfName.insert(key, line);
         }
@@ -546,7 +554,7 @@ HoursImport parseHoursCsv(const CsvTable &table) {
         Row row(fields, line, columns);
         const QString name = row.freeText(HCentre);
         if (name.isEmpty()) {
-            row.error(HCentre, tr("Please enter the name of the centre."));
+            row.error(HCentre, CentreCsv::tr("Please enter the name of the centre."));
             result.errors.append(row.errors());
             continue;
         }

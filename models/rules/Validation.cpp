@@ -21,9 +21,10 @@ constexpr int kMinPhoneDigits = 6;
 constexpr int kMaxPhoneLength = 40;
 constexpr int kMinutesPerDay = 24 * 60;
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("Validation", text);
-}
+// A named context that lupdate sees, so the .ts entries match what runs.
+struct Validation {
+    Q_DECLARE_TR_FUNCTIONS(Validation)
+};
 
 QString indexed(const char *list, qsizetype index) {
     return QLatin1String(list) % u'[' % QString::number(index) % u']';
@@ -43,19 +44,19 @@ QString formatDate(QDate date) {
 QString weekdayName(int weekday) {
     switch (weekday) {
     case 1:
-        return tr("Monday");
+        return Validation::tr("Monday");
     case 2:
-        return tr("Tuesday");
+        return Validation::tr("Tuesday");
     case 3:
-        return tr("Wednesday");
+        return Validation::tr("Wednesday");
     case 4:
-        return tr("Thursday");
+        return Validation::tr("Thursday");
     case 5:
-        return tr("Friday");
+        return Validation::tr("Friday");
     case 6:
-        return tr("Saturday");
+        return Validation::tr("Saturday");
     case 7:
-        return tr("Sunday");
+        return Validation::tr("Sunday");
     }
     return QString::number(weekday);
 }
@@ -76,22 +77,23 @@ bool overlaps(const Closure &a, const Closure &b) {
 QString rangeProblem(const TimeRange &range) {
     if (range.startMinute < 0 || range.startMinute > kMinutesPerDay || range.endMinute < 0 ||
         range.endMinute > kMinutesPerDay)
-        return tr("Times must lie between 00:00 and 24:00.");
+        return Validation::tr("Times must lie between 00:00 and 24:00.");
     if (range.endMinute <= range.startMinute)
-        return tr("The end time must be after the start time.");
+        return Validation::tr("The end time must be after the start time.");
     return {};
 }
 
 QString nameProblem(const Centre &centre, const QStringList &otherNames) {
     const QString name = centre.name.trimmed();
     if (name.isEmpty())
-        return tr("Please enter a name for the centre.");
+        return Validation::tr("Please enter a name for the centre.");
     if (name.size() > kMaxNameLength)
-        return tr("The name must not be longer than %1 characters.").arg(kMaxNameLength);
+        return Validation::tr("The name must not be longer than %1 characters.")
+            .arg(kMaxNameLength);
     const QString key = centreNameKey(name);
     for (const QString &other : otherNames) {
         if (centreNameKey(other) == key)
-            return tr("A centre named \"%1\" already exists.").arg(other.simplified());
+            return Validation::tr("A centre named \"%1\" already exists.").arg(other.simplified());
     }
     return {};
 }
@@ -103,28 +105,31 @@ bool isAsciiDigit(QChar c) {
 QString postcodeProblem(const QString &postcode) {
     const bool ok = postcode.size() == 5 && std::all_of(postcode.cbegin(), postcode.cend(),
                                                         [](QChar c) { return isAsciiDigit(c); });
-    return ok ? QString() : tr("The postcode must consist of exactly five digits.");
+    return ok ? QString() : Validation::tr("The postcode must consist of exactly five digits.");
 }
 
 QString servicesProblem(const Centre &centre) {
     if (centre.serviceCodes.isEmpty())
-        return tr("Please choose at least one service.");
+        return Validation::tr("Please choose at least one service.");
     QSet<QString> seen;
     for (const QString &code : centre.serviceCodes) {
         const ServiceType *service = findService(code);
         if (!service)
-            return tr("\"%1\" is not a known service.").arg(code);
+            return Validation::tr("\"%1\" is not a known service.").arg(code);
         if (seen.contains(code))
-            return tr("The service \"%1\" is listed twice.").arg(serviceDisplayName(code));
+            return Validation::tr("The service \"%1\" is listed twice.")
+                .arg(serviceDisplayName(code));
         seen.insert(code);
         const bool vaccination = service->kind == ServiceKind::Vaccination;
         if (centre.kind == CentreKind::TestCentre && vaccination)
-            return tr("A test centre cannot offer vaccinations (%1). Remove the service or "
-                      "make the centre a vaccination centre.")
+            return Validation::tr(
+                       "A test centre cannot offer vaccinations (%1). Remove the service or "
+                       "make the centre a vaccination centre.")
                 .arg(serviceDisplayName(code));
         if (centre.kind == CentreKind::VaccinationCentre && !vaccination)
-            return tr("A vaccination centre cannot offer tests (%1). Remove the service or "
-                      "make the centre a test centre.")
+            return Validation::tr(
+                       "A vaccination centre cannot offer tests (%1). Remove the service or "
+                       "make the centre a test centre.")
                 .arg(serviceDisplayName(code));
     }
     return {};
@@ -134,7 +139,8 @@ QString phoneProblem(const QString &phone) {
     if (phone.trimmed().isEmpty())
         return {};
     if (phone.size() > kMaxPhoneLength)
-        return tr("The phone number must not be longer than %1 characters.").arg(kMaxPhoneLength);
+        return Validation::tr("The phone number must not be longer than %1 characters.")
+            .arg(kMaxPhoneLength);
     int digits = 0;
     for (QChar c : phone) {
         if (isAsciiDigit(c)) {
@@ -142,11 +148,13 @@ QString phoneProblem(const QString &phone) {
             continue;
         }
         if (c != u' ' && c != u'+' && c != u'/' && c != u'-' && c != u'(' && c != u')')
-            return tr("The phone number may only contain digits, spaces and the characters "
-                      "+ / - ( ).");
+            return Validation::tr(
+                "The phone number may only contain digits, spaces and the characters "
+                "+ / - ( ).");
     }
     if (digits < kMinPhoneDigits)
-        return tr("The phone number must contain at least %1 digits.").arg(kMinPhoneDigits);
+        return Validation::tr("The phone number must contain at least %1 digits.")
+            .arg(kMinPhoneDigits);
     return {};
 }
 
@@ -164,7 +172,8 @@ void validateWeekly(const QList<WeeklyInterval> &weekly, FieldErrors *errors) {
         const WeeklyInterval &w = weekly.at(i);
         const QString field = indexed("weekly", i);
         if (w.weekday < 1 || w.weekday > 7) {
-            add(errors, field, tr("The weekday must be between 1 (Monday) and 7 (Sunday)."));
+            add(errors, field,
+                Validation::tr("The weekday must be between 1 (Monday) and 7 (Sunday)."));
             continue;
         }
         const QString problem = rangeProblem(w.range);
@@ -180,10 +189,12 @@ void validateWeekly(const QList<WeeklyInterval> &weekly, FieldErrors *errors) {
             if (!isValidWeekly(o) || o.weekday != w.weekday || o.isBreak != w.isBreak ||
                 !overlaps(o.range, w.range))
                 continue;
-            conflict = w.isBreak ? tr("The break from %1 to %2 overlaps with the break from %3 "
-                                      "to %4 on %5.")
-                                 : tr("The opening hours from %1 to %2 overlap with the opening "
-                                      "hours from %3 to %4 on %5.");
+            conflict =
+                w.isBreak
+                    ? Validation::tr("The break from %1 to %2 overlaps with the break from %3 "
+                                     "to %4 on %5.")
+                    : Validation::tr("The opening hours from %1 to %2 overlap with the opening "
+                                     "hours from %3 to %4 on %5.");
             conflict =
                 conflict.arg(formatMinute(w.range.startMinute), formatMinute(w.range.endMinute),
                              formatMinute(o.range.startMinute), formatMinute(o.range.endMinute),
@@ -195,10 +206,11 @@ void validateWeekly(const QList<WeeklyInterval> &weekly, FieldErrors *errors) {
                        contains(o.range, w.range);
             });
             if (!inside)
-                conflict = tr("The break from %1 to %2 on %3 does not lie within the opening "
-                              "hours of that day.")
-                               .arg(formatMinute(w.range.startMinute),
-                                    formatMinute(w.range.endMinute), weekdayName(w.weekday));
+                conflict =
+                    Validation::tr("The break from %1 to %2 on %3 does not lie within the opening "
+                                   "hours of that day.")
+                        .arg(formatMinute(w.range.startMinute), formatMinute(w.range.endMinute),
+                             weekdayName(w.weekday));
         }
         add(errors, field, conflict);
     }
@@ -220,24 +232,27 @@ void validateClosures(const QList<Closure> &closures, QDate today, const Opening
         const Closure &c = closures.at(i);
         const QString field = indexed("closures", i);
         if (!c.first.isValid() || !c.last.isValid()) {
-            add(errors, field, tr("Please enter a valid first and last day for the closure."));
+            add(errors, field,
+                Validation::tr("Please enter a valid first and last day for the closure."));
             continue;
         }
         if (c.last < c.first) {
             add(errors, field,
-                tr("The last day of a closure (%1) must not be before its first day (%2).")
+                Validation::tr(
+                    "The last day of a closure (%1) must not be before its first day (%2).")
                     .arg(formatDate(c.last), formatDate(c.first)));
             continue;
         }
         if (today.isValid() && c.last < today && !isStored(c, stored)) {
-            add(errors, field, tr("A closure cannot lie in the past."));
+            add(errors, field, Validation::tr("A closure cannot lie in the past."));
             continue;
         }
         for (qsizetype j = 0; j < i; ++j) {
             const Closure &o = closures.at(j);
             if (isValidClosure(o) && overlaps(o, c)) {
                 add(errors, field,
-                    tr("The closure from %1 to %2 overlaps with the closure from %3 to %4.")
+                    Validation::tr(
+                        "The closure from %1 to %2 overlaps with the closure from %3 to %4.")
                         .arg(formatDate(c.first), formatDate(c.last), formatDate(o.first),
                              formatDate(o.last)));
                 break;
@@ -248,10 +263,11 @@ void validateClosures(const QList<Closure> &closures, QDate today, const Opening
 
 QString specialDayProblem(const SpecialDay &day) {
     if (!day.date.isValid())
-        return tr("Please enter a valid date for the special day.");
+        return Validation::tr("Please enter a valid date for the special day.");
     if (day.open.isEmpty())
-        return tr("The special day %1 needs at least one opening interval; enter a closure for "
-                  "a day without opening hours.")
+        return Validation::tr(
+                   "The special day %1 needs at least one opening interval; enter a closure for "
+                   "a day without opening hours.")
             .arg(formatDate(day.date));
     for (qsizetype i = 0; i < day.open.size(); ++i) {
         const TimeRange &r = day.open.at(i);
@@ -261,8 +277,9 @@ QString specialDayProblem(const SpecialDay &day) {
         for (qsizetype j = 0; j < i; ++j) {
             const TimeRange &o = day.open.at(j);
             if (overlaps(o, r))
-                return tr("The opening hours from %1 to %2 overlap with the opening hours from %3 "
-                          "to %4 on %5.")
+                return Validation::tr(
+                           "The opening hours from %1 to %2 overlap with the opening hours from %3 "
+                           "to %4 on %5.")
                     .arg(formatMinute(r.startMinute), formatMinute(r.endMinute),
                          formatMinute(o.startMinute), formatMinute(o.endMinute),
                          formatDate(day.date));
@@ -277,7 +294,8 @@ void validateSpecialDays(const QList<SpecialDay> &days, FieldErrors *errors) {
         QString problem = specialDayProblem(day);
         for (qsizetype j = 0; j < i && problem.isEmpty(); ++j) {
             if (days.at(j).date == day.date)
-                problem = tr("There is already a special day on %1.").arg(formatDate(day.date));
+                problem = Validation::tr("There is already a special day on %1.")
+                              .arg(formatDate(day.date));
         }
         add(errors, indexed("specialDays", i), problem);
     }
@@ -289,24 +307,27 @@ FieldErrors validateCentre(const Centre &centre, const QStringList &otherNames) 
     FieldErrors errors;
     add(&errors, QStringLiteral("name"), nameProblem(centre, otherNames));
     if (centre.street.trimmed().isEmpty())
-        add(&errors, QStringLiteral("street"), tr("Please enter the street and house number."));
+        add(&errors, QStringLiteral("street"),
+            Validation::tr("Please enter the street and house number."));
     add(&errors, QStringLiteral("postcode"), postcodeProblem(centre.postcode));
     if (centre.city.trimmed().isEmpty())
-        add(&errors, QStringLiteral("city"), tr("Please enter the city."));
+        add(&errors, QStringLiteral("city"), Validation::tr("Please enter the city."));
     add(&errors, QStringLiteral("services"), servicesProblem(centre));
     if (centre.lanes < 1 || centre.lanes > kMaxLanes)
         add(&errors, QStringLiteral("lanes"),
-            tr("The number of lanes must be between 1 and %1.").arg(kMaxLanes));
+            Validation::tr("The number of lanes must be between 1 and %1.").arg(kMaxLanes));
     if (centre.capacityPerLane < 1)
         add(&errors, QStringLiteral("capacityPerLane"),
-            tr("Capacity must be at least 1 person per lane and slot."));
+            Validation::tr("Capacity must be at least 1 person per lane and slot."));
     else if (centre.capacityPerLane > kMaxCapacityPerLane)
         add(&errors, QStringLiteral("capacityPerLane"),
-            tr("Capacity must not exceed %1 persons per lane and slot.").arg(kMaxCapacityPerLane));
+            Validation::tr("Capacity must not exceed %1 persons per lane and slot.")
+                .arg(kMaxCapacityPerLane));
     if (centre.slotMinutes < kMinSlotMinutes || centre.slotMinutes > kMaxSlotMinutes ||
         centre.slotMinutes % 5 != 0)
         add(&errors, QStringLiteral("slotMinutes"),
-            tr("The slot length must be between %1 and %2 minutes and a multiple of 5 minutes.")
+            Validation::tr(
+                "The slot length must be between %1 and %2 minutes and a multiple of 5 minutes.")
                 .arg(kMinSlotMinutes)
                 .arg(kMaxSlotMinutes));
     add(&errors, QStringLiteral("phone"), phoneProblem(centre.phone));

@@ -15,9 +15,10 @@ namespace slotdesk {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("Store", text);
-}
+// A named context that lupdate sees, so the .ts entries match what runs.
+struct Store {
+    Q_DECLARE_TR_FUNCTIONS(Store)
+};
 
 StoreError makeError(StoreError::Kind kind, const QString &message, FieldErrors fields = {}) {
     StoreError error;
@@ -29,13 +30,13 @@ StoreError makeError(StoreError::Kind kind, const QString &message, FieldErrors 
 
 StoreError validationError(FieldErrors fields) {
     return makeError(StoreError::Kind::Validation,
-                     tr("The centre was not saved. Please correct the marked fields."),
+                     Store::tr("The centre was not saved. Please correct the marked fields."),
                      std::move(fields));
 }
 
 StoreError duplicateNameError(const QString &name) {
     return validationError(
-        {{QStringLiteral("name"), tr("A centre named \"%1\" already exists.").arg(name)}});
+        {{QStringLiteral("name"), Store::tr("A centre named \"%1\" already exists.").arg(name)}});
 }
 
 const QString kSelectCentres = QStringLiteral(
@@ -247,12 +248,13 @@ StoreError CentreRepository::save(Centre &centre) {
                                      [&](const Centre &s) { return s.id == c.id; });
         if (it == stored.cend())
             return makeError(StoreError::Kind::NotFound,
-                             tr("The centre \"%1\" no longer exists.").arg(c.name));
+                             Store::tr("The centre \"%1\" no longer exists.").arg(c.name));
         if (it->revision != c.revision)
-            return makeError(StoreError::Kind::Conflict,
-                             tr("The centre \"%1\" was changed elsewhere after you opened it. "
-                                "Reload it and enter your changes again.")
-                                 .arg(it->name));
+            return makeError(
+                StoreError::Kind::Conflict,
+                Store::tr("The centre \"%1\" was changed elsewhere after you opened it. "
+                          "Reload it and enter your changes again.")
+                    .arg(it->name));
     }
     if (FieldErrors fields = validateCentre(c, namesExcept(stored, c.id)); !fields.isEmpty())
         return validationError(std::move(fields));
@@ -276,7 +278,7 @@ StoreError CentreRepository::setActive(qint64 id, bool active) {
                    {active ? 1 : 0, m_clock.now().toSecsSinceEpoch(), id}))
         return sql::toStoreError(q.lastError());
     if (q.numRowsAffected() == 0)
-        return makeError(StoreError::Kind::NotFound, tr("The centre no longer exists."));
+        return makeError(StoreError::Kind::NotFound, Store::tr("The centre no longer exists."));
     return transaction.commit();
 }
 
@@ -289,7 +291,7 @@ StoreError CentreRepository::remove(qint64 id) {
     if (!sql::exec(q, QStringLiteral("SELECT name FROM centres WHERE id = ?"), {id}))
         return sql::toStoreError(q.lastError());
     if (!q.next())
-        return makeError(StoreError::Kind::NotFound, tr("The centre no longer exists."));
+        return makeError(StoreError::Kind::NotFound, Store::tr("The centre no longer exists."));
     const QString name = q.value(0).toString();
     if (!sql::exec(q,
                    QStringLiteral("SELECT EXISTS (SELECT 1 FROM slots WHERE centre_id = ?1) OR "
@@ -297,17 +299,19 @@ StoreError CentreRepository::remove(qint64 id) {
                    {id}))
         return sql::toStoreError(q.lastError());
     if (q.next() && q.value(0).toInt() != 0)
-        return makeError(StoreError::Kind::Conflict,
-                         tr("The centre \"%1\" already has appointments or check-ins and cannot "
-                            "be deleted. Deactivate it instead; its history is kept.")
-                             .arg(name));
+        return makeError(
+            StoreError::Kind::Conflict,
+            Store::tr("The centre \"%1\" already has appointments or check-ins and cannot "
+                      "be deleted. Deactivate it instead; its history is kept.")
+                .arg(name));
     q.finish();
     if (!sql::exec(q, QStringLiteral("DELETE FROM centres WHERE id = ?"), {id})) {
         StoreError error = sql::toStoreError(q.lastError());
         if (sql::primaryCode(q.lastError()) == sql::Constraint)
-            error.message = tr("The centre \"%1\" is still referenced by other data and cannot "
-                               "be deleted. Deactivate it instead.")
-                                .arg(name);
+            error.message =
+                Store::tr("The centre \"%1\" is still referenced by other data and cannot "
+                          "be deleted. Deactivate it instead.")
+                    .arg(name);
         return error;
     }
     return transaction.commit();
@@ -368,7 +372,7 @@ StoreError CentreRepository::saveAll(QList<Centre> &centres, const BatchOptions 
     }
     if (!allFields.isEmpty()) {
         StoreError e = validationError(std::move(allFields));
-        e.message = tr("Nothing was imported. Please correct the listed rows.");
+        e.message = Store::tr("Nothing was imported. Please correct the listed rows.");
         return e;
     }
 

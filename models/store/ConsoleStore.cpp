@@ -14,9 +14,10 @@ namespace slotdesk {
 
 namespace {
 
-QString storeTr(const char *text) {
-    return QCoreApplication::translate("Store", text);
-}
+// A named context that lupdate sees, so the .ts entries match what runs.
+struct Store {
+    Q_DECLARE_TR_FUNCTIONS(Store)
+};
 
 QString uniqueConnectionName() {
     static QAtomicInteger<quint64> counter;
@@ -260,7 +261,8 @@ QFuture<ConsoleStore::ImportReport> ConsoleStore::importHoursCsv(const QByteArra
                 report.rowErrors.append(
                     {lineOfName(parsed.table, QStringLiteral("centre"), name),
                      QStringLiteral("centre"),
-                     storeTr("There is no centre named \"%1\". Import or create the centre first.")
+                     Store::tr(
+                         "There is no centre named \"%1\". Import or create the centre first.")
                          .arg(name)});
         }
         if (!report.rowErrors.isEmpty()) {

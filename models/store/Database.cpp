@@ -16,9 +16,10 @@ namespace slotdesk {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("Store", text);
-}
+// A named context that lupdate sees, so the .ts entries match what runs.
+struct Store {
+    Q_DECLARE_TR_FUNCTIONS(Store)
+};
 
 StoreError makeError(StoreError::Kind kind, const QString &message) {
     StoreError error;
@@ -80,14 +81,15 @@ StoreError Database::open(const QString &path, Synchronous synchronous) {
     close();
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return makeError(StoreError::Kind::Io,
-                         tr("The folder %1 cannot be created. Check the path and your access "
-                            "rights.")
-                             .arg(QDir::toNativeSeparators(info.absolutePath())));
-    if (info.exists() && !looksLikeSqlite(path))
         return makeError(
-            StoreError::Kind::Corrupt,
-            tr("The file %1 is not a Slotdesk database.").arg(QDir::toNativeSeparators(path)));
+            StoreError::Kind::Io,
+            Store::tr("The folder %1 cannot be created. Check the path and your access "
+                      "rights.")
+                .arg(QDir::toNativeSeparators(info.absolutePath())));
+    if (info.exists() && !looksLikeSqlite(path))
+        return makeError(StoreError::Kind::Corrupt,
+                         Store::tr("The file %1 is not a Slotdesk database.")
+                             .arg(QDir::toNativeSeparators(path)));
 
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
@@ -95,7 +97,7 @@ StoreError Database::open(const QString &path, Synchronous synchronous) {
         if (!db.open()) {
             StoreError error =
                 makeError(StoreError::Kind::Io,
-                          tr("The database %1 cannot be opened: %2")
+                          Store::tr("The database %1 cannot be opened: %2")
                               .arg(QDir::toNativeSeparators(path), db.lastError().databaseText()));
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(m_connectionName);
@@ -111,7 +113,7 @@ StoreError Database::open(const QString &path, Synchronous synchronous) {
         if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
             StoreError e = sql::toStoreError(probe.lastError());
             if (e.kind == StoreError::Kind::Corrupt)
-                e.message = tr("The file %1 is not a Slotdesk database.")
+                e.message = Store::tr("The file %1 is not a Slotdesk database.")
                                 .arg(QDir::toNativeSeparators(path));
             return e;
         }
@@ -119,18 +121,20 @@ StoreError Database::open(const QString &path, Synchronous synchronous) {
         const int objects = probe.value(0).toInt();
         probe.finish();
         if (objects > 0 && !hasTable(db, QStringLiteral("schema_version")))
-            return makeError(StoreError::Kind::Corrupt,
-                             tr("The file %1 is a database of another program, not a Slotdesk "
-                                "database.")
-                                 .arg(QDir::toNativeSeparators(path)));
+            return makeError(
+                StoreError::Kind::Corrupt,
+                Store::tr("The file %1 is a database of another program, not a Slotdesk "
+                          "database.")
+                    .arg(QDir::toNativeSeparators(path)));
         QSqlQuery wal(db);
         if (!wal.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
             return sql::toStoreError(wal.lastError());
         if (!wal.next() || wal.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0)
-            return makeError(StoreError::Kind::Io,
-                             tr("The database %1 cannot use write-ahead logging; is the folder "
-                                "writable?")
-                                 .arg(QDir::toNativeSeparators(path)));
+            return makeError(
+                StoreError::Kind::Io,
+                Store::tr("The database %1 cannot use write-ahead logging; is the folder "
+                          "writable?")
+                    .arg(QDir::toNativeSeparators(path)));
         wal.finish();
         if (StoreError e = pragma(db, QStringLiteral("PRAGMA foreign_keys = ON")))
             return e;
@@ -186,13 +190,14 @@ StoreError Database::migrate(QSqlDatabase &db, int target) {
     const int current = schemaVersion(db);
     if (current < 0)
         return makeError(StoreError::Kind::Corrupt,
-                         tr("The schema version of the database cannot be read."));
+                         Store::tr("The schema version of the database cannot be read."));
     if (current > latestSchemaVersion())
-        return makeError(StoreError::Kind::Corrupt,
-                         tr("This database was created by a newer Slotdesk version (schema %1; "
-                            "this version knows up to %2). Please update Slotdesk.")
-                             .arg(current)
-                             .arg(latestSchemaVersion()));
+        return makeError(
+            StoreError::Kind::Corrupt,
+            Store::tr("This database was created by a newer Slotdesk version (schema %1; "
+                      "this version knows up to %2). Please update Slotdesk.")
+                .arg(current)
+                .arg(latestSchemaVersion()));
 
     const std::map<int, QString> files = migrationFiles();
     for (const auto &[version, file] : files) {
@@ -200,8 +205,9 @@ StoreError Database::migrate(QSqlDatabase &db, int target) {
             continue;
         QFile script(file);
         if (!script.open(QIODevice::ReadOnly))
-            return makeError(StoreError::Kind::Corrupt,
-                             tr("The database update %1 is missing from this build.").arg(file));
+            return makeError(
+                StoreError::Kind::Corrupt,
+                Store::tr("The database update %1 is missing from this build.").arg(file));
         const QStringList statements = sql::splitStatements(QString::fromUtf8(script.readAll()));
 
         // The statements and the version bump commit together or not at all.
@@ -216,11 +222,12 @@ StoreError Database::migrate(QSqlDatabase &db, int target) {
         for (const QString &statement : statements) {
             if (!query.exec(statement)) {
                 StoreError error = sql::toStoreError(query.lastError());
-                error.message = tr("The database could not be updated to version %1; it was left "
-                                   "unchanged at version %2. (%3)")
-                                    .arg(version)
-                                    .arg(current)
-                                    .arg(query.lastError().databaseText());
+                error.message =
+                    Store::tr("The database could not be updated to version %1; it was left "
+                              "unchanged at version %2. (%3)")
+                        .arg(version)
+                        .arg(current)
+                        .arg(query.lastError().databaseText());
                 return error;
             }
         }

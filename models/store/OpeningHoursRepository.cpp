@@ -10,9 +10,10 @@ namespace slotdesk {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("Store", text);
-}
+// A named context that lupdate sees, so the .ts entries match what runs.
+struct Store {
+    Q_DECLARE_TR_FUNCTIONS(Store)
+};
 
 StoreError makeError(StoreError::Kind kind, const QString &message, FieldErrors fields = {}) {
     StoreError error;
@@ -32,7 +33,7 @@ QDate fromIso(const QVariant &value) {
 
 StoreError centreMissing(qint64 centreId) {
     return makeError(StoreError::Kind::NotFound,
-                     tr("The centre with the number %1 no longer exists.").arg(centreId));
+                     Store::tr("The centre with the number %1 no longer exists.").arg(centreId));
 }
 
 // Rows are read in the order they were written (by id), so what was saved loads back equal.
@@ -170,8 +171,8 @@ StoreError OpeningHoursRepository::saveAll(const QList<OpeningHours> &hours,
     }
     if (!allFields.isEmpty())
         return makeError(StoreError::Kind::Validation,
-                         tr("The opening hours were not saved. Please correct the marked "
-                            "entries."),
+                         Store::tr("The opening hours were not saved. Please correct the marked "
+                                   "entries."),
                          std::move(allFields));
 
     for (qsizetype i = 0; i < hours.size(); ++i) {

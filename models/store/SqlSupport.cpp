@@ -6,9 +6,10 @@ namespace slotdesk::sql {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("Store", text);
-}
+// A named context that lupdate sees, so the .ts entries match what runs.
+struct Store {
+    Q_DECLARE_TR_FUNCTIONS(Store)
+};
 
 bool isWordChar(QChar c) {
     return c.isLetterOrNumber() || c == u'_';
@@ -33,34 +34,37 @@ StoreError toStoreError(const QSqlError &error) {
     switch (primaryCode(error)) {
     case Full:
         result.kind = StoreError::Kind::Io;
-        result.message = tr("The disk is full. Nothing was saved; free some space and try again.");
+        result.message =
+            Store::tr("The disk is full. Nothing was saved; free some space and try again.");
         break;
     case ReadOnly:
         result.kind = StoreError::Kind::Io;
-        result.message = tr("The database file is read-only. Nothing was saved.");
+        result.message = Store::tr("The database file is read-only. Nothing was saved.");
         break;
     case Busy:
     case Locked:
         result.kind = StoreError::Kind::Io;
-        result.message = tr("The database is locked by another program. Nothing was saved; "
-                            "please try again.");
+        result.message = Store::tr("The database is locked by another program. Nothing was saved; "
+                                   "please try again.");
         break;
     case Corrupt:
     case NotADb:
         result.kind = StoreError::Kind::Corrupt;
         result.message =
-            tr("The database file is damaged or is not a Slotdesk database (%1).").arg(detail);
+            Store::tr("The database file is damaged or is not a Slotdesk database (%1).")
+                .arg(detail);
         break;
     case Constraint:
         result.kind = StoreError::Kind::Conflict;
         result.message =
-            tr("The change conflicts with data already stored. Nothing was saved (%1).")
+            Store::tr("The change conflicts with data already stored. Nothing was saved (%1).")
                 .arg(detail);
         break;
     default:
         result.kind = StoreError::Kind::Io;
         result.message =
-            tr("The database could not be read or written. Nothing was saved (%1).").arg(detail);
+            Store::tr("The database could not be read or written. Nothing was saved (%1).")
+                .arg(detail);
         break;
     }
     return result;
