@@ -173,135 +173,125 @@ QFuture<StoreError> ConsoleStore::saveOpeningHours(const OpeningHours &hours) {
 QFuture<ConsoleStore::ImportReport> ConsoleStore::importCentresCsv(const QByteArray &data,
                                                                    bool dryRun) {
     return QtConcurrent::run(&m_pool, [this, data, dryRun](QPromise<ImportReport> &promise) {
-        promise.setProgressRange(0, 100);
-        ImportReport report;
-        const CsvParseResult parsed = parseCsv(data);
-        if (!parsed.ok()) {
-            report.rowErrors.append({parsed.errorLine, {}, parsed.error});
-            promise.addResult(report);
-            return;
-        }
-        CentreImport import = parseCentresCsv(parsed.table);
-        if (!import.ok()) {
-            report.rowErrors = import.errors;
-            promise.addResult(report);
-            return;
-        }
-        promise.setProgressValue(kParsedProgress);
-        if (promise.isCanceled())
-            return;
-        if ((report.error = ensureOpen())) {
-            promise.addResult(report);
-            return;
-        }
-
-        BatchOptions options;
-        options.dryRun = dryRun;
-        options.progress = [&promise](int done, int total) {
-            promise.setProgressValue(rowProgress(done, total));
-            return !promise.isCanceled();
+        CentreImport import;
+        ImportSteps steps;
+        steps.parse = [&import](const CsvTable &table) {
+            import = parseCentresCsv(table);
+            return import.errors;
         };
-        BatchResult result;
-        const StoreError error =
-            CentreRepository(*m_db, m_clock).saveAll(import.centres, options, &result);
-        if (result.cancelled)
-            return;
-        if (error.kind == StoreError::Kind::Validation) {
-            for (qsizetype i = 0; i < error.fields.size(); ++i) {
-                const int item = i < result.failedItems.size() ? result.failedItems.at(i) : -1;
-                const QString name = import.centres.value(item).name;
-                report.rowErrors.append({lineOfName(parsed.table, QStringLiteral("name"), name),
-                                         csvColumnFor(error.fields.at(i).field),
-                                         error.fields.at(i).message});
-            }
-        } else if (error) {
-            report.error = error;
-        } else {
-            report.inserted = result.inserted;
-            report.updated = result.updated;
-            if (!dryRun && (result.inserted > 0 || result.updated > 0))
-                notifyCentresChanged();
-        }
-        promise.setProgressValue(100);
-        promise.addResult(report);
+        steps.apply = [this, &import](const BatchOptions &options, BatchResult *result) {
+            return CentreRepository(*m_db, m_clock).saveAll(import.centres, options, result);
+        };
+        steps.describe = [&import](const CsvTable &table, int item, const FieldError &field) {
+            const QString name = import.centres.value(item).name;
+            return RowError{lineOfName(table, QStringLiteral("name"), name),
+                            csvColumnFor(field.field), field.message};
+        };
+        steps.notify = [this] { notifyCentresChanged(); };
+        runImport(promise, data, dryRun, steps);
     });
 }
 
 QFuture<ConsoleStore::ImportReport> ConsoleStore::importHoursCsv(const QByteArray &data,
                                                                  bool dryRun) {
     return QtConcurrent::run(&m_pool, [this, data, dryRun](QPromise<ImportReport> &promise) {
-        promise.setProgressRange(0, 100);
-        ImportReport report;
-        const CsvParseResult parsed = parseCsv(data);
-        if (!parsed.ok()) {
-            report.rowErrors.append({parsed.errorLine, {}, parsed.error});
-            promise.addResult(report);
-            return;
-        }
-        HoursImport import = parseHoursCsv(parsed.table);
-        if (!import.ok()) {
-            report.rowErrors = import.errors;
-            promise.addResult(report);
-            return;
-        }
-        promise.setProgressValue(kParsedProgress);
-        if (promise.isCanceled())
-            return;
-        if ((report.error = ensureOpen())) {
-            promise.addResult(report);
-            return;
-        }
-
-        const CentreRepository centres(*m_db, m_clock);
-        for (qsizetype i = 0; i < import.hours.size(); ++i) {
-            const QString name = import.centreNames.value(i);
-            if (const std::optional<Centre> centre = centres.findByName(name))
-                import.hours[i].centreId = centre->id;
-            else
-                report.rowErrors.append(
-                    {lineOfName(parsed.table, QStringLiteral("centre"), name),
-                     QStringLiteral("centre"),
-                     Store::tr(
-                         "There is no centre named \"%1\". Import or create the centre first.")
-                         .arg(name)});
-        }
-        if (!report.rowErrors.isEmpty()) {
-            promise.addResult(report);
-            return;
-        }
-
-        BatchOptions options;
-        options.dryRun = dryRun;
-        options.progress = [&promise](int done, int total) {
-            promise.setProgressValue(rowProgress(done, total));
-            return !promise.isCanceled();
+        HoursImport import;
+        ImportSteps steps;
+        steps.parse = [&import](const CsvTable &table) {
+            import = parseHoursCsv(table);
+            return import.errors;
         };
-        BatchResult result;
-        const StoreError error =
-            OpeningHoursRepository(*m_db, m_clock).saveAll(import.hours, options, &result);
-        if (result.cancelled)
-            return;
-        if (error.kind == StoreError::Kind::Validation) {
-            for (qsizetype i = 0; i < error.fields.size(); ++i) {
-                const int item = i < result.failedItems.size() ? result.failedItems.at(i) : -1;
-                const QString name = import.centreNames.value(item);
-                report.rowErrors.append({lineOfName(parsed.table, QStringLiteral("centre"), name),
-                                         {},
-                                         name % QStringLiteral(": ") % error.fields.at(i).message});
+        // The file names centres; they must exist before their hours can be stored.
+        steps.resolve = [this, &import](const CsvTable &table) {
+            QList<RowError> errors;
+            const CentreRepository centres(*m_db, m_clock);
+            for (qsizetype i = 0; i < import.hours.size(); ++i) {
+                const QString name = import.centreNames.value(i);
+                if (const std::optional<Centre> centre = centres.findByName(name))
+                    import.hours[i].centreId = centre->id;
+                else
+                    errors.append(
+                        {lineOfName(table, QStringLiteral("centre"), name),
+                         QStringLiteral("centre"),
+                         Store::tr(
+                             "There is no centre named \"%1\". Import or create the centre first.")
+                             .arg(name)});
             }
-        } else if (error) {
-            report.error = error;
-        } else {
-            report.inserted = result.inserted;
-            report.updated = result.updated;
-            if (!dryRun) {
-                for (const OpeningHours &h : std::as_const(import.hours))
-                    notifyHoursChanged(h.centreId);
-            }
-        }
-        promise.setProgressValue(100);
-        promise.addResult(report);
+            return errors;
+        };
+        steps.apply = [this, &import](const BatchOptions &options, BatchResult *result) {
+            return OpeningHoursRepository(*m_db, m_clock).saveAll(import.hours, options, result);
+        };
+        steps.describe = [&import](const CsvTable &table, int item, const FieldError &field) {
+            const QString name = import.centreNames.value(item);
+            return RowError{lineOfName(table, QStringLiteral("centre"), name),
+                            {},
+                            name % QStringLiteral(": ") % field.message};
+        };
+        steps.notify = [this, &import] {
+            for (const OpeningHours &h : std::as_const(import.hours))
+                notifyHoursChanged(h.centreId);
+        };
+        runImport(promise, data, dryRun, steps);
     });
+}
+
+// Runs on the worker. Parsing problems, unknown references and validation errors all end as
+// row errors with nothing written; a cancelled import reports no result at all.
+void ConsoleStore::runImport(QPromise<ImportReport> &promise, const QByteArray &data, bool dryRun,
+                             const ImportSteps &steps) {
+    promise.setProgressRange(0, 100);
+    ImportReport report;
+    const CsvParseResult parsed = parseCsv(data);
+    if (!parsed.ok()) {
+        report.rowErrors.append({parsed.errorLine, {}, parsed.error});
+        promise.addResult(report);
+        return;
+    }
+    report.rowErrors = steps.parse(parsed.table);
+    if (!report.rowErrors.isEmpty()) {
+        promise.addResult(report);
+        return;
+    }
+    promise.setProgressValue(kParsedProgress);
+    if (promise.isCanceled())
+        return;
+    if ((report.error = ensureOpen())) {
+        promise.addResult(report);
+        return;
+    }
+    if (steps.resolve)
+        report.rowErrors = steps.resolve(parsed.table);
+    if (!report.rowErrors.isEmpty()) {
+        promise.addResult(report);
+        return;
+    }
+
+    BatchOptions options;
+    options.dryRun = dryRun;
+    options.progress = [&promise](int done, int total) {
+        promise.setProgressValue(rowProgress(done, total));
+        return !promise.isCanceled();
+    };
+    BatchResult result;
+    const StoreError error = steps.apply(options, &result);
+    if (result.cancelled)
+        return;
+    if (error.kind == StoreError::Kind::Validation) {
+        for (qsizetype i = 0; i < error.fields.size(); ++i) {
+            const int item = i < result.failedItems.size() ? result.failedItems.at(i) : -1;
+            report.rowErrors.append(steps.describe(parsed.table, item, error.fields.at(i)));
+        }
+    } else if (error) {
+        report.error = error;
+    } else {
+        report.inserted = result.inserted;
+        report.updated = result.updated;
+        if (!dryRun && (result.inserted > 0 || result.updated > 0))
+            steps.notify();
+    }
+    promise.setProgressValue(100);
+    promise.addResult(report);
 }
 
 QFuture<Stored<QByteArray>> ConsoleStore::exportCentresCsv() {

@@ -4,12 +4,15 @@
 #include "models/csv/CentreCsv.h"
 #include "models/domain/Centre.h"
 #include "models/domain/OpeningHours.h"
+#include "models/store/Batch.h"
 #include "models/store/StoreError.h"
 
 #include <QFuture>
 #include <QObject>
+#include <QPromise>
 #include <QThreadPool>
 
+#include <functional>
 #include <memory>
 
 namespace slotdesk {
@@ -56,6 +59,17 @@ Q_SIGNALS:
     void openingHoursChanged(qint64 centreId);
 
 private:
+    // What differs between the CSV imports; runImport() does the steps they share.
+    struct ImportSteps {
+        std::function<QList<RowError>(const CsvTable &)> parse;   // file rows → items
+        std::function<QList<RowError>(const CsvTable &)> resolve; // optional, database open
+        std::function<StoreError(const BatchOptions &, BatchResult *)> apply;
+        std::function<RowError(const CsvTable &, int item, const FieldError &)> describe;
+        std::function<void()> notify; // after a real import that changed something
+    };
+    void runImport(QPromise<ImportReport> &promise, const QByteArray &data, bool dryRun,
+                   const ImportSteps &steps);
+
     StoreError ensureOpen(); // worker thread only
     void notifyCentresChanged();
     void notifyHoursChanged(qint64 centreId);
