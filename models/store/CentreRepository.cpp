@@ -292,9 +292,9 @@ StoreError CentreRepository::remove(qint64 id) {
         return makeError(StoreError::Kind::NotFound, tr("The centre no longer exists."));
     const QString name = q.value(0).toString();
     if (!sql::exec(q,
-                   QStringLiteral("SELECT EXISTS (SELECT 1 FROM slots WHERE centre_id = ?1) OR "
-                                  "EXISTS (SELECT 1 FROM check_ins WHERE centre_id = ?1)"),
-                   {id}))
+                   QStringLiteral("SELECT EXISTS (SELECT 1 FROM slots WHERE centre_id = ?) OR "
+                                  "EXISTS (SELECT 1 FROM check_ins WHERE centre_id = ?)"),
+                   {id, id}))
         return sql::toStoreError(q.lastError());
     if (q.next() && q.value(0).toInt() != 0)
         return makeError(StoreError::Kind::Conflict,
@@ -377,6 +377,8 @@ StoreError CentreRepository::saveAll(QList<Centre> &centres, const BatchOptions 
         Centre &c = batch[i];
         const bool insert = c.id == 0;
         if (StoreError e = writeCentre(db, c, now)) {
+            // Rolled back: the counts of rows written so far no longer hold.
+            out.inserted = out.updated = 0;
             if (e.kind == StoreError::Kind::Validation)
                 out.failedItems.fill(int(i), e.fields.size());
             return e;

@@ -175,8 +175,11 @@ StoreError OpeningHoursRepository::saveAll(const QList<OpeningHours> &hours,
                          std::move(allFields));
 
     for (qsizetype i = 0; i < hours.size(); ++i) {
-        if (StoreError e = writeHours(db, hours.at(i)))
+        if (StoreError e = writeHours(db, hours.at(i))) {
+            // Rolled back: the counts of rows written so far no longer hold.
+            out.inserted = out.updated = 0;
             return e;
+        }
         ++(existed.at(i) ? out.updated : out.inserted);
         if (options.progress && !options.progress(int(i) + 1, int(hours.size()))) {
             out = {};
