@@ -114,11 +114,11 @@ QList<Centre> loadCentres(const QSqlDatabase &db, StoreError *error, const QStri
 
 Centre normalised(const Centre &centre) {
     Centre c = centre;
-    c.name = c.name.trimmed();
-    c.street = c.street.trimmed();
-    c.postcode = c.postcode.trimmed();
-    c.city = c.city.trimmed();
-    c.phone = c.phone.trimmed();
+    c.name = sql::trimmedText(c.name);
+    c.street = sql::trimmedText(c.street);
+    c.postcode = sql::trimmedText(c.postcode);
+    c.city = sql::trimmedText(c.city);
+    c.phone = sql::trimmedText(c.phone);
     std::sort(c.serviceCodes.begin(), c.serviceCodes.end());
     return c;
 }

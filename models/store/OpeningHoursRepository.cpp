@@ -115,15 +115,16 @@ StoreError writeHours(const QSqlDatabase &db, const OpeningHours &hours) {
         if (!sql::exec(q,
                        QStringLiteral("INSERT INTO closures (centre_id, first_day, last_day, "
                                       "reason) VALUES (?, ?, ?, ?)"),
-                       {id, isoDate(c.first), isoDate(c.last), c.reason.trimmed()}))
+                       {id, isoDate(c.first), isoDate(c.last), sql::trimmedText(c.reason)}))
             return sql::toStoreError(q.lastError());
     }
     for (const SpecialDay &d : hours.specialDays) {
         for (const TimeRange &r : d.open) {
-            if (!sql::exec(q,
-                           QStringLiteral("INSERT INTO special_days (centre_id, day, label, "
-                                          "start_minute, end_minute) VALUES (?, ?, ?, ?, ?)"),
-                           {id, isoDate(d.date), d.label.trimmed(), r.startMinute, r.endMinute}))
+            if (!sql::exec(
+                    q,
+                    QStringLiteral("INSERT INTO special_days (centre_id, day, label, "
+                                   "start_minute, end_minute) VALUES (?, ?, ?, ?, ?)"),
+                    {id, isoDate(d.date), sql::trimmedText(d.label), r.startMinute, r.endMinute}))
                 return sql::toStoreError(q.lastError());
         }
     }
