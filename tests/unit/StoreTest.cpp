@@ -88,6 +88,7 @@ private Q_SLOTS:
 
     void openCreatesMigratedWalDatabase();
     void insertAssignsIdUuidAndFirstRevision();
+    void emptyOptionalTextIsStored();
     void updateBumpsRevision();
     void staleRevisionIsConflict();
     void duplicateNameIsRefused_data();
@@ -217,6 +218,22 @@ void StoreTest::insertAssignsIdUuidAndFirstRevision() {
     QVERIFY(second.id != c.id);
     QVERIFY(second.uuid != c.uuid);
     QCOMPARE(m_centres->list().size(), 2);
+}
+
+void StoreTest::emptyOptionalTextIsStored() {
+    // An empty CSV cell or form field arrives as a null QString; the NOT NULL columns get ''.
+    Centre c = test::sampleCentre(u"Testzentrum Altstadt"_s);
+    c.phone = QString();
+    const StoreError error = m_centres->save(c);
+    QVERIFY2(error.ok(), qPrintable(error.message));
+    QVERIFY(m_centres->find(c.id)->phone.isEmpty());
+
+    OpeningHours hours = test::sampleHours(c.id);
+    hours.closures[0].reason = QString();
+    hours.specialDays[0].label = QString();
+    const StoreError hoursError = m_hours->save(hours);
+    QVERIFY2(hoursError.ok(), qPrintable(hoursError.message));
+    QCOMPARE(m_hours->load(c.id).value, hours);
 }
 
 void StoreTest::updateBumpsRevision() {
