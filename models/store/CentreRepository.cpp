@@ -71,10 +71,12 @@ bool loadDetails(const QSqlDatabase &db, QList<Centre> &centres, StoreError *err
         *error = sql::toStoreError(q.lastError());
         return false;
     }
+    // value() instead of an iterator: GCC 12 at -O2 reports a false "potential null pointer
+    // dereference" inside QHash's iterator, which breaks the release build (-Werror).
     while (q.next()) {
-        const auto it = index.constFind(q.value(0).toLongLong());
-        if (it != index.cend())
-            centres[*it].serviceCodes.append(q.value(1).toString());
+        const qsizetype i = index.value(q.value(0).toLongLong(), -1);
+        if (i >= 0)
+            centres[i].serviceCodes.append(q.value(1).toString());
     }
     // Active lanes are 1..lanes; every lane of a centre has the same capacity.
     if (!q.exec(QStringLiteral("SELECT centre_id, count(*), min(capacity) FROM lanes "
@@ -83,11 +85,11 @@ bool loadDetails(const QSqlDatabase &db, QList<Centre> &centres, StoreError *err
         return false;
     }
     while (q.next()) {
-        const auto it = index.constFind(q.value(0).toLongLong());
-        if (it == index.cend())
+        const qsizetype i = index.value(q.value(0).toLongLong(), -1);
+        if (i < 0)
             continue;
-        centres[*it].lanes = q.value(1).toInt();
-        centres[*it].capacityPerLane = q.value(2).toInt();
+        centres[i].lanes = q.value(1).toInt();
+        centres[i].capacityPerLane = q.value(2).toInt();
     }
     return true;
 }
