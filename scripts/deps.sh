@@ -16,6 +16,8 @@ PACKAGES=(
     tzdata fonts-dejavu-core
     # tests and benchmarks: real servers and load tools
     sqlite3 postgresql wrk nginx xvfb xauth
+    # packaging checks: desktop entry and AppStream validators, dpkg-shlibdeps for cpack -G DEB
+    desktop-file-utils appstream dpkg-dev file
 )
 
 missing=()

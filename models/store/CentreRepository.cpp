@@ -72,10 +72,12 @@ bool loadDetails(const QSqlDatabase &db, QList<Centre> &centres, StoreError *err
         *error = sql::toStoreError(q.lastError());
         return false;
     }
+    // value() instead of an iterator: GCC 12 at -O2 reports a false "potential null pointer
+    // dereference" inside QHash's iterator, which breaks the release build (-Werror).
     while (q.next()) {
-        const auto it = index.constFind(q.value(0).toLongLong());
-        if (it != index.cend())
-            centres[*it].serviceCodes.append(q.value(1).toString());
+        const qsizetype i = index.value(q.value(0).toLongLong(), -1);
+        if (i >= 0)
+            centres[i].serviceCodes.append(q.value(1).toString());
     }
     // Active lanes are 1..lanes; every lane of a centre has the same capacity.
     if (!q.exec(QStringLiteral("SELECT centre_id, count(*), min(capacity) FROM lanes "
@@ -84,11 +86,11 @@ bool loadDetails(const QSqlDatabase &db, QList<Centre> &centres, StoreError *err
         return false;
     }
     while (q.next()) {
-        const auto it = index.constFind(q.value(0).toLongLong());
-        if (it == index.cend())
+        const qsizetype i = index.value(q.value(0).toLongLong(), -1);
+        if (i < 0)
             continue;
-        centres[*it].lanes = q.value(1).toInt();
-        centres[*it].capacityPerLane = q.value(2).toInt();
+        centres[i].lanes = q.value(1).toInt();
+        centres[i].capacityPerLane = q.value(2).toInt();
     }
     return true;
 }
@@ -115,11 +117,11 @@ QList<Centre> loadCentres(const QSqlDatabase &db, StoreError *error, const QStri
 
 Centre normalised(const Centre &centre) {
     Centre c = centre;
-    c.name = c.name.trimmed();
-    c.street = c.street.trimmed();
-    c.postcode = c.postcode.trimmed();
-    c.city = c.city.trimmed();
-    c.phone = c.phone.trimmed();
+    c.name = sql::trimmedText(c.name);
+    c.street = sql::trimmedText(c.street);
+    c.postcode = sql::trimmedText(c.postcode);
+    c.city = sql::trimmedText(c.city);
+    c.phone = sql::trimmedText(c.phone);
     std::sort(c.serviceCodes.begin(), c.serviceCodes.end());
     return c;
 }
@@ -294,9 +296,9 @@ StoreError CentreRepository::remove(qint64 id) {
         return makeError(StoreError::Kind::NotFound, Store::tr("The centre no longer exists."));
     const QString name = q.value(0).toString();
     if (!sql::exec(q,
-                   QStringLiteral("SELECT EXISTS (SELECT 1 FROM slots WHERE centre_id = ?1) OR "
-                                  "EXISTS (SELECT 1 FROM check_ins WHERE centre_id = ?1)"),
-                   {id}))
+                   QStringLiteral("SELECT EXISTS (SELECT 1 FROM slots WHERE centre_id = ?) OR "
+                                  "EXISTS (SELECT 1 FROM check_ins WHERE centre_id = ?)"),
+                   {id, id}))
         return sql::toStoreError(q.lastError());
     if (q.next() && q.value(0).toInt() != 0)
         return makeError(
@@ -381,6 +383,8 @@ StoreError CentreRepository::saveAll(QList<Centre> &centres, const BatchOptions 
         Centre &c = batch[i];
         const bool insert = c.id == 0;
         if (StoreError e = writeCentre(db, c, now)) {
+            // Rolled back: the counts of rows written so far no longer hold.
+            out.inserted = out.updated = 0;
             if (e.kind == StoreError::Kind::Validation)
                 out.failedItems.fill(int(i), e.fields.size());
             return e;

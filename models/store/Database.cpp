@@ -61,6 +61,14 @@ bool looksLikeSqlite(const QString &path) {
     return head.isEmpty() || head == QByteArrayLiteral("SQLite format 3\0");
 }
 
+StoreError newerSchemaError(int version) {
+    return makeError(StoreError::Kind::Corrupt,
+                     Store::tr("This database was created by a newer Slotdesk version (schema %1; "
+                               "this version knows up to %2). Please update Slotdesk.")
+                         .arg(version)
+                         .arg(Database::latestSchemaVersion()));
+}
+
 StoreError pragma(QSqlDatabase &db, const QString &statement) {
     QSqlQuery query(db);
     if (!query.exec(statement))
@@ -126,6 +134,10 @@ StoreError Database::open(const QString &path, Synchronous synchronous) {
                 Store::tr("The file %1 is a database of another program, not a Slotdesk "
                           "database.")
                     .arg(QDir::toNativeSeparators(path)));
+        // Refused before anything is written (even the journal mode), so that the newer
+        // version still finds its file exactly as it left it.
+        if (const int version = schemaVersion(db); version > latestSchemaVersion())
+            return newerSchemaError(version);
         QSqlQuery wal(db);
         if (!wal.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
             return sql::toStoreError(wal.lastError());
@@ -192,33 +204,31 @@ StoreError Database::migrate(QSqlDatabase &db, int target) {
         return makeError(StoreError::Kind::Corrupt,
                          Store::tr("The schema version of the database cannot be read."));
     if (current > latestSchemaVersion())
-        return makeError(
-            StoreError::Kind::Corrupt,
-            Store::tr("This database was created by a newer Slotdesk version (schema %1; "
-                      "this version knows up to %2). Please update Slotdesk.")
-                .arg(current)
-                .arg(latestSchemaVersion()));
+        return newerSchemaError(current);
 
-    const std::map<int, QString> files = migrationFiles();
-    for (const auto &[version, file] : files) {
-        if (version <= current || version > target)
-            continue;
+    std::map<int, QString> pending = migrationFiles();
+    std::erase_if(
+        pending, [&](const auto &entry) { return entry.first <= current || entry.first > target; });
+    if (pending.empty())
+        return {};
+
+    // All pending versions commit together or not at all: a failing update leaves the file at
+    // the version it had, never half-way between two versions.
+    sql::Transaction transaction(db);
+    if (transaction.beginError())
+        return transaction.beginError();
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+            "name TEXT NOT NULL, applied_at INTEGER NOT NULL)")))
+        return sql::toStoreError(query.lastError());
+    for (const auto &[version, file] : pending) {
         QFile script(file);
         if (!script.open(QIODevice::ReadOnly))
             return makeError(
                 StoreError::Kind::Corrupt,
                 Store::tr("The database update %1 is missing from this build.").arg(file));
         const QStringList statements = sql::splitStatements(QString::fromUtf8(script.readAll()));
-
-        // The statements and the version bump commit together or not at all.
-        sql::Transaction transaction(db);
-        if (transaction.beginError())
-            return transaction.beginError();
-        QSqlQuery query(db);
-        if (!query.exec(QStringLiteral(
-                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-                "name TEXT NOT NULL, applied_at INTEGER NOT NULL)")))
-            return sql::toStoreError(query.lastError());
         for (const QString &statement : statements) {
             if (!query.exec(statement)) {
                 StoreError error = sql::toStoreError(query.lastError());
@@ -236,11 +246,9 @@ StoreError Database::migrate(QSqlDatabase &db, int target) {
                                       "VALUES (?, ?, CAST(strftime('%s', 'now') AS INTEGER))"),
                        {version, QFileInfo(file).completeBaseName()}))
             return sql::toStoreError(query.lastError());
-        query.finish();
-        if (StoreError error = transaction.commit())
-            return error;
     }
-    return {};
+    query.finish();
+    return transaction.commit();
 }
 
 } // namespace slotdesk

@@ -116,15 +116,16 @@ StoreError writeHours(const QSqlDatabase &db, const OpeningHours &hours) {
         if (!sql::exec(q,
                        QStringLiteral("INSERT INTO closures (centre_id, first_day, last_day, "
                                       "reason) VALUES (?, ?, ?, ?)"),
-                       {id, isoDate(c.first), isoDate(c.last), c.reason.trimmed()}))
+                       {id, isoDate(c.first), isoDate(c.last), sql::trimmedText(c.reason)}))
             return sql::toStoreError(q.lastError());
     }
     for (const SpecialDay &d : hours.specialDays) {
         for (const TimeRange &r : d.open) {
-            if (!sql::exec(q,
-                           QStringLiteral("INSERT INTO special_days (centre_id, day, label, "
-                                          "start_minute, end_minute) VALUES (?, ?, ?, ?, ?)"),
-                           {id, isoDate(d.date), d.label.trimmed(), r.startMinute, r.endMinute}))
+            if (!sql::exec(
+                    q,
+                    QStringLiteral("INSERT INTO special_days (centre_id, day, label, "
+                                   "start_minute, end_minute) VALUES (?, ?, ?, ?, ?)"),
+                    {id, isoDate(d.date), sql::trimmedText(d.label), r.startMinute, r.endMinute}))
                 return sql::toStoreError(q.lastError());
         }
     }
@@ -176,8 +177,11 @@ StoreError OpeningHoursRepository::saveAll(const QList<OpeningHours> &hours,
                          std::move(allFields));
 
     for (qsizetype i = 0; i < hours.size(); ++i) {
-        if (StoreError e = writeHours(db, hours.at(i)))
+        if (StoreError e = writeHours(db, hours.at(i))) {
+            // Rolled back: the counts of rows written so far no longer hold.
+            out.inserted = out.updated = 0;
             return e;
+        }
         ++(existed.at(i) ? out.updated : out.inserted);
         if (options.progress && !options.progress(int(i) + 1, int(hours.size()))) {
             out = {};

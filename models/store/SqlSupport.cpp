@@ -70,6 +70,11 @@ StoreError toStoreError(const QSqlError &error) {
     return result;
 }
 
+QString trimmedText(const QString &text) {
+    const QString trimmed = text.trimmed();
+    return trimmed.isNull() ? QStringLiteral("") : trimmed;
+}
+
 bool exec(QSqlQuery &query, const QString &sql, std::initializer_list<QVariant> values) {
     if (!query.prepare(sql))
         return false;

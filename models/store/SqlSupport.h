@@ -30,6 +30,10 @@ int primaryCode(const QSqlError &error);
 StoreError toStoreError(const QSqlError &error);
 bool isUniqueViolationOn(const QSqlError &error, const QString &column);
 
+// Trimmed text for a NOT NULL column. QSqlQuery binds a null QString as SQL NULL, and an empty
+// CSV cell or form field often is one.
+QString trimmedText(const QString &text);
+
 // Prepares and runs one statement with positional bindings.
 bool exec(QSqlQuery &query, const QString &sql, std::initializer_list<QVariant> values = {});
 
