@@ -1,4 +1,5 @@
 #include "models/store/Database.h"
+#include "models/store/SqlSupport.h"
 #include "tests/support/StoreSupport.h"
 #include "tests/support/TestSupport.h"
 
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void failedMigrationLeavesFileUnchanged_data();
     void failedMigrationLeavesFileUnchanged();
     void migrateStopsAtTarget();
+    void fillScriptsApplyToTheirVersion();
 
 private:
     QString copyFixture(int version, const test::TempDir &dir);
@@ -179,6 +181,27 @@ void MigrationTest::migrateStopsAtTarget() {
     QVERIFY(Database::migrate(raw.db(), Database::latestSchemaVersion()).ok());
     QCOMPARE(Database::schemaVersion(raw.db()), Database::latestSchemaVersion());
     QCOMPARE(test::schemaDump(raw.db()), m_freshSchema);
+}
+
+void MigrationTest::fillScriptsApplyToTheirVersion() {
+    // The rows of the latest version are ready for the fixture the next migration will need
+    // (tests/data/migrations/README.md): every fill-vN.sql applies on top of version N.
+    test::TempDir dir;
+    test::RawConnection raw(dir.file(u"filled.db"_s));
+    QVERIFY(raw.exec(u"PRAGMA foreign_keys = ON"_s));
+    for (int version = 1; version <= Database::latestSchemaVersion(); ++version) {
+        QVERIFY(Database::migrate(raw.db(), version).ok());
+        const QString name = u"migrations/fill-v%1.sql"_s.arg(version);
+        const QByteArray script = test::readData(name);
+        QVERIFY2(!script.isEmpty(), qPrintable(name));
+        for (const QString &statement : sql::splitStatements(QString::fromUtf8(script)))
+            QVERIFY2(raw.exec(statement), qPrintable(name));
+    }
+    QSqlQuery check(raw.db());
+    QVERIFY(check.exec(u"PRAGMA foreign_key_check"_s));
+    QVERIFY(!check.next());
+    for (const QString &table : test::tableNames(raw.db()))
+        QVERIFY2(test::countRows(raw.db(), table) > 0, qPrintable(table));
 }
 
 QTEST_GUILESS_MAIN(MigrationTest)
