@@ -292,9 +292,9 @@ StoreError CentreRepository::remove(qint64 id) {
         return makeError(StoreError::Kind::NotFound, tr("The centre no longer exists."));
     const QString name = q.value(0).toString();
     if (!sql::exec(q,
-                   QStringLiteral("SELECT EXISTS (SELECT 1 FROM slots WHERE centre_id = ?1) OR "
-                                  "EXISTS (SELECT 1 FROM check_ins WHERE centre_id = ?1)"),
-                   {id}))
+                   QStringLiteral("SELECT EXISTS (SELECT 1 FROM slots WHERE centre_id = ?) OR "
+                                  "EXISTS (SELECT 1 FROM check_ins WHERE centre_id = ?)"),
+                   {id, id}))
         return sql::toStoreError(q.lastError());
     if (q.next() && q.value(0).toInt() != 0)
         return makeError(StoreError::Kind::Conflict,
