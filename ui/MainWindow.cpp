@@ -25,13 +25,15 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QVBoxLayout>
 
 namespace slotdesk {
 
 namespace {
 
 constexpr int kInfoTimeoutMs = 6000;
-constexpr int kNavigationWidth = 190;
+constexpr int kNavigationWidth = 200;
+constexpr qreal kBrandScale = 1.4;
 constexpr int kNavigationIconSize = 22;
 constexpr int kBusyWidth = 120;
 constexpr QSize kDefaultSize(1280, 800);
@@ -110,17 +112,38 @@ void MainWindow::buildPages() {
     }
 
     m_navigation->setIconSize(QSize(kNavigationIconSize, kNavigationIconSize));
-    m_navigation->setFixedWidth(kNavigationWidth);
     m_navigation->setFrameShape(QFrame::NoFrame);
-    m_navigation->setBackgroundRole(QPalette::Window);
     m_navigation->setAccessibleName(tr("Navigation"));
-    m_navigation->setStyleSheet(
-        QStringLiteral("QListWidget#navigation { padding: 8px 6px; }"
-                       "QListWidget#navigation::item { padding: 8px 6px; border-radius: 4px; }"));
-    m_pages->setContentsMargins(20, 16, 20, 8);
+    m_navigation->setStyleSheet(QStringLiteral(
+        "QListWidget#navigation { background: palette(window); outline: 0; }"
+        "QListWidget#navigation::item { padding: 7px 6px; margin: 1px 0; border-radius: 4px;"
+        "  color: palette(window-text); }"
+        "QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"
+        "QListWidget#navigation::item:selected { background: palette(highlight);"
+        "  color: palette(highlighted-text); }"));
+    m_pages->setContentsMargins(12, 8, 12, 0);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
+
+    auto *brand = new QLabel(tr("Slotdesk"), central);
+    brand->setObjectName(QStringLiteral("brand"));
+    QFont brandFont = brand->font();
+    brandFont.setPointSizeF(brandFont.pointSizeF() * kBrandScale);
+    brandFont.setBold(true);
+    brand->setFont(brandFont);
+    auto *tagline = new QLabel(tr("Test and vaccination centres"), central);
+    tagline->setForegroundRole(QPalette::PlaceholderText);
+    tagline->setWordWrap(true);
+    auto *sidebar = new QWidget(central);
+    sidebar->setFixedWidth(kNavigationWidth);
+    auto *sidebarLayout = new QVBoxLayout(sidebar);
+    sidebarLayout->setContentsMargins(10, 14, 10, 10);
+    sidebarLayout->setSpacing(2);
+    sidebarLayout->addWidget(brand);
+    sidebarLayout->addWidget(tagline);
+    sidebarLayout->addSpacing(14);
+    sidebarLayout->addWidget(m_navigation, 1);
 
     auto *divider = new QFrame(central);
     divider->setFrameShape(QFrame::VLine);
@@ -128,7 +151,7 @@ void MainWindow::buildPages() {
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(m_navigation);
+    layout->addWidget(sidebar);
     layout->addWidget(divider);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);

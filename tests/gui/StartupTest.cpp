@@ -88,9 +88,9 @@ private Q_SLOTS:
     void germanInstallsTheConsoleCatalogue() {
         const QString expected = translationsResourceDir() + QStringLiteral("/slotdesk_de.qm");
         QVERIFY(QFile::exists(expected));
-        // QTranslator refuses a catalogue without a single translation; the lead fills
-        // slotdesk_de.ts at the end, until then there is nothing to load.
-        if (QTranslator probe; !probe.load(expected) && QFileInfo(expected).size() < 64)
+        // An empty catalogue is refused; the lead fills slotdesk_de.ts at the end (a .qm without
+        // a single message is a header of a few dozen bytes).
+        if (QFileInfo(expected).size() < 64)
             QSKIP("slotdesk_de.qm holds no translations yet");
         QVERIFY(installLanguage(*qApp, QStringLiteral("de")));
         QTranslator *console = nullptr;

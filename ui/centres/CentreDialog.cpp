@@ -267,6 +267,15 @@ void CentreDialog::setFieldErrors(const FieldErrors &errors, const QString &summ
     m_formError->setVisible(!text.isEmpty());
     if (firstField)
         firstField->setFocus();
+    growToFit();
+}
+
+// Messages wrap under their fields; the dialog grows so that none is cut off.
+void CentreDialog::growToFit() {
+    layout()->activate();
+    const int needed = hasHeightForWidth() ? heightForWidth(width()) : sizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void CentreDialog::setSaving(bool saving) {

@@ -42,6 +42,7 @@ private:
     QWidget *buildServices();
     void setFieldErrors(const FieldErrors &errors, const QString &summary);
     void clearErrors();
+    void growToFit();
     void setSaving(bool saving);
     void updateServiceVisibility();
     void onSaved(const Stored<Centre> &result);

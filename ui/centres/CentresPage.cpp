@@ -5,6 +5,7 @@
 #include "ui/centres/CentreCommands.h"
 #include "ui/centres/CentreDialog.h"
 #include "ui/centres/CentreOperations.h"
+#include "ui/shell/ElidedToolTipDelegate.h"
 #include "ui/shell/FutureWatch.h"
 #include "ui/shell/PageHeader.h"
 
@@ -45,9 +46,9 @@ CentresPage::CentresPage(ConsoleStore &store, CentreOperations &operations, QUnd
     , m_content(new QStackedWidget(this))
     , m_emptyLabel(new QLabel(this))
     , m_search(new QLineEdit(this))
-    , m_showInactive(new QCheckBox(tr("Show &inactive"), this))
+    , m_showInactive(new QCheckBox(tr("Show in&active"), this))
     , m_add(new QPushButton(tr("&Add centre…"), this))
-    , m_edit(new QPushButton(tr("&Edit…"), this))
+    , m_edit(new QPushButton(tr("Ed&it…"), this))
     , m_toggle(new QPushButton(tr("&Deactivate"), this))
     , m_hours(new QPushButton(tr("Opening &hours"), this))
     , m_count(new QLabel(this)) {
@@ -56,6 +57,7 @@ CentresPage::CentresPage(ConsoleStore &store, CentreOperations &operations, QUnd
 
     m_view->setObjectName(QStringLiteral("centreTable"));
     m_view->setModel(m_filter);
+    m_view->setItemDelegate(new ElidedToolTipDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -275,11 +277,10 @@ void CentresPage::updateEmptyState() {
     m_content->setCurrentWidget(m_loadedOnce && total == 0 ? static_cast<QWidget *>(m_emptyLabel)
                                                            : m_view);
     const int shown = m_filter->rowCount();
-    QString text = tr("%n centre(s)", nullptr, total);
-    if (inactive > 0)
-        text = tr("%1, %2 inactive").arg(text).arg(inactive);
+    QString text = inactive > 0 ? tr("Centres: %1 (%2 inactive)").arg(total).arg(inactive)
+                                : tr("Centres: %1").arg(total);
     if (shown != total)
-        text = tr("%1 · %2 shown").arg(text).arg(shown);
+        text = tr("%1 · shown: %2").arg(text).arg(shown);
     m_count->setText(m_loadedOnce ? text : tr("Loading centres…"));
 }
 

@@ -2,6 +2,7 @@
 
 #include "ui/shell/PageHeader.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -11,6 +12,8 @@ namespace slotdesk {
 namespace {
 
 constexpr int kIconSize = 64;
+constexpr int kNoticeWidth = 480;
+constexpr qreal kHeadingScale = 1.3;
 
 } // namespace
 
@@ -22,27 +25,38 @@ ComingSoonPage::ComingSoonPage(const QString &title, const QString &summary, QWi
     icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(kIconSize));
     icon->setAlignment(Qt::AlignHCenter);
 
-    auto *notice = new QLabel(tr("Coming soon"), this);
-    notice->setObjectName(QStringLiteral("comingSoonNotice"));
-    QFont font = notice->font();
-    font.setPointSizeF(font.pointSizeF() * 1.3);
+    auto *heading = new QLabel(tr("Coming soon"), this);
+    heading->setObjectName(QStringLiteral("comingSoonNotice"));
+    QFont font = heading->font();
+    font.setPointSizeF(font.pointSizeF() * kHeadingScale);
     font.setBold(true);
-    notice->setFont(font);
-    notice->setAlignment(Qt::AlignHCenter);
+    heading->setFont(font);
+    heading->setAlignment(Qt::AlignHCenter);
 
     auto *detail = new QLabel(tr("This part of Slotdesk is coming soon with a later release. "
                                  "Centres and opening hours can already be set up."),
                               this);
     detail->setWordWrap(true);
     detail->setAlignment(Qt::AlignHCenter);
-    detail->setMaximumWidth(460);
+
+    // A fixed-width column lets the wrapped text take the height it needs.
+    auto *notice = new QWidget(this);
+    notice->setFixedWidth(kNoticeWidth);
+    auto *noticeLayout = new QVBoxLayout(notice);
+    noticeLayout->setSpacing(8);
+    noticeLayout->addWidget(icon);
+    noticeLayout->addWidget(heading);
+    noticeLayout->addWidget(detail);
+
+    auto *centred = new QHBoxLayout;
+    centred->addStretch(1);
+    centred->addWidget(notice);
+    centred->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PageHeader(title, summary, this));
     layout->addStretch(1);
-    layout->addWidget(icon);
-    layout->addWidget(notice);
-    layout->addWidget(detail, 0, Qt::AlignHCenter);
+    layout->addLayout(centred);
     layout->addStretch(2);
 }
 
