@@ -7,6 +7,7 @@
 #include "ui/shell/ComingSoonPage.h"
 #include "ui/shell/FutureWatch.h"
 #include "ui/shell/Language.h"
+#include "ui/shell/PageHeader.h"
 #include "ui/shell/SettingsKeys.h"
 
 #include <QActionGroup>
@@ -128,10 +129,7 @@ void MainWindow::buildPages() {
 
     auto *brand = new QLabel(tr("Slotdesk"), central);
     brand->setObjectName(QStringLiteral("brand"));
-    QFont brandFont = brand->font();
-    brandFont.setPointSizeF(brandFont.pointSizeF() * kBrandScale);
-    brandFont.setBold(true);
-    brand->setFont(brandFont);
+    setHeadingFont(brand, kBrandScale);
     auto *tagline = new QLabel(tr("Test and vaccination centres"), central);
     tagline->setForegroundRole(QPalette::PlaceholderText);
     tagline->setWordWrap(true);

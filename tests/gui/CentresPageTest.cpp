@@ -68,15 +68,25 @@ private:
         return false;
     }
 
-    // Adds a centre through the dialog, as a user would.
-    void createThroughDialog(const QString &name, const QString &city) {
+    // Opens the add dialog with the Add button and types the name and address.
+    CentreDialog *openAddDialog(const QString &name, const QString &street, const QString &postcode,
+                                const QString &city) {
         QTest::mouseClick(child<QPushButton>("addCentre"), Qt::LeftButton);
         CentreDialog *dialog = waitForCentreDialog(page());
-        QVERIFY(dialog);
+        if (!dialog)
+            return nullptr;
         typeInto(dialog, QStringLiteral("name"), name);
-        typeInto(dialog, QStringLiteral("street"), QStringLiteral("Alexanderplatz 5"));
-        typeInto(dialog, QStringLiteral("postcode"), QStringLiteral("10178"));
+        typeInto(dialog, QStringLiteral("street"), street);
+        typeInto(dialog, QStringLiteral("postcode"), postcode);
         typeInto(dialog, QStringLiteral("city"), city);
+        return dialog;
+    }
+
+    // Adds a centre through the dialog, as a user would.
+    void createThroughDialog(const QString &name, const QString &city) {
+        CentreDialog *dialog =
+            openAddDialog(name, QStringLiteral("Alexanderplatz 5"), QStringLiteral("10178"), city);
+        QVERIFY(dialog);
         toggleService(dialog, QStringLiteral("pcr"));
         typeNumber(dialog, QStringLiteral("lanes"), 3);
         typeInto(dialog, QStringLiteral("phone"), QStringLiteral("030 9876543"));
@@ -132,13 +142,10 @@ private Q_SLOTS:
     }
 
     void vaccinationCentreOffersOnlyVaccines() {
-        QTest::mouseClick(child<QPushButton>("addCentre"), Qt::LeftButton);
-        CentreDialog *dialog = waitForCentreDialog(page());
+        CentreDialog *dialog =
+            openAddDialog(QStringLiteral("Impfzentrum Tegel"), QStringLiteral("Flughafen Tegel 1"),
+                          QStringLiteral("13405"), QStringLiteral("Berlin"));
         QVERIFY(dialog);
-        typeInto(dialog, QStringLiteral("name"), QStringLiteral("Impfzentrum Tegel"));
-        typeInto(dialog, QStringLiteral("street"), QStringLiteral("Flughafen Tegel 1"));
-        typeInto(dialog, QStringLiteral("postcode"), QStringLiteral("13405"));
-        typeInto(dialog, QStringLiteral("city"), QStringLiteral("Berlin"));
         // A ticked test stays ticked but hidden once the kind is a vaccination centre.
         toggleService(dialog, QStringLiteral("rapid_antigen"));
         auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("kind"));
@@ -178,13 +185,9 @@ private Q_SLOTS:
         m_console->seed(sampleCentre(QStringLiteral("Testzentrum Mitte")));
         QTRY_COMPARE(shown()->rowCount(), 1);
 
-        QTest::mouseClick(child<QPushButton>("addCentre"), Qt::LeftButton);
-        CentreDialog *dialog = waitForCentreDialog(page());
+        CentreDialog *dialog = openAddDialog(name, QStringLiteral("Invalidenstr. 2"), postcode,
+                                             QStringLiteral("Berlin"));
         QVERIFY(dialog);
-        typeInto(dialog, QStringLiteral("name"), name);
-        typeInto(dialog, QStringLiteral("street"), QStringLiteral("Invalidenstr. 2"));
-        typeInto(dialog, QStringLiteral("postcode"), postcode);
-        typeInto(dialog, QStringLiteral("city"), QStringLiteral("Berlin"));
         if (tickService)
             toggleService(dialog, QStringLiteral("rapid_antigen"));
         clickOk(dialog);
@@ -222,13 +225,10 @@ private Q_SLOTS:
                 !waitForResult(other.saveCentre(sampleCentre(QStringLiteral("Testzentrum Ost"))))
                      .error);
         }
-        QTest::mouseClick(child<QPushButton>("addCentre"), Qt::LeftButton);
-        CentreDialog *dialog = waitForCentreDialog(page());
+        CentreDialog *dialog =
+            openAddDialog(QStringLiteral("Testzentrum Ost"), QStringLiteral("Frankfurter Allee 3"),
+                          QStringLiteral("10247"), QStringLiteral("Berlin"));
         QVERIFY(dialog);
-        typeInto(dialog, QStringLiteral("name"), QStringLiteral("Testzentrum Ost"));
-        typeInto(dialog, QStringLiteral("street"), QStringLiteral("Frankfurter Allee 3"));
-        typeInto(dialog, QStringLiteral("postcode"), QStringLiteral("10247"));
-        typeInto(dialog, QStringLiteral("city"), QStringLiteral("Berlin"));
         toggleService(dialog, QStringLiteral("pcr"));
         auto *ok = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttons"))
                        ->button(QDialogButtonBox::Ok);

@@ -27,10 +27,7 @@ ComingSoonPage::ComingSoonPage(const QString &title, const QString &summary, QWi
 
     auto *heading = new QLabel(tr("Coming soon"), this);
     heading->setObjectName(QStringLiteral("comingSoonNotice"));
-    QFont font = heading->font();
-    font.setPointSizeF(font.pointSizeF() * kHeadingScale);
-    font.setBold(true);
-    heading->setFont(font);
+    setHeadingFont(heading, kHeadingScale);
     heading->setAlignment(Qt::AlignHCenter);
 
     auto *detail = new QLabel(tr("This part of Slotdesk is coming soon with a later release. "

@@ -11,14 +11,18 @@ constexpr qreal kTitleScale = 1.6;
 
 } // namespace
 
+void setHeadingFont(QWidget *widget, qreal scale) {
+    QFont font = widget->font();
+    font.setPointSizeF(font.pointSizeF() * scale);
+    font.setBold(true);
+    widget->setFont(font);
+}
+
 PageHeader::PageHeader(const QString &title, const QString &summary, QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(title, this)) {
     m_title->setObjectName(QStringLiteral("pageTitle"));
-    QFont font = m_title->font();
-    font.setPointSizeF(font.pointSizeF() * kTitleScale);
-    font.setBold(true);
-    m_title->setFont(font);
+    setHeadingFont(m_title, kTitleScale);
 
     auto *summaryLabel = new QLabel(summary, this);
     summaryLabel->setObjectName(QStringLiteral("pageSummary"));

@@ -6,6 +6,9 @@ class QLabel;
 
 namespace slotdesk {
 
+// Makes `widget`'s font bold and `scale` times larger, for headings.
+void setHeadingFont(QWidget *widget, qreal scale);
+
 // The heading every page starts with: a large title and one line saying what the page is for.
 class PageHeader : public QWidget {
     Q_OBJECT
