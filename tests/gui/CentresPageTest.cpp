@@ -91,7 +91,7 @@ private:
         typeNumber(dialog, QStringLiteral("lanes"), 3);
         typeInto(dialog, QStringLiteral("phone"), QStringLiteral("030 9876543"));
         clickOk(dialog);
-        QTRY_VERIFY(!dialog->isVisible());
+        QVERIFY(waitUntilClosed(dialog));
     }
 
     int undoIndex() { return m_console->window().undoStack().index(); }
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QCOMPARE(kind->currentIndex(), 1);
         toggleService(dialog, QStringLiteral("vaccine_comirnaty"));
         clickOk(dialog);
-        QTRY_VERIFY(!dialog->isVisible());
+        QVERIFY(waitUntilClosed(dialog));
 
         const std::optional<Centre> c =
             findByName(m_console->readBack(), QStringLiteral("Impfzentrum Tegel"));
@@ -212,7 +212,7 @@ private Q_SLOTS:
         if (!tickService)
             toggleService(dialog, QStringLiteral("rapid_antigen"));
         clickOk(dialog);
-        QTRY_VERIFY(!dialog->isVisible());
+        QVERIFY(waitUntilClosed(dialog));
         QCOMPARE(m_console->readBack().size(), 2);
     }
 
@@ -282,7 +282,7 @@ private Q_SLOTS:
         typeInto(dialog, QStringLiteral("city"), QStringLiteral("Spandau"));
         typeNumber(dialog, QStringLiteral("slotMinutes"), 20);
         clickOk(dialog);
-        QTRY_VERIFY(!dialog->isVisible());
+        QVERIFY(waitUntilClosed(dialog));
 
         QTRY_VERIFY(shown()
                         ->index(0, CentreTableModel::Address)
@@ -306,7 +306,7 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QCOMPARE(dialog->originalCentre().id, seeded.id);
         QTest::keyClick(dialog, Qt::Key_Escape);
-        QTRY_VERIFY(!dialog->isVisible());
+        QVERIFY(waitUntilClosed(dialog));
         QCOMPARE(m_console->readBack().value(0), seeded);
     }
 
@@ -348,7 +348,7 @@ private Q_SLOTS:
         QVERIFY(dialog);
         typeInto(dialog, QStringLiteral("city"), QStringLiteral("Potsdam"));
         clickOk(dialog);
-        QTRY_VERIFY(!dialog->isVisible());
+        QVERIFY(waitUntilClosed(dialog));
 
         QVERIFY(clickRow(name));
         QTest::mouseClick(child<QPushButton>("toggleActive"), Qt::LeftButton);
@@ -393,7 +393,7 @@ private Q_SLOTS:
         QVERIFY(dialog);
         typeInto(dialog, QStringLiteral("phone"), QStringLiteral("030 1111111"));
         clickOk(dialog);
-        QTRY_VERIFY(!dialog->isVisible());
+        QVERIFY(waitUntilClosed(dialog));
         QTRY_COMPARE(stored()->phone, QStringLiteral("030 1111111"));
         QCOMPARE(stored()->city, QStringLiteral("Potsdam"));
     }

@@ -7,6 +7,7 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -97,6 +98,11 @@ CentreDialog *waitForCentreDialog(QWidget *parent) {
     if (!QTest::qWaitFor(visibleDialog, kTimeoutMs))
         return nullptr;
     return found;
+}
+
+bool waitUntilClosed(QWidget *dialog) {
+    const QPointer<QWidget> guard(dialog);
+    return QTest::qWaitFor([&] { return !guard || !guard->isVisible(); }, kTimeoutMs);
 }
 
 void typeInto(QWidget *dialog, const QString &objectName, const QString &text) {

@@ -63,6 +63,9 @@ Centre sampleCentre(const QString &name);
 // The visible centre dialog, waiting for it to appear; nullptr after the timeout.
 CentreDialog *waitForCentreDialog(QWidget *parent);
 
+// Waits until `dialog` is hidden or deleted (the centre dialog deletes itself on close).
+bool waitUntilClosed(QWidget *dialog);
+
 // Types into the dialog's field `objectName` (a QLineEdit), replacing its text.
 void typeInto(QWidget *dialog, const QString &objectName, const QString &text);
 // Sets a spin box by typing.

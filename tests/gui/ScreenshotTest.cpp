@@ -131,7 +131,7 @@ private Q_SLOTS:
         QVERIFY(dialog);
         save(dialog, QStringLiteral("06-centre-dialog"));
         QTest::keyClick(dialog, Qt::Key_Escape);
-        QTRY_VERIFY(!dialog->isVisible());
+        QVERIFY(waitUntilClosed(dialog));
 
         centres->addCentre();
         dialog = waitForCentreDialog(centres);
