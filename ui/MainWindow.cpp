@@ -100,8 +100,8 @@ void MainWindow::buildPages() {
         const QKeySequence shortcut(QKeyCombination(Qt::CTRL, Qt::Key(Qt::Key_1 + index)));
         auto *item =
             new QListWidgetItem(style()->standardIcon(entry.icon), entry.title, m_navigation);
-        item->setToolTip(
-            tr("%1 (%2)").arg(entry.title, shortcut.toString(QKeySequence::NativeText)));
+        item->setToolTip(QStringLiteral("%1 (%2)").arg(
+            entry.title, shortcut.toString(QKeySequence::NativeText)));
         QAction *action = viewMenu->addAction(item->icon(), entry.title);
         action->setObjectName(QStringLiteral("showPage%1").arg(index + 1));
         action->setShortcut(shortcut);

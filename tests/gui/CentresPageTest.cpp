@@ -163,6 +163,21 @@ private Q_SLOTS:
         QCOMPARE(c->serviceCodes, QStringList{QStringLiteral("vaccine_comirnaty")});
     }
 
+    void labelMnemonicsFocusTheirFields() {
+        QTest::mouseClick(child<QPushButton>("addCentre"), Qt::LeftButton);
+        CentreDialog *dialog = waitForCentreDialog(page());
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QTRY_VERIFY(dialog->findChild<QWidget *>(QStringLiteral("name"))->hasFocus());
+        QTest::keyClick(dialog, Qt::Key_O, Qt::AltModifier);
+        QTRY_VERIFY(dialog->findChild<QWidget *>(QStringLiteral("postcode"))->hasFocus());
+        QTest::keyClick(dialog, Qt::Key_R, Qt::AltModifier);
+        QTRY_VERIFY(dialog->findChild<QWidget *>(QStringLiteral("capacityPerLane"))->hasFocus());
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QVERIFY(waitUntilClosed(dialog));
+        QCOMPARE(m_console->readBack().size(), 0);
+    }
+
     void validationShowsMessageNextToField_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("postcode");

@@ -103,23 +103,23 @@ CentreDialog::CentreDialog(CentreOperations &operations, const Centre &centre,
 
     auto *general = new QGroupBox(tr("Centre"), this);
     QFormLayout *generalForm = formIn(general);
-    generalForm->addRow(tr("&Name:"), withError(m_name, QStringLiteral("name")));
+    addFieldRow(generalForm, tr("&Name:"), m_name, QStringLiteral("name"));
     generalForm->addRow(tr("&Kind:"), m_kind);
-    generalForm->addRow(tr("&Phone:"), withError(m_phone, QStringLiteral("phone")));
+    addFieldRow(generalForm, tr("&Phone:"), m_phone, QStringLiteral("phone"));
 
     auto *address = new QGroupBox(tr("Address"), this);
     QFormLayout *addressForm = formIn(address);
-    addressForm->addRow(tr("&Street:"), withError(m_street, QStringLiteral("street")));
-    addressForm->addRow(tr("P&ostcode:"), withError(m_postcode, QStringLiteral("postcode")));
-    addressForm->addRow(tr("C&ity:"), withError(m_city, QStringLiteral("city")));
+    addFieldRow(addressForm, tr("&Street:"), m_street, QStringLiteral("street"));
+    addFieldRow(addressForm, tr("P&ostcode:"), m_postcode, QStringLiteral("postcode"));
+    addFieldRow(addressForm, tr("C&ity:"), m_city, QStringLiteral("city"));
 
     auto *capacity = new QGroupBox(tr("Capacity"), this);
     QFormLayout *capacityForm = formIn(capacity);
-    capacityForm->addRow(tr("&Lanes:"), withError(m_lanes, QStringLiteral("lanes")));
-    capacityForm->addRow(tr("Persons per lane and &slot:"),
-                         withError(m_capacity, QStringLiteral("capacityPerLane")));
-    capacityForm->addRow(tr("Default slot &length:"),
-                         withError(m_slotMinutes, QStringLiteral("slotMinutes")));
+    addFieldRow(capacityForm, tr("&Lanes:"), m_lanes, QStringLiteral("lanes"));
+    addFieldRow(capacityForm, tr("Pe&rsons per lane and slot:"), m_capacity,
+                QStringLiteral("capacityPerLane"));
+    addFieldRow(capacityForm, tr("&Default slot length:"), m_slotMinutes,
+                QStringLiteral("slotMinutes"));
 
     auto *left = new QVBoxLayout;
     left->addWidget(general);
@@ -172,6 +172,14 @@ QWidget *CentreDialog::withError(QWidget *field, const QString &name) {
     layout->addWidget(field);
     layout->addWidget(label);
     return box;
+}
+
+// The label's mnemonic focuses the field itself, not the box that holds field and message.
+void CentreDialog::addFieldRow(QFormLayout *form, const QString &label, QWidget *field,
+                               const QString &name) {
+    auto *text = new QLabel(label, this);
+    text->setBuddy(field);
+    form->addRow(text, withError(field, name));
 }
 
 QWidget *CentreDialog::buildServices() {

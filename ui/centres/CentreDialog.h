@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -39,6 +40,7 @@ public:
 
 private:
     QWidget *withError(QWidget *field, const QString &name);
+    void addFieldRow(QFormLayout *form, const QString &label, QWidget *field, const QString &name);
     QWidget *buildServices();
     void setFieldErrors(const FieldErrors &errors, const QString &summary);
     void clearErrors();

@@ -46,11 +46,11 @@ CentresPage::CentresPage(ConsoleStore &store, CentreOperations &operations, QUnd
     , m_content(new QStackedWidget(this))
     , m_emptyLabel(new QLabel(this))
     , m_search(new QLineEdit(this))
-    , m_showInactive(new QCheckBox(tr("Show in&active"), this))
+    , m_showInactive(new QCheckBox(tr("Show inac&tive"), this))
     , m_add(new QPushButton(tr("&Add centre…"), this))
     , m_edit(new QPushButton(tr("Ed&it…"), this))
     , m_toggle(new QPushButton(tr("&Deactivate"), this))
-    , m_hours(new QPushButton(tr("Opening &hours"), this))
+    , m_hours(new QPushButton(tr("Opening h&ours"), this))
     , m_count(new QLabel(this)) {
     setObjectName(QStringLiteral("centresPage"));
     m_filter->setSourceModel(m_model);
