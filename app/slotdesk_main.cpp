@@ -1,10 +1,5 @@
-#include "ui/MainWindow.h"
-
-#include <QApplication>
+#include "ui/shell/ConsoleApplication.h"
 
 int main(int argc, char *argv[]) {
-    QApplication app(argc, argv);
-    slotdesk::MainWindow window;
-    window.show();
-    return app.exec();
+    return slotdesk::runConsole(argc, argv);
 }

@@ -1,13 +1,77 @@
 #pragma once
 
+#include "ui/centres/CentreOperations.h"
+
 #include <QMainWindow>
+#include <QUndoStack>
+
+class QActionGroup;
+class QListWidget;
+class QProgressBar;
+class QStackedWidget;
 
 namespace slotdesk {
 
+class CentresPage;
+class Clock;
+class ConsoleStore;
+class OpeningHoursPage;
+enum class CsvKind;
+
+// The console's window: a navigation sidebar over the pages, menus, one undo stack for all
+// edits and a status bar for progress and store results. It opens the store asynchronously
+// when constructed; the UI thread never waits for the disk.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    enum class Page { Centres, OpeningHours, SlotRelease, CheckIn, LiveBookings };
+
+    MainWindow(ConsoleStore &store, const Clock &clock, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showPage(Page page);
+    Page currentPage() const;
+    QUndoStack &undoStack() { return m_undoStack; }
+    CentresPage *centresPage() const { return m_centresPage; }
+    OpeningHoursPage *openingHoursPage() const { return m_hoursPage; }
+    bool isStoreOpen() const { return m_storeOpen; }
+
+Q_SIGNALS:
+    void storeOpened();
+    // The database could not be opened; the window says so and closes once the user read it.
+    void storeOpenFailed(const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildPages();
+    void buildMenus();
+    void buildLanguageMenu(QMenu *settings);
+    void buildStatusBar();
+    void openStore();
+    void importCsv(CsvKind kind);
+    void chooseLanguage(const QString &choice);
+    void showAbout();
+    void showError(const QString &message);
+    void showInfo(const QString &message);
+    void updateBusy();
+    void restoreWindowState();
+    void saveWindowState() const;
+
+    ConsoleStore &m_store;
+    const Clock &m_clock;
+    QUndoStack m_undoStack;
+    CentreOperations m_operations;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    CentresPage *m_centresPage = nullptr;
+    OpeningHoursPage *m_hoursPage = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    bool m_storeOpen = false;
+    bool m_opening = false;
+    bool m_pageBusy = false;
 };
 
 } // namespace slotdesk

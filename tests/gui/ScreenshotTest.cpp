@@ -1,0 +1,149 @@
+// Saves a PNG of every page (and of the centre dialog) with realistic data into
+// $SLOTDESK_SCREENSHOT_DIR, so a reviewer can look at the console without running it.
+#include "models/itemmodels/CentreTableModel.h"
+#include "tests/gui/ConsoleFixture.h"
+#include "ui/centres/CentreDialog.h"
+#include "ui/centres/CentresPage.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QPushButton>
+#include <QTest>
+
+using namespace slotdesk;
+using namespace slotdesk::test;
+
+namespace {
+
+constexpr QSize kWindowSize(1280, 800);
+
+Centre centre(const QString &name, const QString &street, const QString &postcode, CentreKind kind,
+              const QStringList &services, int lanes, int capacity, int slotMinutes,
+              const QString &phone, bool active = true) {
+    Centre c;
+    c.name = name;
+    c.street = street;
+    c.postcode = postcode;
+    c.city = QStringLiteral("Berlin");
+    c.kind = kind;
+    c.serviceCodes = services;
+    c.lanes = lanes;
+    c.capacityPerLane = capacity;
+    c.slotMinutes = slotMinutes;
+    c.phone = phone;
+    c.active = active;
+    return c;
+}
+
+QList<Centre> sampleCentres() {
+    const QString rapid = QStringLiteral("rapid_antigen");
+    const QString pcr = QStringLiteral("pcr");
+    return {
+        centre(QStringLiteral("Testzentrum Alexanderplatz"), QStringLiteral("Alexanderplatz 5"),
+               QStringLiteral("10178"), CentreKind::TestCentre, {pcr, rapid}, 4, 2, 10,
+               QStringLiteral("030 2400 1100")),
+        centre(QStringLiteral("Testzentrum Kreuzberg"), QStringLiteral("Oranienstraße 20"),
+               QStringLiteral("10999"), CentreKind::TestCentre, {rapid}, 2, 3, 15,
+               QStringLiteral("030 6100 2200")),
+        centre(QStringLiteral("PCR-Labor Charlottenburg"), QStringLiteral("Kantstraße 44"),
+               QStringLiteral("10625"), CentreKind::TestCentre, {pcr}, 3, 1, 20,
+               QStringLiteral("030 3100 3300")),
+        centre(QStringLiteral("Impfzentrum Messe Berlin"), QStringLiteral("Messedamm 22"),
+               QStringLiteral("14055"), CentreKind::VaccinationCentre,
+               {QStringLiteral("vaccine_comirnaty"), QStringLiteral("vaccine_spikevax")}, 12, 4, 15,
+               QStringLiteral("030 3038 0")),
+        centre(QStringLiteral("Impfzentrum Tegel"), QStringLiteral("Flughafen Tegel, Terminal C"),
+               QStringLiteral("13405"), CentreKind::VaccinationCentre,
+               {QStringLiteral("vaccine_comirnaty"), QStringLiteral("vaccine_jcovden"),
+                QStringLiteral("vaccine_nuvaxovid")},
+               8, 3, 10, QStringLiteral("030 9020 4400")),
+        centre(QStringLiteral("Testzentrum Tempelhof"), QStringLiteral("Platz der Luftbrücke 5"),
+               QStringLiteral("12101"), CentreKind::TestCentre, {rapid}, 2, 2, 15,
+               QStringLiteral("030 6900 5500"), false),
+    };
+}
+
+} // namespace
+
+class ScreenshotTest : public QObject {
+    Q_OBJECT
+
+private:
+    QDir m_out;
+
+    void save(QWidget *widget, const QString &name) {
+        const QString path = m_out.filePath(name + QStringLiteral(".png"));
+        QVERIFY2(widget->grab().save(path), qPrintable(path));
+        QVERIFY2(QFileInfo(path).size() > 0, qPrintable(path));
+        const QImage image(path);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= widget->width() && image.height() >= widget->height());
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        isolateSettings();
+        const QString dir = qEnvironmentVariable("SLOTDESK_SCREENSHOT_DIR");
+        QVERIFY2(!dir.isEmpty(), "SLOTDESK_SCREENSHOT_DIR is not set");
+        QVERIFY(QDir().mkpath(dir));
+        m_out = QDir(dir);
+    }
+
+    void everyPage() {
+        ConsoleFixture console;
+        QVERIFY(console.start());
+        for (const Centre &c : sampleCentres())
+            QVERIFY(console.seed(c).id > 0);
+        MainWindow &window = console.window();
+        window.resize(kWindowSize);
+        CentresPage *centres = window.centresPage();
+        QTRY_COMPARE(centres->model()->rowCount(), int(sampleCentres().size()));
+        centres->selectCentre(centres->model()->centres().first().id);
+
+        const QList<std::pair<MainWindow::Page, QString>> pages = {
+            {MainWindow::Page::Centres, QStringLiteral("01-centres")},
+            {MainWindow::Page::OpeningHours, QStringLiteral("02-opening-hours")},
+            {MainWindow::Page::SlotRelease, QStringLiteral("03-slot-release")},
+            {MainWindow::Page::CheckIn, QStringLiteral("04-check-in")},
+            {MainWindow::Page::LiveBookings, QStringLiteral("05-live-bookings")},
+        };
+        for (const auto &[page, name] : pages) {
+            window.showPage(page);
+            QCOMPARE(window.currentPage(), page);
+            QTest::qWait(50); // lets the page's own asynchronous loads paint
+            save(&window, name);
+        }
+    }
+
+    void centreDialog() {
+        ConsoleFixture console;
+        QVERIFY(console.start());
+        const Centre seeded = console.seed(sampleCentres().at(3));
+        MainWindow &window = console.window();
+        window.resize(kWindowSize);
+        CentresPage *centres = window.centresPage();
+        QTRY_COMPARE(centres->model()->rowCount(), 1);
+        centres->selectCentre(seeded.id);
+        centres->editSelected();
+        CentreDialog *dialog = waitForCentreDialog(centres);
+        QVERIFY(dialog);
+        save(dialog, QStringLiteral("06-centre-dialog"));
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QVERIFY(waitUntilClosed(dialog));
+
+        centres->addCentre();
+        dialog = waitForCentreDialog(centres);
+        QVERIFY(dialog);
+        typeInto(dialog, QStringLiteral("name"), seeded.name);
+        typeInto(dialog, QStringLiteral("postcode"), QStringLiteral("1405"));
+        typeInto(dialog, QStringLiteral("phone"), QStringLiteral("030-abc"));
+        clickOk(dialog);
+        QTRY_VERIFY(dialog->findChild<QWidget *>(QStringLiteral("nameError"))->isVisible());
+        save(dialog, QStringLiteral("07-centre-dialog-errors"));
+    }
+};
+
+QTEST_MAIN(ScreenshotTest)
+#include "ScreenshotTest.moc"

@@ -1,0 +1,287 @@
+#include "ui/centres/CentresPage.h"
+
+#include "models/itemmodels/CentreTableModel.h"
+#include "models/store/ConsoleStore.h"
+#include "ui/centres/CentreCommands.h"
+#include "ui/centres/CentreDialog.h"
+#include "ui/centres/CentreOperations.h"
+#include "ui/shell/ElidedToolTipDelegate.h"
+#include "ui/shell/FutureWatch.h"
+#include "ui/shell/PageHeader.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
+
+namespace slotdesk {
+
+namespace {
+
+constexpr int kNameColumnWidth = 220;
+constexpr int kSearchWidth = 300;
+constexpr int kRowPadding = 10;
+
+} // namespace
+
+CentresPage::CentresPage(ConsoleStore &store, CentreOperations &operations, QUndoStack &undoStack,
+                         QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_operations(operations)
+    , m_undoStack(undoStack)
+    , m_model(new CentreTableModel(this))
+    , m_filter(new CentreFilterModel(this))
+    , m_view(new QTableView(this))
+    , m_content(new QStackedWidget(this))
+    , m_emptyLabel(new QLabel(this))
+    , m_search(new QLineEdit(this))
+    , m_showInactive(new QCheckBox(tr("Show inac&tive"), this))
+    , m_add(new QPushButton(tr("&Add centre…"), this))
+    , m_edit(new QPushButton(tr("Ed&it…"), this))
+    , m_toggle(new QPushButton(tr("&Deactivate"), this))
+    , m_hours(new QPushButton(tr("Opening h&ours"), this))
+    , m_count(new QLabel(this)) {
+    setObjectName(QStringLiteral("centresPage"));
+    m_filter->setSourceModel(m_model);
+
+    m_view->setObjectName(QStringLiteral("centreTable"));
+    m_view->setModel(m_filter);
+    m_view->setItemDelegate(new ElidedToolTipDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(CentreTableModel::Name, Qt::AscendingOrder);
+    m_view->setWordWrap(false);
+    m_view->setShowGrid(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + kRowPadding);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(CentreTableModel::Name, QHeaderView::Interactive);
+    header->resizeSection(CentreTableModel::Name, kNameColumnWidth);
+    header->setSectionResizeMode(CentreTableModel::Address, QHeaderView::Stretch);
+    header->setSectionResizeMode(CentreTableModel::Services, QHeaderView::Stretch);
+
+    m_emptyLabel->setObjectName(QStringLiteral("centresEmpty"));
+    m_emptyLabel->setText(tr("No centres yet. Use \"Add centre\" to set up the first one, or "
+                             "import a list with File > Import centres."));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_content->addWidget(m_view);
+    m_content->addWidget(m_emptyLabel);
+
+    m_count->setObjectName(QStringLiteral("centreCount"));
+    m_count->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setSpacing(12);
+    layout->addWidget(
+        new PageHeader(tr("Centres"),
+                       tr("Test and vaccination centres with their address, services and capacity. "
+                          "Deactivated centres stay listed with their history."),
+                       this));
+    layout->addWidget(buildToolbar());
+    layout->addWidget(m_content, 1);
+    layout->addWidget(m_count);
+
+    connect(m_view, &QAbstractItemView::activated, this, &CentresPage::editSelected);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &CentresPage::updateActions);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &CentresPage::updateEmptyState);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &CentresPage::updateEmptyState);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &CentresPage::updateEmptyState);
+    connect(m_filter, &QAbstractItemModel::dataChanged, this, &CentresPage::updateActions);
+    connect(&m_store, &ConsoleStore::centresChanged, this, &CentresPage::reload);
+    updateActions();
+    updateEmptyState();
+}
+
+QWidget *CentresPage::buildToolbar() {
+    m_add->setObjectName(QStringLiteral("addCentre"));
+    m_add->setShortcut(QKeySequence::New);
+    m_add->setToolTip(tr("Add a centre (%1)")
+                          .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    m_edit->setObjectName(QStringLiteral("editCentre"));
+    m_edit->setToolTip(tr("Edit the selected centre (Enter or double-click)"));
+    m_toggle->setObjectName(QStringLiteral("toggleActive"));
+    m_toggle->setToolTip(tr("Deactivated centres get no new slots; their history is kept."));
+    m_hours->setObjectName(QStringLiteral("editHours"));
+    m_hours->setToolTip(tr("Edit the opening hours of the selected centre"));
+
+    m_search->setObjectName(QStringLiteral("centreSearch"));
+    m_search->setPlaceholderText(tr("Search name, address, service or phone"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(kSearchWidth);
+    m_search->addAction(style()->standardIcon(QStyle::SP_FileDialogContentsView),
+                        QLineEdit::LeadingPosition);
+    m_showInactive->setObjectName(QStringLiteral("showInactive"));
+    m_showInactive->setChecked(true);
+
+    auto *focusSearch = new QShortcut(QKeySequence::Find, this);
+    connect(focusSearch, &QShortcut::activated, m_search,
+            [this] { m_search->setFocus(Qt::ShortcutFocusReason); });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setSearchText(text);
+        updateEmptyState();
+    });
+    connect(m_showInactive, &QCheckBox::toggled, this, [this](bool show) {
+        m_filter->setShowInactive(show);
+        updateEmptyState();
+    });
+    connect(m_add, &QPushButton::clicked, this, &CentresPage::addCentre);
+    connect(m_edit, &QPushButton::clicked, this, &CentresPage::editSelected);
+    connect(m_toggle, &QPushButton::clicked, this, &CentresPage::toggleSelectedActive);
+    connect(m_hours, &QPushButton::clicked, this, &CentresPage::showSelectedHours);
+
+    auto *bar = new QWidget(this);
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_add);
+    layout->addWidget(m_edit);
+    layout->addWidget(m_toggle);
+    layout->addWidget(m_hours);
+    layout->addStretch(1);
+    layout->addWidget(m_search);
+    layout->addSpacing(8);
+    layout->addWidget(m_showInactive);
+    return bar;
+}
+
+void CentresPage::reload() {
+    if (m_loading) {
+        m_reloadAgain = true;
+        return;
+    }
+    m_loading = true;
+    Q_EMIT busyChanged(true);
+    whenFinished(this, m_store.centres(), [this](const Stored<QList<Centre>> &result) {
+        m_loading = false;
+        if (result.error) {
+            Q_EMIT errorMessage(tr("The centres could not be read: %1").arg(result.error.message));
+        } else {
+            const std::optional<Centre> selected = selectedCentre();
+            m_operations.noteLoaded(result.value);
+            m_model->setCentres(result.value);
+            m_loadedOnce = true;
+            if (selected)
+                selectCentre(selected->id);
+            updateEmptyState();
+            updateActions();
+        }
+        if (std::exchange(m_reloadAgain, false))
+            reload();
+        else
+            Q_EMIT busyChanged(false);
+        if (!result.error)
+            Q_EMIT loaded();
+    });
+}
+
+std::optional<Centre> CentresPage::selectedCentre() const {
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return std::nullopt;
+    return rows.first().data(CentreTableModel::CentreRole).value<Centre>();
+}
+
+void CentresPage::selectCentre(qint64 id) {
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_filter->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return;
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}
+
+QStringList CentresPage::namesExcept(qint64 id) const {
+    QStringList names;
+    for (const Centre &c : m_model->centres()) {
+        if (c.id != id)
+            names.append(c.name);
+    }
+    return names;
+}
+
+void CentresPage::addCentre() {
+    openDialog(Centre{});
+}
+
+void CentresPage::editSelected() {
+    if (const std::optional<Centre> centre = selectedCentre())
+        openDialog(m_operations.latest(*centre));
+}
+
+void CentresPage::openDialog(const Centre &centre) {
+    auto *dialog = new CentreDialog(m_operations, centre, namesExcept(centre.id), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { onDialogAccepted(dialog->originalCentre(), dialog->savedCentre()); });
+    dialog->open();
+}
+
+void CentresPage::onDialogAccepted(const Centre &before, const Centre &saved) {
+    if (before.id == 0) {
+        m_undoStack.push(new CreateCentreCommand(m_operations, saved));
+        Q_EMIT statusMessage(tr("Centre \"%1\" created.").arg(saved.name));
+    } else {
+        m_undoStack.push(new EditCentreCommand(m_operations, before, saved));
+        Q_EMIT statusMessage(tr("Centre \"%1\" saved.").arg(saved.name));
+    }
+    // Shown at once; the reload that centresChanged triggers confirms it from the store.
+    m_model->upsert(saved);
+    selectCentre(saved.id);
+    m_view->setFocus();
+}
+
+void CentresPage::toggleSelectedActive() {
+    if (const std::optional<Centre> centre = selectedCentre())
+        m_undoStack.push(new SetCentreActiveCommand(m_operations, *centre, !centre->active));
+}
+
+void CentresPage::showSelectedHours() {
+    if (const std::optional<Centre> centre = selectedCentre())
+        Q_EMIT openingHoursRequested(centre->id);
+}
+
+void CentresPage::updateActions() {
+    const std::optional<Centre> centre = selectedCentre();
+    m_edit->setEnabled(centre.has_value());
+    m_toggle->setEnabled(centre.has_value());
+    m_hours->setEnabled(centre.has_value());
+    m_toggle->setText(centre && !centre->active ? tr("&Reactivate") : tr("&Deactivate"));
+}
+
+void CentresPage::updateEmptyState() {
+    const int total = m_model->rowCount();
+    const auto inactive = std::count_if(m_model->centres().cbegin(), m_model->centres().cend(),
+                                        [](const Centre &c) { return !c.active; });
+    m_content->setCurrentWidget(m_loadedOnce && total == 0 ? static_cast<QWidget *>(m_emptyLabel)
+                                                           : m_view);
+    const int shown = m_filter->rowCount();
+    QString text = inactive > 0 ? tr("Centres: %1 (%2 inactive)").arg(total).arg(inactive)
+                                : tr("Centres: %1").arg(total);
+    if (shown != total)
+        text = tr("%1 · shown: %2").arg(text).arg(shown);
+    m_count->setText(m_loadedOnce ? text : tr("Loading centres…"));
+}
+
+} // namespace slotdesk

@@ -1,0 +1,79 @@
+#include "ui/shell/ConsoleApplication.h"
+
+#include "models/core/Clock.h"
+#include "models/store/ConsoleStore.h"
+#include "ui/MainWindow.h"
+#include "ui/shell/Language.h"
+#include "ui/shell/StartupOptions.h"
+
+#include <QApplication>
+#include <QMessageBox>
+
+#include <cstdio>
+
+namespace slotdesk {
+
+namespace {
+
+constexpr int kUsageError = 2;
+constexpr int kStartError = 1;
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("Startup", text);
+}
+
+void printTo(FILE *stream, const QString &text) {
+    std::fputs(qPrintable(text), stream);
+    std::fputc('\n', stream);
+}
+
+} // namespace
+
+int runConsole(int &argc, char **argv) {
+    QApplication::setOrganizationName(QStringLiteral("Slotdesk"));
+    QApplication::setApplicationName(QStringLiteral("slotdesk"));
+    QApplication::setApplicationVersion(QStringLiteral(SLOTDESK_VERSION));
+
+    // --help and --version are answered before the QApplication exists, so they work without
+    // a display; everything else is read from QApplication::arguments(), from which Qt has
+    // removed its own options (-platform, -style ...).
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (const StartupOptions early = parseStartupOptions(arguments);
+        early.action == StartupOptions::Action::ShowHelp ||
+        early.action == StartupOptions::Action::ShowVersion) {
+        printTo(stdout, early.text);
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    const StartupOptions options = parseStartupOptions(QApplication::arguments());
+    if (options.action != StartupOptions::Action::Run) {
+        printTo(options.action == StartupOptions::Action::Fail ? stderr : stdout, options.text);
+        return options.action == StartupOptions::Action::Fail ? kUsageError : 0;
+    }
+
+    const QString language = options.language.isEmpty() ? resolveLanguage(storedLanguageChoice())
+                                                        : resolveLanguage(options.language);
+    installLanguage(app, language);
+    QApplication::setApplicationDisplayName(tr("Slotdesk"));
+
+    const DataLocation location = prepareDataLocation(options.dataDir);
+    if (!location.ok()) {
+        QMessageBox::critical(nullptr, tr("Slotdesk cannot start"), location.error);
+        return kStartError;
+    }
+
+    SystemClock clock;
+    ConsoleStore store(location.databasePath, clock);
+    MainWindow window(store, clock);
+    bool storeFailed = false;
+    QObject::connect(&window, &MainWindow::storeOpenFailed, &app,
+                     [&storeFailed] { storeFailed = true; });
+    window.show();
+    const int code = QApplication::exec();
+    return storeFailed ? kStartError : code;
+}
+
+} // namespace slotdesk

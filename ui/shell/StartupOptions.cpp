@@ -1,0 +1,99 @@
+#include "ui/shell/StartupOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace slotdesk {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("Startup", text);
+}
+
+} // namespace
+
+StartupOptions parseStartupOptions(const QStringList &arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Slotdesk console: centres, opening hours and appointments of test and vaccination "
+           "centres."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        tr("Keep the database in <directory> instead of the user's data directory."),
+        tr("directory"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        tr("Use <language> (de or en) for this run, regardless of the setting."), tr("language"));
+    parser.addOption(dataDir);
+    parser.addOption(lang);
+
+    StartupOptions options;
+    if (!parser.parse(arguments)) {
+        options.action = StartupOptions::Action::Fail;
+        options.text = parser.errorText();
+        return options;
+    }
+    if (parser.isSet(help)) {
+        options.action = StartupOptions::Action::ShowHelp;
+        // Without a QCoreApplication the parser cannot know the program's name.
+        options.text = parser.helpText().replace(
+            QStringLiteral("<executable_name>"),
+            QFileInfo(arguments.value(0, QStringLiteral("slotdesk"))).fileName());
+        return options;
+    }
+    if (parser.isSet(version)) {
+        options.action = StartupOptions::Action::ShowVersion;
+        options.text =
+            QCoreApplication::applicationName() % u' ' % QCoreApplication::applicationVersion();
+        return options;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        options.action = StartupOptions::Action::Fail;
+        options.text = tr("Unexpected argument: %1").arg(parser.positionalArguments().first());
+        return options;
+    }
+    if (parser.isSet(lang)) {
+        options.language = parser.value(lang).trimmed().toLower();
+        if (options.language != u"de" && options.language != u"en") {
+            options.action = StartupOptions::Action::Fail;
+            options.text = tr("Unknown language \"%1\". Use de or en.").arg(parser.value(lang));
+            return options;
+        }
+    }
+    if (parser.isSet(dataDir)) {
+        options.dataDir = parser.value(dataDir);
+        if (options.dataDir.trimmed().isEmpty()) {
+            options.action = StartupOptions::Action::Fail;
+            options.text = tr("--data-dir needs a directory.");
+        }
+    }
+    return options;
+}
+
+DataLocation prepareDataLocation(const QString &requestedDir) {
+    DataLocation location;
+    const QString base = requestedDir.isEmpty()
+                             ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                             : requestedDir;
+    if (base.isEmpty()) {
+        location.error = tr("No data directory is known for this user. Start Slotdesk with "
+                            "--data-dir and a directory you can write to.");
+        return location;
+    }
+    location.directory = QDir::cleanPath(QFileInfo(base).absoluteFilePath());
+    location.databasePath = QDir(location.directory).filePath(QStringLiteral("slotdesk.sqlite"));
+    if (!QDir().mkpath(location.directory) || !QFileInfo(location.directory).isDir())
+        location.error = tr("The data directory \"%1\" could not be created. Check that the "
+                            "path is correct and that you may write there, or choose another "
+                            "directory with --data-dir.")
+                             .arg(QDir::toNativeSeparators(location.directory));
+    return location;
+}
+
+} // namespace slotdesk
