@@ -48,6 +48,8 @@ int runConsole(int &argc, char **argv) {
     }
 
     QApplication app(argc, argv);
+    // Lets the desktop match the window to the installed .desktop entry (icon, name).
+    QGuiApplication::setDesktopFileName(QStringLiteral(SLOTDESK_APP_ID));
     const StartupOptions options = parseStartupOptions(QApplication::arguments());
     if (options.action != StartupOptions::Action::Run) {
         printTo(options.action == StartupOptions::Action::Fail ? stderr : stdout, options.text);
