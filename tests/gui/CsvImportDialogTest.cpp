@@ -1,0 +1,6 @@
+#include <QTest>
+class CsvImportDialogTest : public QObject {
+    Q_OBJECT
+};
+QTEST_MAIN(CsvImportDialogTest)
+#include "CsvImportDialogTest.moc"

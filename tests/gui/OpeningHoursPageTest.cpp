@@ -1,0 +1,398 @@
+// Drives the opening-hours page like a configurator: keyboard edits in the tables, the live
+// week preview, Ctrl+S, validation messages next to the rows, undo/redo through the shared
+// stack, and the DST weeks of the preview.
+#include "ui/hours/OpeningHoursPage.h"
+#include "models/core/Clock.h"
+#include "models/store/ConsoleStore.h"
+#include "tests/gui/GuiTestHelpers.h"
+#include "tests/support/TestSupport.h"
+#include "ui/hours/WeekPreview.h"
+
+#include <QApplication>
+#include <QDateEdit>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTimeEdit>
+#include <QUndoStack>
+
+#include <memory>
+
+using namespace slotdesk;
+using namespace slotdesk::test;
+
+namespace {
+
+// Wednesday 25 November 2026, 10:00 in Berlin.
+QDateTime testNow() {
+    return QDateTime(QDate(2026, 11, 25), QTime(9, 0), QTimeZone::utc());
+}
+
+struct Env {
+    TempDir dir;
+    FixedClock clock{testNow()};
+    std::unique_ptr<ConsoleStore> store;
+    QUndoStack undo;
+    std::unique_ptr<OpeningHoursPage> page;
+
+    Env() { store = std::make_unique<ConsoleStore>(dir.file(QStringLiteral("console.db")), clock); }
+    qint64 addCentre(const QString &name) {
+        const Stored<Centre> saved = await(store->saveCentre(makeCentre(name)));
+        if (saved.error)
+            qWarning("saving the centre failed: %s", qPrintable(saved.error.message));
+        return saved.error ? 0 : saved.value.id;
+    }
+    // Shows the page with `centreId` loaded.
+    bool open(qint64 centreId) {
+        page = std::make_unique<OpeningHoursPage>(*store, undo, clock);
+        page->resize(1280, 640);
+        page->show();
+        if (!QTest::qWaitForWindowExposed(page.get()))
+            return false;
+        // Shortcuts (Ctrl+S, Insert) need an active window; the first activation of the
+        // process is sometimes dropped by the offscreen platform, so ask again.
+        bool active = false;
+        for (int attempt = 0; attempt < 5 && !active; ++attempt) {
+            page->activateWindow();
+            QApplication::setActiveWindow(page.get());
+            active = QTest::qWaitForWindowActive(page.get(), 1000);
+        }
+        if (!active)
+            return false;
+        QSignalSpy loaded(page.get(), &OpeningHoursPage::centreLoaded);
+        page->showCentre(centreId);
+        return (page->currentCentre() == centreId && !loaded.isEmpty()) ||
+               (loaded.wait(5000) && page->currentCentre() == centreId) || QTest::qWaitFor([&] {
+                   return page->currentCentre() == centreId && !loaded.isEmpty();
+               });
+    }
+    template <typename T> T *child(const QString &name) const { return page->findChild<T *>(name); }
+    template <typename T> T *child(const char *name) const {
+        return child<T>(QString::fromLatin1(name));
+    }
+    OpeningHours stored(qint64 centreId) const {
+        return await(store->openingHours(centreId)).value;
+    }
+    bool save() {
+        QSignalSpy finished(page.get(), &OpeningHoursPage::saveFinished);
+        QTest::keyClick(child<QTableView>("weeklyTable"), Qt::Key_S, Qt::ControlModifier);
+        if (finished.isEmpty() && !finished.wait(5000))
+            return false;
+        return finished.constFirst().constFirst().toBool();
+    }
+};
+
+WeeklyInterval weekly(int weekday, int from, int to, bool isBreak = false) {
+    return {weekday, {from * 60, to * 60}, isBreak};
+}
+
+} // namespace
+
+class OpeningHoursPageTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void addIntervalUpdatesPreviewAndPersists();
+    void undoAndRedoRestoreStoredHours();
+    void validationMarksRowAndStoresNothing_data();
+    void validationMarksRowAndStoresNothing();
+    void specialDayTypoIsExplained();
+    void storeErrorKeepsEdits();
+    void switchingCentreAsksAboutUnsavedEdits();
+    void copyMondayFillsTheWorkingWeek();
+    void previewCountsRealHoursOnDstDays_data();
+    void previewCountsRealHoursOnDstDays();
+};
+
+void OpeningHoursPageTest::addIntervalUpdatesPreviewAndPersists() {
+    Env env;
+    const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
+    QVERIFY(id > 0);
+    QVERIFY(env.open(id));
+    auto *table = env.child<QTableView>("weeklyTable");
+    auto *preview = env.child<WeekPreview>("weekPreview");
+    QVERIFY(table && preview);
+    QCOMPARE(table->model()->rowCount(), 0);
+    QCOMPARE(preview->slots(0), 0);
+    QVERIFY(!env.child<QPushButton>("saveButton")->isEnabled());
+
+    QTest::mouseClick(env.child<QPushButton>("weeklyAddButton"), Qt::LeftButton);
+    QCOMPARE(table->model()->rowCount(), 1);
+    QVERIFY(editCell(table, 0, 1, QStringLiteral("07:30")));
+    QVERIFY(editCell(table, 0, 2, QStringLiteral("16:00")));
+    QCOMPARE(table->model()->index(0, 1).data().toString(), QStringLiteral("07:30"));
+    QCOMPARE(table->model()->index(0, 2).data().toString(), QStringLiteral("16:00"));
+
+    // 8.5 h of 15-minute slots, 2 lanes of 3 persons, before anything is stored.
+    QCOMPARE(preview->openHours(0), 8.5);
+    QCOMPARE(preview->slots(0), 34 * 6);
+    QCOMPARE(preview->slots(1), 0);
+    QVERIFY(env.page->hasUnsavedChanges());
+    QVERIFY(env.child<QPushButton>("saveButton")->isEnabled());
+    QVERIFY(env.stored(id).weekly.isEmpty());
+    saveScreenshot(env.page.get(), QStringLiteral("opening-hours-page.png"));
+
+    QVERIFY(env.save());
+    QVERIFY(!env.page->hasUnsavedChanges());
+    QCOMPARE(env.undo.count(), 1);
+
+    // A fresh store on the same file reads what was saved.
+    ConsoleStore reopened(env.store->path(), env.clock);
+    const Stored<OpeningHours> again = await(reopened.openingHours(id));
+    QVERIFY(again.error.ok());
+    QCOMPARE(again.value.weekly, QList<WeeklyInterval>({{1, {7 * 60 + 30, 16 * 60}, false}}));
+}
+
+void OpeningHoursPageTest::undoAndRedoRestoreStoredHours() {
+    Env env;
+    const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
+    OpeningHours first;
+    first.centreId = id;
+    first.weekly = {weekly(1, 8, 12)};
+    QVERIFY(await(env.store->saveOpeningHours(first)).ok());
+    QVERIFY(env.open(id));
+    auto *table = env.child<QTableView>("weeklyTable");
+    QCOMPARE(table->model()->rowCount(), 1);
+
+    // Afternoon on Monday: the new row continues after the morning.
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    QTest::keyClick(table, Qt::Key_Insert);
+    QCOMPARE(table->model()->rowCount(), 2);
+    QCOMPARE(table->model()->index(1, 1).data().toString(), QStringLiteral("13:00"));
+    QVERIFY(editCell(table, 1, 2, QStringLiteral("18:00")));
+    QVERIFY(env.save());
+    const QList<WeeklyInterval> second = {weekly(1, 8, 12), weekly(1, 13, 18)};
+    QCOMPARE(env.stored(id).weekly, second);
+
+    env.undo.undo();
+    QTRY_COMPARE(env.stored(id).weekly, first.weekly);
+    QTRY_COMPARE(env.page->editedHours().weekly, first.weekly);
+    QVERIFY(!env.page->hasUnsavedChanges());
+
+    env.undo.redo();
+    QTRY_COMPARE(env.stored(id).weekly, second);
+    QTRY_COMPARE(env.page->editedHours().weekly, second);
+}
+
+void OpeningHoursPageTest::validationMarksRowAndStoresNothing_data() {
+    QTest::addColumn<QString>("list");
+    QTest::addColumn<int>("row");
+    QTest::addColumn<QStringList>("edits"); // "table:row:column:text", applied in order
+
+    QTest::newRow("end before start")
+        << QStringLiteral("weekly") << 1
+        << QStringList{QStringLiteral("weekly:add"), QStringLiteral("weekly:1:1:15:00"),
+                       QStringLiteral("weekly:1:2:09:00")};
+    QTest::newRow("overlapping intervals")
+        << QStringLiteral("weekly") << 1
+        << QStringList{QStringLiteral("weekly:add"), QStringLiteral("weekly:1:1:11:00"),
+                       QStringLiteral("weekly:1:2:14:00")};
+    QTest::newRow("new closure in the past")
+        << QStringLiteral("closures") << 0
+        << QStringList{QStringLiteral("closures:add"), QStringLiteral("closures:0:0:02.11.2026"),
+                       QStringLiteral("closures:0:1:03.11.2026"),
+                       QStringLiteral("closures:0:2:Umbau")};
+}
+
+void OpeningHoursPageTest::validationMarksRowAndStoresNothing() {
+    QFETCH(QString, list);
+    QFETCH(int, row);
+    QFETCH(QStringList, edits);
+    Env env;
+    const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
+    OpeningHours original;
+    original.centreId = id;
+    original.weekly = {weekly(1, 8, 12)};
+    QVERIFY(await(env.store->saveOpeningHours(original)).ok());
+    QVERIFY(env.open(id));
+
+    for (const QString &edit : std::as_const(edits)) {
+        const QStringList parts = edit.split(u':');
+        const QString table = parts.at(0);
+        auto *view = env.child<QTableView>(table + QStringLiteral("Table"));
+        QVERIFY(view);
+        if (parts.at(1) == u"add") {
+            // Adding starts on the Monday row, so a new weekly row is a Monday one.
+            view->setCurrentIndex(view->model()->index(0, 0));
+            QTest::mouseClick(env.child<QPushButton>(table + QStringLiteral("AddButton")),
+                              Qt::LeftButton);
+            continue;
+        }
+        QVERIFY2(editCell(view, parts.at(1).toInt(), parts.at(2).toInt(), parts.mid(3).join(u':')),
+                 qPrintable(edit));
+    }
+    QVERIFY(env.page->hasUnsavedChanges());
+    QVERIFY(!env.save());
+
+    auto *view = env.child<QTableView>(list + QStringLiteral("Table"));
+    auto *errors = env.child<QLabel>(list + QStringLiteral("Errors"));
+    QVERIFY(errors->isVisibleTo(env.page.get()));
+    QVERIFY(errors->text().startsWith(QStringLiteral("Row %1: ").arg(row + 1)));
+    QVERIFY(view->model()->index(row, 0).data(Qt::BackgroundRole).isValid());
+    QVERIFY(!view->model()->index(row, 0).data(Qt::ToolTipRole).toString().isEmpty());
+    saveScreenshot(env.page.get(),
+                   QStringLiteral("opening-hours-validation-%1.png")
+                       .arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+    // Nothing stored, nothing lost in the editor.
+    QCOMPARE(env.stored(id), original);
+    QVERIFY(env.page->hasUnsavedChanges());
+    QCOMPARE(env.undo.count(), 0);
+}
+
+void OpeningHoursPageTest::specialDayTypoIsExplained() {
+    Env env;
+    const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
+    QVERIFY(env.open(id));
+    auto *view = env.child<QTableView>("specialDaysTable");
+    QTest::mouseClick(env.child<QPushButton>("specialDaysAddButton"), Qt::LeftButton);
+    QVERIFY(editCell(view, 0, 0, QStringLiteral("24.12.2026")));
+    QVERIFY(editCell(view, 0, 1, QStringLiteral("Heiligabend")));
+    QVERIFY(editCell(view, 0, 2, QStringLiteral("8-12, 13 bis 15:30")));
+    QCOMPARE(view->model()->index(0, 2).data().toString(),
+             QStringLiteral("08:00\u201312:00, 13:00\u201315:30"));
+    QVERIFY(editCell(view, 0, 2, QStringLiteral("8 bis mittags")));
+    QVERIFY(!env.save());
+    QVERIFY(!env.child<QLabel>("specialDaysErrors")->text().isEmpty());
+    QVERIFY(env.stored(id).specialDays.isEmpty());
+
+    QVERIFY(editCell(view, 0, 2, QStringLiteral("08:00-12:00, 13:00-15:00")));
+    QVERIFY(env.child<QLabel>("specialDaysErrors")->text().isEmpty());
+    QVERIFY(env.save());
+    const QList<SpecialDay> expected = {
+        {QDate(2026, 12, 24), QStringLiteral("Heiligabend"), {{480, 720}, {780, 900}}}};
+    QCOMPARE(env.stored(id).specialDays, expected);
+}
+
+void OpeningHoursPageTest::storeErrorKeepsEdits() {
+    Env env;
+    const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
+    // A closure stored in October, now in the past: history the page may keep.
+    OpeningHours history;
+    history.centreId = id;
+    history.closures = {{QDate(2026, 11, 2), QDate(2026, 11, 3), QStringLiteral("Umbau")}};
+    env.clock.set(QDateTime(QDate(2026, 10, 1), QTime(8, 0), QTimeZone::utc()));
+    QVERIFY(await(env.store->saveOpeningHours(history)).ok());
+    env.clock.set(testNow());
+    QVERIFY(env.open(id));
+    QCOMPARE(env.page->editedHours().closures, history.closures);
+    // Another console removes that closure meanwhile; this page does not know yet, so its
+    // closure is new to the store and in the past: the store refuses the save.
+    {
+        ConsoleStore other(env.store->path(), env.clock);
+        OpeningHours cleared = history;
+        cleared.closures.clear();
+        QVERIFY(await(other.saveOpeningHours(cleared)).ok());
+    }
+    QTest::mouseClick(env.child<QPushButton>("weeklyAddButton"), Qt::LeftButton);
+    const OpeningHours edited = env.page->editedHours();
+    QVERIFY(!env.save());
+    // The edits stay, the refused row is marked, nothing was stored or pushed.
+    QCOMPARE(env.page->editedHours(), edited);
+    QVERIFY(env.page->hasUnsavedChanges());
+    QVERIFY(!env.child<QLabel>("statusLabel")->text().isEmpty());
+    QVERIFY(env.child<QLabel>("closuresErrors")->text().startsWith(QStringLiteral("Row 1: ")));
+    QVERIFY(env.stored(id).weekly.isEmpty());
+    QCOMPARE(env.undo.count(), 0);
+}
+
+void OpeningHoursPageTest::switchingCentreAsksAboutUnsavedEdits() {
+    Env env;
+    const qint64 first = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
+    const qint64 second = env.addCentre(QStringLiteral("Testzentrum Neustadt"));
+    QVERIFY(env.open(first));
+    auto *combo = env.child<QComboBox>("centreCombo");
+    QTRY_COMPARE(combo->count(), 2);
+    QTest::mouseClick(env.child<QPushButton>("weeklyAddButton"), Qt::LeftButton);
+    QVERIFY(env.page->hasUnsavedChanges());
+
+    const auto answer = [&](QMessageBox::StandardButton button) {
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_Down); // the other centre
+        QMessageBox *box = nullptr;
+        if (!QTest::qWaitFor([&] {
+                box = env.child<QMessageBox>("unsavedChangesBox");
+                return box && box->isVisible();
+            }))
+            return false;
+        QTest::mouseClick(box->button(button), Qt::LeftButton);
+        return true;
+    };
+    QVERIFY(answer(QMessageBox::Cancel));
+    QCOMPARE(env.page->currentCentre(), first);
+    QCOMPARE(combo->currentData().toLongLong(), first);
+    QVERIFY(env.page->hasUnsavedChanges());
+
+    QTRY_VERIFY(!env.child<QMessageBox>("unsavedChangesBox"));
+    QSignalSpy loaded(env.page.get(), &OpeningHoursPage::centreLoaded);
+    QVERIFY(answer(QMessageBox::Save));
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(env.page->currentCentre(), second);
+    QCOMPARE(env.stored(first).weekly.size(), 1);
+    QVERIFY(!env.page->hasUnsavedChanges());
+}
+
+void OpeningHoursPageTest::copyMondayFillsTheWorkingWeek() {
+    Env env;
+    const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
+    OpeningHours hours;
+    hours.centreId = id;
+    hours.weekly = {weekly(1, 8, 12), weekly(1, 13, 17), weekly(3, 9, 10), weekly(6, 9, 12)};
+    QVERIFY(await(env.store->saveOpeningHours(hours)).ok());
+    QVERIFY(env.open(id));
+    QTest::mouseClick(env.child<QPushButton>("copyMondayButton"), Qt::LeftButton);
+    const QList<WeeklyInterval> rows = env.page->editedHours().weekly;
+    QCOMPARE(rows.size(), 2 * 5 + 1);
+    for (int day = 1; day <= 5; ++day) {
+        QVERIFY(rows.contains(weekly(day, 8, 12)));
+        QVERIFY(rows.contains(weekly(day, 13, 17)));
+    }
+    QVERIFY(!rows.contains(weekly(3, 9, 10)));
+    QVERIFY(rows.contains(weekly(6, 9, 12)));
+    auto *preview = env.child<WeekPreview>("weekPreview");
+    for (int day = 0; day < 5; ++day)
+        QCOMPARE(preview->openHours(day), 8.0);
+}
+
+void OpeningHoursPageTest::previewCountsRealHoursOnDstDays_data() {
+    QTest::addColumn<QDate>("sunday");
+    QTest::addColumn<double>("hours");
+    // 01:00-04:00 on the Sunday of the change: the clock skips 02:00-03:00 in March and
+    // repeats it in October.
+    QTest::newRow("March, spring forward") << QDate(2026, 3, 29) << 2.0;
+    QTest::newRow("October, fall back") << QDate(2026, 10, 25) << 4.0;
+    QTest::newRow("ordinary Sunday") << QDate(2026, 11, 29) << 3.0;
+}
+
+void OpeningHoursPageTest::previewCountsRealHoursOnDstDays() {
+    QFETCH(QDate, sunday);
+    QFETCH(double, hours);
+    Env env;
+    const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
+    QVERIFY(env.open(id));
+    auto *table = env.child<QTableView>("weeklyTable");
+    QTest::mouseClick(env.child<QPushButton>("weeklyAddButton"), Qt::LeftButton);
+    QVERIFY(editCell(table, 0, 0, QStringLiteral("Sun")));
+    QVERIFY(editCell(table, 0, 1, QStringLiteral("01:00")));
+    QVERIFY(editCell(table, 0, 2, QStringLiteral("04:00")));
+    QCOMPARE(env.page->editedHours().weekly, QList<WeeklyInterval>({weekly(7, 1, 4)}));
+
+    auto *date = env.child<QDateEdit>("previewDate");
+    date->setFocus();
+    QTest::keyClick(date, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(date, sunday.toString(QStringLiteral("dd.MM.yyyy")));
+    auto *preview = env.child<WeekPreview>("weekPreview");
+    QCOMPARE(preview->weekStart(), sunday.addDays(-6));
+    QCOMPARE(preview->plans().at(6).date, sunday);
+    QCOMPARE(preview->plans().at(6).wallClock, QList<TimeRange>({{60, 240}}));
+    QCOMPARE(preview->openHours(6), hours);
+    // 15-minute slots for 2 lanes of 3 persons.
+    QCOMPARE(preview->slots(6), qRound(hours * 4) * 6);
+    if (sunday.month() == 3)
+        saveScreenshot(env.page.get(), QStringLiteral("opening-hours-dst-march.png"));
+}
+
+QTEST_MAIN(OpeningHoursPageTest)
+#include "OpeningHoursPageTest.moc"

@@ -1,0 +1,228 @@
+#include "ui/hours/WeekTimeline.h"
+
+#include "ui/hours/TimeText.h"
+
+#include <QHelpEvent>
+#include <QLocale>
+#include <QPainter>
+#include <QToolTip>
+
+namespace slotdesk {
+
+namespace {
+
+constexpr int kHeaderHeight = 24;
+constexpr int kRowHeight = 46;
+constexpr int kLabelWidth = 150;
+constexpr int kSummaryWidth = 120;
+constexpr int kMargin = 8;
+
+const QColor kOpenColour(0x2f, 0x85, 0x5a);
+const QColor kSpecialColour(0xd9, 0x82, 0x1e);
+const QColor kClosureColour(0x9c, 0xa3, 0xaf);
+const QColor kLaneColour(0xf1, 0xf3, 0xf5);
+const QColor kGridColour(0xd5, 0xd9, 0xde);
+const QColor kTodayColour(0x25, 0x63, 0xeb);
+
+bool isClockChangeDay(const DayPlan &plan) {
+    qint64 wallSeconds = 0;
+    for (const TimeRange &range : plan.wallClock)
+        wallSeconds += 60LL * (range.endMinute - range.startMinute);
+    qint64 realSeconds = 0;
+    for (const OpenInterval &interval : plan.intervals)
+        realSeconds += interval.seconds();
+    return wallSeconds != realSeconds;
+}
+
+} // namespace
+
+WeekTimeline::WeekTimeline(QWidget *parent)
+    : QWidget(parent) {
+    setObjectName(QStringLiteral("weekTimeline"));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+void WeekTimeline::setPlans(const QList<DayPlan> &plans, QDate today) {
+    m_plans = plans;
+    m_today = today;
+    // Show the hours that matter, with some air, but never less than a working day.
+    int first = 24 * 60;
+    int last = 0;
+    for (const DayPlan &plan : plans) {
+        for (const TimeRange &range : plan.wallClock) {
+            first = std::min(first, range.startMinute);
+            last = std::max(last, range.endMinute);
+        }
+    }
+    if (first >= last) {
+        m_firstHour = 6;
+        m_lastHour = 20;
+    } else {
+        m_firstHour = std::max(0, first / 60 - 1);
+        m_lastHour = std::min(24, (last + 59) / 60 + 1);
+        while (m_lastHour - m_firstHour < 8) {
+            m_firstHour = std::max(0, m_firstHour - 1);
+            m_lastHour = std::min(24, m_lastHour + 1);
+        }
+    }
+    update();
+}
+
+QSize WeekTimeline::sizeHint() const {
+    return {720, kHeaderHeight + 7 * kRowHeight + kMargin};
+}
+
+QSize WeekTimeline::minimumSizeHint() const {
+    return {kLabelWidth + kSummaryWidth + 200, kHeaderHeight + 7 * kRowHeight + kMargin};
+}
+
+QString WeekTimeline::statusText(const DayPlan &plan) {
+    switch (plan.status) {
+    case DayStatus::Open:
+        return tr("Open");
+    case DayStatus::Closed:
+        return tr("Closed");
+    case DayStatus::ClosedByClosure:
+        return plan.note.isEmpty() ? tr("Closure") : tr("Closure: %1").arg(plan.note);
+    case DayStatus::SpecialHours:
+        return plan.note.isEmpty() ? tr("Special hours") : tr("Special: %1").arg(plan.note);
+    }
+    return {};
+}
+
+double WeekTimeline::openHours(const DayPlan &plan) {
+    qint64 seconds = 0;
+    for (const OpenInterval &interval : plan.intervals)
+        seconds += interval.seconds();
+    return static_cast<double>(seconds) / 3600.0;
+}
+
+QRect WeekTimeline::timelineRect(int row) const {
+    const int top = kHeaderHeight + row * kRowHeight;
+    return QRect(kLabelWidth, top + 8, width() - kLabelWidth - kSummaryWidth, kRowHeight - 16);
+}
+
+int WeekTimeline::xForMinute(const QRect &lane, int minute) const {
+    const int span = (m_lastHour - m_firstHour) * 60;
+    const int clamped = std::clamp(minute - m_firstHour * 60, 0, span);
+    return lane.left() + lane.width() * clamped / span;
+}
+
+int WeekTimeline::rowAt(int y) const {
+    if (y < kHeaderHeight)
+        return -1;
+    const int row = (y - kHeaderHeight) / kRowHeight;
+    return row < m_plans.size() ? row : -1;
+}
+
+bool WeekTimeline::event(QEvent *event) {
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int row = rowAt(help->pos().y());
+        if (row < 0) {
+            QToolTip::hideText();
+            event->ignore();
+            return true;
+        }
+        const DayPlan &plan = m_plans.at(row);
+        QString text =
+            QLocale().toString(plan.date, QLocale::LongFormat) % u'\n' % statusText(plan);
+        if (!plan.wallClock.isEmpty())
+            text += u'\n' % formatRanges(plan.wallClock);
+        if (isClockChangeDay(plan))
+            text += u'\n' % tr("Clock change: the open hours count the real time.");
+        QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void WeekTimeline::paintEvent(QPaintEvent *) {
+    QPainter p(this);
+    p.fillRect(rect(), palette().base());
+    p.setRenderHint(QPainter::Antialiasing);
+    const QFont baseFont = font();
+    QFont smallFont = baseFont;
+    smallFont.setPointSizeF(baseFont.pointSizeF() * 0.85);
+    QFont boldFont = baseFont;
+    boldFont.setBold(true);
+
+    // Hour grid and labels.
+    const QRect firstLane = timelineRect(0);
+    const int step = (m_lastHour - m_firstHour) > 12 ? 2 : 1;
+    p.setFont(smallFont);
+    for (int hour = m_firstHour; hour <= m_lastHour; hour += step) {
+        const int x = xForMinute(firstLane, hour * 60);
+        p.setPen(kGridColour);
+        p.drawLine(x, kHeaderHeight - 4, x, kHeaderHeight + 7 * kRowHeight - 4);
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(QRect(x - 20, 2, 40, kHeaderHeight - 6), Qt::AlignCenter,
+                   formatMinute(hour * 60));
+    }
+
+    for (int row = 0; row < m_plans.size(); ++row) {
+        const DayPlan &plan = m_plans.at(row);
+        const int top = kHeaderHeight + row * kRowHeight;
+        const QRect lane = timelineRect(row);
+        if (plan.date == m_today)
+            p.fillRect(QRect(0, top + 4, 3, kRowHeight - 8), kTodayColour);
+
+        // Day label and status.
+        p.setPen(palette().color(QPalette::Text));
+        p.setFont(boldFont);
+        p.drawText(QRect(kMargin, top + 4, kLabelWidth - 2 * kMargin, 18),
+                   Qt::AlignLeft | Qt::AlignVCenter,
+                   QLocale().toString(plan.date, QStringLiteral("ddd dd.MM.")));
+        p.setFont(smallFont);
+        p.setPen(plan.status == DayStatus::Open ? palette().color(QPalette::PlaceholderText)
+                                                : QColor(0x6b, 0x46, 0x00));
+        const QString status = isClockChangeDay(plan)
+                                   ? statusText(plan) % QStringLiteral(" \u00b7 ") % tr("DST")
+                                   : statusText(plan);
+        p.drawText(QRect(kMargin, top + 22, kLabelWidth - 2 * kMargin, 18),
+                   Qt::AlignLeft | Qt::AlignVCenter,
+                   p.fontMetrics().elidedText(status, Qt::ElideRight, kLabelWidth - 2 * kMargin));
+
+        // Lane with its bars.
+        p.setPen(Qt::NoPen);
+        p.setBrush(kLaneColour);
+        p.drawRoundedRect(lane, 4, 4);
+        if (plan.status == DayStatus::ClosedByClosure) {
+            p.setBrush(QBrush(kClosureColour, Qt::BDiagPattern));
+            p.drawRoundedRect(lane, 4, 4);
+            p.setPen(QColor(0x4b, 0x55, 0x63));
+            p.drawText(lane, Qt::AlignCenter, statusText(plan));
+        }
+        const QColor barColour =
+            plan.status == DayStatus::SpecialHours ? kSpecialColour : kOpenColour;
+        for (const TimeRange &range : plan.wallClock) {
+            const QRect bar(QPoint(xForMinute(lane, range.startMinute), lane.top()),
+                            QPoint(xForMinute(lane, range.endMinute) - 1, lane.bottom()));
+            p.setPen(Qt::NoPen);
+            p.setBrush(barColour);
+            p.drawRoundedRect(bar, 4, 4);
+            const QString text =
+                formatMinute(range.startMinute) % u'\u2013' % formatMinute(range.endMinute);
+            if (p.fontMetrics().horizontalAdvance(text) + 8 < bar.width()) {
+                p.setPen(Qt::white);
+                p.drawText(bar, Qt::AlignCenter, text);
+            }
+        }
+
+        // Summary: real open hours and slots.
+        const QRect summary(width() - kSummaryWidth + kMargin, top + 4, kSummaryWidth - 2 * kMargin,
+                            kRowHeight - 8);
+        p.setPen(palette().color(QPalette::Text));
+        p.setFont(boldFont);
+        p.drawText(summary, Qt::AlignRight | Qt::AlignTop,
+                   tr("%1 h").arg(QLocale().toString(openHours(plan), 'f', 1)));
+        p.setFont(smallFont);
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(summary, Qt::AlignRight | Qt::AlignBottom, tr("%n slot(s)", "", plan.slots));
+        p.setPen(kGridColour);
+        p.drawLine(0, top + kRowHeight - 1, width(), top + kRowHeight - 1);
+    }
+}
+
+} // namespace slotdesk
