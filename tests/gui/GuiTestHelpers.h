@@ -74,6 +74,7 @@ inline QString saveScreenshot(QWidget *widget, const QString &name) {
         dir = QDir::tempPath();
     QDir().mkpath(dir);
     const QString path = QDir(dir).filePath(name);
+    QTest::qWait(20); // pending layout requests, as the event loop would have run them
     widget->grab().save(path);
     return path;
 }

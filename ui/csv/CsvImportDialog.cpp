@@ -84,6 +84,7 @@ CsvImportDialog::CsvImportDialog(ConsoleStore &store, CsvKind kind, QWidget *par
     m_table->verticalHeader()->setToolTip(tr("Line in the file"));
 
     auto *errorsLabel = new QLabel(tr("&Problems:"), this);
+    m_errorsLabel = errorsLabel;
     m_errors = new QListWidget(this);
     m_errors->setObjectName(QStringLiteral("errorList"));
     errorsLabel->setBuddy(m_errors);
@@ -149,7 +150,8 @@ void CsvImportDialog::loadFile(const QString &path) {
     m_table->setRowCount(0);
     m_table->setColumnCount(0);
     m_errors->clear();
-    showSummary(tr("Reading the file\u2026"), false);
+    m_errorsLabel->setText(tr("&Problems:"));
+    showSummary(tr("Reading the file\u2026"), Tone::Info);
     // Reading and parsing happen off the UI thread: files from network shares can be slow.
     QtConcurrent::run([path] {
         LoadedFile file;
@@ -174,7 +176,7 @@ void CsvImportDialog::showLoaded(const LoadedFile &file, quint64 generation) {
     if (!file.readError.isEmpty()) {
         showSummary(tr("The file %1 cannot be read: %2. Nothing was imported.")
                         .arg(QDir::toNativeSeparators(file.path), file.readError),
-                    true);
+                    Tone::Problem);
         Q_EMIT previewReady(false);
         return;
     }
@@ -184,35 +186,37 @@ void CsvImportDialog::showLoaded(const LoadedFile &file, quint64 generation) {
                        "spreadsheet again as \"CSV UTF-8\" and choose it again.")
                         .arg(file.parsed.errorLine)
                         .arg(file.parsed.error),
-                    true);
+                    Tone::Problem);
         Q_EMIT previewReady(false);
         return;
     }
     showPreviewTable(file.parsed.table);
-    showSummary(tr("Checking %n row(s)\u2026", "", static_cast<int>(file.parsed.table.rows.size())),
-                false);
+    showSummary(tr("Checking the file\u2026"), Tone::Info);
     const QByteArray content = file.data;
     runImport(m_store, m_kind, content, true)
         .then(this, [this, generation, content](const ConsoleStore::ImportReport &report) {
             if (generation != m_generation)
                 return;
             showRowErrors(report.rowErrors);
-            const int rows = m_table->rowCount();
             if (report.ok()) {
                 m_data = content;
-                showSummary(tr("%n row(s) checked without problems: the import will add %1 and "
-                               "update %2.",
-                               "", rows)
-                                .arg(report.inserted)
-                                .arg(report.updated),
-                            false);
+                showSummary(
+                    (m_kind == CsvKind::Centres
+                         ? tr("No problems found. Importing adds %1 new centres and updates %2.")
+                         : tr("No problems found. Importing replaces the opening hours of %1 "
+                              "centres (%2 of them already have hours)."))
+                        .arg(m_kind == CsvKind::Centres ? report.inserted
+                                                        : report.inserted + report.updated)
+                        .arg(report.updated),
+                    Tone::Success);
             } else if (!report.error.ok()) {
-                showSummary(tr("The file cannot be checked: %1").arg(report.error.message), true);
+                showSummary(tr("The file cannot be checked: %1").arg(report.error.message),
+                            Tone::Problem);
             } else {
-                showSummary(tr("%n problem(s) found. Correct the file and choose it again; "
-                               "nothing will be imported until every row is valid.",
-                               "", static_cast<int>(report.rowErrors.size())),
-                            true);
+                showSummary(tr("Problems found: %1. Correct the file and choose it again; "
+                               "nothing is imported until every row is valid.")
+                                .arg(report.rowErrors.size()),
+                            Tone::Problem);
             }
             setCanImport(report.ok());
             Q_EMIT previewReady(report.ok());
@@ -272,13 +276,26 @@ void CsvImportDialog::showRowErrors(const QList<RowError> &errors) {
         if (QTableWidgetItem *header = m_table->verticalHeaderItem(row))
             header->setForeground(QColor(0xb4, 0x23, 0x18));
     }
-    m_errors->setVisible(true);
+    m_errorsLabel->setText(m_errors->count() == 0 ? tr("&Problems: none")
+                                                  : tr("&Problems: %1").arg(m_errors->count()));
 }
 
-void CsvImportDialog::showSummary(const QString &text, bool problem) {
+void CsvImportDialog::showSummary(const QString &text, Tone tone) {
     m_summary->setText(text);
-    m_summary->setStyleSheet(problem ? QStringLiteral("QLabel { color: #b42318; }")
-                                     : QStringLiteral("QLabel { color: #1e6b43; }"));
+    switch (tone) {
+    case Tone::Info:
+        m_summary->setStyleSheet(QStringLiteral(
+            "QLabel { background: #eef2f7; border: 1px solid #cfd8e3; padding: 6px; }"));
+        break;
+    case Tone::Success:
+        m_summary->setStyleSheet(QStringLiteral("QLabel { background: #e7f5ec; border: 1px solid "
+                                                "#9fd3b4; color: #14532d; padding: 6px; }"));
+        break;
+    case Tone::Problem:
+        m_summary->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; border: 1px solid "
+                                                "#f1a9a0; color: #8a1c12; padding: 6px; }"));
+        break;
+    }
 }
 
 void CsvImportDialog::setCanImport(bool can) {
@@ -292,7 +309,7 @@ void CsvImportDialog::startImport() {
         return;
     m_importing = true;
     setCanImport(false);
-    showSummary(tr("Importing\u2026"), false);
+    showSummary(tr("Importing\u2026"), Tone::Info);
 
     auto *progress =
         new QProgressDialog(tr("Importing the file\u2026"), tr("Cancel"), 0, 100, this);
@@ -318,7 +335,7 @@ void CsvImportDialog::startImport() {
         progress->deleteLater();
         m_importing = false;
         if (future.isCanceled() || future.resultCount() == 0) {
-            showSummary(tr("The import was cancelled. Nothing was imported."), true);
+            showSummary(tr("The import was cancelled. Nothing was imported."), Tone::Problem);
             setCanImport(!m_data.isEmpty());
             Q_EMIT importFinished(false);
             return;
@@ -328,7 +345,7 @@ void CsvImportDialog::startImport() {
             showSummary(tr("Import complete: %1 added, %2 updated.")
                             .arg(report.inserted)
                             .arg(report.updated),
-                        false);
+                        Tone::Success);
             m_data.clear();
             Q_EMIT importFinished(true);
             return;
@@ -339,7 +356,7 @@ void CsvImportDialog::startImport() {
             report.error.ok()
                 ? tr("The import was refused. Nothing was imported.")
                 : tr("The import failed: %1 Nothing was imported.").arg(report.error.message),
-            true);
+            Tone::Problem);
         Q_EMIT importFinished(false);
     });
     watcher->setFuture(runImport(m_store, m_kind, m_data, false));

@@ -45,7 +45,8 @@ private:
     void showLoaded(const LoadedFile &file, quint64 generation);
     void showPreviewTable(const CsvTable &table);
     void showRowErrors(const QList<RowError> &errors);
-    void showSummary(const QString &text, bool problem);
+    enum class Tone { Info, Success, Problem };
+    void showSummary(const QString &text, Tone tone);
     void setCanImport(bool can);
 
     ConsoleStore &m_store;
@@ -60,6 +61,7 @@ private:
     QLabel *m_summary = nullptr;
     QTableWidget *m_table = nullptr;
     QListWidget *m_errors = nullptr;
+    QLabel *m_errorsLabel = nullptr;
     QPushButton *m_importButton = nullptr;
 };
 

@@ -108,11 +108,17 @@ void OpeningHoursPage::buildUi() {
     saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(saveAction);
 
+    m_unsavedMark = new QLabel(tr("\u25cf Unsaved changes"), this);
+    m_unsavedMark->setObjectName(QStringLiteral("unsavedMark"));
+    m_unsavedMark->setStyleSheet(QStringLiteral("QLabel { color: #b26a00; }"));
+    m_unsavedMark->hide();
+
     auto *top = new QHBoxLayout;
     top->addWidget(centreLabel);
     top->addWidget(m_centreCombo);
     top->addSpacing(16);
     top->addWidget(m_status, 1);
+    top->addWidget(m_unsavedMark);
     top->addWidget(m_revertButton);
     top->addWidget(m_saveButton);
 
@@ -135,9 +141,9 @@ void OpeningHoursPage::buildUi() {
     auto *timeDelegate = new TimeDelegate(weeklyView);
     weeklyView->setItemDelegateForColumn(WeeklyRulesModel::FromColumn, timeDelegate);
     weeklyView->setItemDelegateForColumn(WeeklyRulesModel::ToColumn, timeDelegate);
-    weeklyView->setColumnWidth(WeeklyRulesModel::WeekdayColumn, 140);
-    weeklyView->setColumnWidth(WeeklyRulesModel::FromColumn, 80);
-    weeklyView->setColumnWidth(WeeklyRulesModel::ToColumn, 80);
+    weeklyView->setColumnWidth(WeeklyRulesModel::WeekdayColumn, 130);
+    weeklyView->setColumnWidth(WeeklyRulesModel::FromColumn, 75);
+    weeklyView->setColumnWidth(WeeklyRulesModel::ToColumn, 75);
     auto *copyMonday = new QPushButton(tr("Copy &Monday to Tue\u2013Fri"), this);
     copyMonday->setObjectName(QStringLiteral("copyMondayButton"));
     copyMonday->setToolTip(
@@ -175,8 +181,10 @@ void OpeningHoursPage::buildUi() {
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_tabs);
     splitter->addWidget(previewFrame);
+    m_tabs->setMinimumWidth(440);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({480, 800});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -365,6 +373,7 @@ void OpeningHoursPage::updateState() {
     m_tabs->setEnabled(editable);
     m_saveButton->setEnabled(dirty && !m_saving);
     m_revertButton->setEnabled(dirty && !m_saving);
+    m_unsavedMark->setVisible(dirty);
     if (dirty != m_dirty) {
         m_dirty = dirty;
         Q_EMIT dirtyChanged(dirty);
@@ -427,8 +436,7 @@ void OpeningHoursPage::save() {
     if (!errors.isEmpty()) {
         m_switchAfterSave = 0;
         showErrors(errors);
-        showStatus(tr("Not saved: %n row(s) need attention.", "", static_cast<int>(errors.size())),
-                   true);
+        showStatus(tr("Not saved: please correct the marked rows."), true);
         Q_EMIT saveFinished(false);
         return;
     }

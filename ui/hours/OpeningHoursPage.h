@@ -102,6 +102,7 @@ private:
     QPushButton *m_revertButton = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_notice = nullptr;
+    QLabel *m_unsavedMark = nullptr;
 };
 
 } // namespace slotdesk

@@ -128,9 +128,10 @@ void WeekPreview::recompute() {
     double hours = 0;
     for (int day = 0; day < m_plans.size(); ++day)
         hours += openHours(day);
-    m_totals->setText(tr("Week %1: %2 h open, %n slot(s)", "", totalSlots())
-                          .arg(m_weekStart.weekNumber())
-                          .arg(QLocale().toString(hours, 'f', 1)));
+    m_totals->setText(
+        tr("Week %1: %2 h open, %3")
+            .arg(m_weekStart.weekNumber())
+            .arg(QLocale().toString(hours, 'f', 1), WeekTimeline::slotsText(totalSlots())));
     m_timeline->setPlans(m_plans, today());
     Q_EMIT updated();
 }

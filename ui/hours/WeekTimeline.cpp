@@ -12,7 +12,9 @@ namespace slotdesk {
 namespace {
 
 constexpr int kHeaderHeight = 24;
-constexpr int kRowHeight = 46;
+constexpr int kMinRowHeight = 46;
+constexpr int kMaxRowHeight = 72;
+constexpr int kLegendHeight = 28;
 constexpr int kLabelWidth = 150;
 constexpr int kSummaryWidth = 120;
 constexpr int kMargin = 8;
@@ -22,6 +24,7 @@ const QColor kSpecialColour(0xd9, 0x82, 0x1e);
 const QColor kClosureColour(0x9c, 0xa3, 0xaf);
 const QColor kLaneColour(0xf1, 0xf3, 0xf5);
 const QColor kGridColour(0xd5, 0xd9, 0xde);
+const QColor kLaneGridColour(0xe1, 0xe4, 0xe8);
 const QColor kTodayColour(0x25, 0x63, 0xeb);
 
 bool isClockChangeDay(const DayPlan &plan) {
@@ -70,11 +73,19 @@ void WeekTimeline::setPlans(const QList<DayPlan> &plans, QDate today) {
 }
 
 QSize WeekTimeline::sizeHint() const {
-    return {720, kHeaderHeight + 7 * kRowHeight + kMargin};
+    return {720, kHeaderHeight + 7 * 56 + kLegendHeight};
 }
 
 QSize WeekTimeline::minimumSizeHint() const {
-    return {kLabelWidth + kSummaryWidth + 200, kHeaderHeight + 7 * kRowHeight + kMargin};
+    return {kLabelWidth + kSummaryWidth + 200, kHeaderHeight + 7 * kMinRowHeight + kLegendHeight};
+}
+
+int WeekTimeline::rowHeight() const {
+    return std::clamp((height() - kHeaderHeight - kLegendHeight) / 7, kMinRowHeight, kMaxRowHeight);
+}
+
+QString WeekTimeline::slotsText(int slots) {
+    return slots == 1 ? tr("1 slot") : tr("%1 slots").arg(QLocale().toString(slots));
 }
 
 QString WeekTimeline::statusText(const DayPlan &plan) {
@@ -99,8 +110,10 @@ double WeekTimeline::openHours(const DayPlan &plan) {
 }
 
 QRect WeekTimeline::timelineRect(int row) const {
-    const int top = kHeaderHeight + row * kRowHeight;
-    return QRect(kLabelWidth, top + 8, width() - kLabelWidth - kSummaryWidth, kRowHeight - 16);
+    const int top = kHeaderHeight + row * rowHeight();
+    const int barHeight = std::min(30, rowHeight() - 16);
+    return QRect(kLabelWidth, top + (rowHeight() - barHeight) / 2,
+                 width() - kLabelWidth - kSummaryWidth, barHeight);
 }
 
 int WeekTimeline::xForMinute(const QRect &lane, int minute) const {
@@ -112,7 +125,7 @@ int WeekTimeline::xForMinute(const QRect &lane, int minute) const {
 int WeekTimeline::rowAt(int y) const {
     if (y < kHeaderHeight)
         return -1;
-    const int row = (y - kHeaderHeight) / kRowHeight;
+    const int row = (y - kHeaderHeight) / rowHeight();
     return row < m_plans.size() ? row : -1;
 }
 
@@ -154,8 +167,6 @@ void WeekTimeline::paintEvent(QPaintEvent *) {
     p.setFont(smallFont);
     for (int hour = m_firstHour; hour <= m_lastHour; hour += step) {
         const int x = xForMinute(firstLane, hour * 60);
-        p.setPen(kGridColour);
-        p.drawLine(x, kHeaderHeight - 4, x, kHeaderHeight + 7 * kRowHeight - 4);
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(QRect(x - 20, 2, 40, kHeaderHeight - 6), Qt::AlignCenter,
                    formatMinute(hour * 60));
@@ -163,24 +174,26 @@ void WeekTimeline::paintEvent(QPaintEvent *) {
 
     for (int row = 0; row < m_plans.size(); ++row) {
         const DayPlan &plan = m_plans.at(row);
-        const int top = kHeaderHeight + row * kRowHeight;
+        const int top = kHeaderHeight + row * rowHeight();
         const QRect lane = timelineRect(row);
         if (plan.date == m_today)
-            p.fillRect(QRect(0, top + 4, 3, kRowHeight - 8), kTodayColour);
+            p.fillRect(QRect(0, top + 4, 3, rowHeight() - 8), kTodayColour);
 
         // Day label and status.
         p.setPen(palette().color(QPalette::Text));
         p.setFont(boldFont);
-        p.drawText(QRect(kMargin, top + 4, kLabelWidth - 2 * kMargin, 18),
+        const int middle = top + rowHeight() / 2;
+        p.drawText(QRect(kMargin, middle - 19, kLabelWidth - 2 * kMargin, 18),
                    Qt::AlignLeft | Qt::AlignVCenter,
                    QLocale().toString(plan.date, QStringLiteral("ddd dd.MM.")));
         p.setFont(smallFont);
         p.setPen(plan.status == DayStatus::Open ? palette().color(QPalette::PlaceholderText)
                                                 : QColor(0x6b, 0x46, 0x00));
-        const QString status = isClockChangeDay(plan)
-                                   ? statusText(plan) % QStringLiteral(" \u00b7 ") % tr("DST")
-                                   : statusText(plan);
-        p.drawText(QRect(kMargin, top + 22, kLabelWidth - 2 * kMargin, 18),
+        const QString status =
+            isClockChangeDay(plan)
+                ? statusText(plan) % QStringLiteral(" \u00b7 ") % tr("clock change")
+                : statusText(plan);
+        p.drawText(QRect(kMargin, middle + 1, kLabelWidth - 2 * kMargin, 18),
                    Qt::AlignLeft | Qt::AlignVCenter,
                    p.fontMetrics().elidedText(status, Qt::ElideRight, kLabelWidth - 2 * kMargin));
 
@@ -188,6 +201,12 @@ void WeekTimeline::paintEvent(QPaintEvent *) {
         p.setPen(Qt::NoPen);
         p.setBrush(kLaneColour);
         p.drawRoundedRect(lane, 4, 4);
+        p.setPen(kLaneGridColour);
+        for (int hour = m_firstHour + 1; hour < m_lastHour; ++hour) {
+            const int x = xForMinute(lane, hour * 60);
+            p.drawLine(x, lane.top() + 1, x, lane.bottom() - 1);
+        }
+        p.setPen(Qt::NoPen);
         if (plan.status == DayStatus::ClosedByClosure) {
             p.setBrush(QBrush(kClosureColour, Qt::BDiagPattern));
             p.drawRoundedRect(lane, 4, 4);
@@ -211,17 +230,45 @@ void WeekTimeline::paintEvent(QPaintEvent *) {
         }
 
         // Summary: real open hours and slots.
-        const QRect summary(width() - kSummaryWidth + kMargin, top + 4, kSummaryWidth - 2 * kMargin,
-                            kRowHeight - 8);
-        p.setPen(palette().color(QPalette::Text));
+        const int summaryLeft = width() - kSummaryWidth + kMargin;
+        const int summaryWidth = kSummaryWidth - 2 * kMargin;
+        p.setPen(plan.intervals.isEmpty() ? palette().color(QPalette::PlaceholderText)
+                                          : palette().color(QPalette::Text));
         p.setFont(boldFont);
-        p.drawText(summary, Qt::AlignRight | Qt::AlignTop,
+        p.drawText(QRect(summaryLeft, middle - 19, summaryWidth, 18),
+                   Qt::AlignRight | Qt::AlignVCenter,
                    tr("%1 h").arg(QLocale().toString(openHours(plan), 'f', 1)));
         p.setFont(smallFont);
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(summary, Qt::AlignRight | Qt::AlignBottom, tr("%n slot(s)", "", plan.slots));
+        p.drawText(QRect(summaryLeft, middle + 1, summaryWidth, 18),
+                   Qt::AlignRight | Qt::AlignVCenter, slotsText(plan.slots));
         p.setPen(kGridColour);
-        p.drawLine(0, top + kRowHeight - 1, width(), top + kRowHeight - 1);
+        p.drawLine(0, top + rowHeight() - 1, width(), top + rowHeight() - 1);
+    }
+    paintLegend(p, kHeaderHeight + 7 * rowHeight() + 8);
+}
+
+void WeekTimeline::paintLegend(QPainter &p, int top) {
+    struct Entry {
+        QBrush brush;
+        QString text;
+    };
+    const Entry entries[] = {
+        {kOpenColour, tr("Open (weekly hours)")},
+        {kSpecialColour, tr("Special day")},
+        {QBrush(kClosureColour, Qt::BDiagPattern), tr("Closure")},
+        {kTodayColour, tr("Today")},
+    };
+    int x = kLabelWidth;
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    for (const Entry &entry : entries) {
+        const QRect swatch(x, top + 3, 14, 12);
+        p.fillRect(swatch, kLaneColour);
+        p.fillRect(swatch, entry.brush);
+        x += swatch.width() + 6;
+        const int textWidth = p.fontMetrics().horizontalAdvance(entry.text);
+        p.drawText(QRect(x, top, textWidth, 18), Qt::AlignLeft | Qt::AlignVCenter, entry.text);
+        x += textWidth + 18;
     }
 }
 

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QPainter;
+
 namespace slotdesk {
 
 // Seven day rows drawn as a timeline: open intervals as bars in wall-clock time, closures
@@ -21,13 +23,16 @@ public:
     // Text shown for a day: "Open", "Closed", "Closure: reason", "Special: label".
     static QString statusText(const DayPlan &plan);
     static double openHours(const DayPlan &plan);
+    static QString slotsText(int slots);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     bool event(QEvent *event) override;
 
 private:
+    int rowHeight() const;
     int rowAt(int y) const;
+    void paintLegend(QPainter &p, int top);
     QRect timelineRect(int row) const;
     int xForMinute(const QRect &lane, int minute) const;
 
