@@ -18,6 +18,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimeEdit>
+#include <QToolButton>
 #include <QUndoStack>
 
 #include <memory>
@@ -49,8 +50,6 @@ struct Env {
     // Shows the page with `centreId` loaded.
     bool open(qint64 centreId) {
         page = std::make_unique<OpeningHoursPage>(*store, undo, clock);
-        // The page loads the first centre by itself once the list arrives; wait for ours.
-        QSignalSpy loaded(page.get(), &OpeningHoursPage::centreLoaded);
         page->resize(1280, 640);
         page->show();
         if (!QTest::qWaitForWindowExposed(page.get()))
@@ -67,14 +66,13 @@ struct Env {
             qWarning("the page did not become active");
             return false;
         }
+        // The page loads the first centre by itself once the list arrives (which may happen
+        // before this line); showCentre() switches to ours.
         page->showCentre(centreId);
-        const bool ok = QTest::qWaitFor([&] {
-            return page->currentCentre() == centreId && !loaded.isEmpty() &&
-                   loaded.constLast().constFirst().toLongLong() == centreId;
-        });
+        const bool ok = QTest::qWaitFor(
+            [&] { return page->currentCentre() == centreId && !page->isLoading(); });
         if (!ok)
-            qWarning() << "centre" << centreId << "not loaded; current" << page->currentCentre()
-                       << "signals" << loaded;
+            qWarning() << "centre" << centreId << "not loaded; current" << page->currentCentre();
         return ok;
     }
     template <typename T> T *child(const QString &name) const { return page->findChild<T *>(name); }
@@ -110,6 +108,7 @@ private Q_SLOTS:
     void storeErrorKeepsEdits();
     void switchingCentreAsksAboutUnsavedEdits();
     void copyMondayFillsTheWorkingWeek();
+    void previewShowsClosuresAndSpecialDays();
     void previewCountsRealHoursOnDstDays_data();
     void previewCountsRealHoursOnDstDays();
 };
@@ -362,6 +361,43 @@ void OpeningHoursPageTest::copyMondayFillsTheWorkingWeek() {
     auto *preview = env.child<WeekPreview>("weekPreview");
     for (int day = 0; day < 5; ++day)
         QCOMPARE(preview->openHours(day), 8.0);
+}
+
+void OpeningHoursPageTest::previewShowsClosuresAndSpecialDays() {
+    Env env;
+    const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
+    OpeningHours hours;
+    hours.centreId = id;
+    for (int day = 1; day <= 5; ++day)
+        hours.weekly << weekly(day, 8, 12) << weekly(day, 13, 18);
+    hours.weekly << WeeklyInterval{2, {10 * 60, 10 * 60 + 30}, true};
+    hours.closures = {
+        {QDate(2026, 11, 26), QDate(2026, 11, 26), QStringLiteral("Betriebsausflug")}};
+    hours.specialDays = {{QDate(2026, 11, 28), QStringLiteral("Adventsmarkt"), {{540, 720}}}};
+    QVERIFY(await(env.store->saveOpeningHours(hours)).ok());
+    QVERIFY(env.open(id));
+
+    auto *preview = env.child<WeekPreview>("weekPreview");
+    QCOMPARE(preview->weekStart(), QDate(2026, 11, 23));
+    const QList<DayPlan> plans = preview->plans();
+    QCOMPARE(plans.at(0).status, DayStatus::Open);
+    QCOMPARE(preview->openHours(0), 9.0);
+    QCOMPARE(preview->openHours(1), 8.5); // the break on Tuesday
+    QCOMPARE(plans.at(1).wallClock, QList<TimeRange>({{480, 600}, {630, 720}, {780, 1080}}));
+    QCOMPARE(plans.at(3).status, DayStatus::ClosedByClosure);
+    QCOMPARE(plans.at(3).note, QStringLiteral("Betriebsausflug"));
+    QCOMPARE(preview->slots(3), 0);
+    QCOMPARE(plans.at(5).status, DayStatus::SpecialHours);
+    QCOMPARE(plans.at(5).note, QStringLiteral("Adventsmarkt"));
+    QCOMPARE(preview->slots(5), 12 * 6);
+    QCOMPARE(plans.at(6).status, DayStatus::Closed);
+    QCOMPARE(preview->totalSlots(), (36 + 34 + 36 + 0 + 36 + 12 + 0) * 6);
+    saveScreenshot(env.page.get(), QStringLiteral("opening-hours-week.png"));
+
+    // The next week has no closure.
+    QTest::mouseClick(env.child<QToolButton>("nextWeekButton"), Qt::LeftButton);
+    QCOMPARE(preview->weekStart(), QDate(2026, 11, 30));
+    QCOMPARE(preview->plans().at(3).status, DayStatus::Open);
 }
 
 void OpeningHoursPageTest::previewCountsRealHoursOnDstDays_data() {

@@ -110,6 +110,9 @@ QVariant WeeklyRulesModel::cellData(int row, int column, int role) const {
     const WeeklyInterval &w = m_rows.at(row);
     if (role == Qt::ForegroundRole && column == KindColumn && w.isBreak)
         return QBrush(QColor(0x9a, 0x5b, 0x00));
+    // Every other weekday shaded, so the rows of one day read as a group.
+    if (role == Qt::BackgroundRole && w.weekday % 2 == 0)
+        return QBrush(QColor(0xf3, 0xf5, 0xf8));
     if (role == Qt::TextAlignmentRole && (column == FromColumn || column == ToColumn))
         return Qt::AlignCenter;
     if (role != Qt::DisplayRole && role != Qt::EditRole)

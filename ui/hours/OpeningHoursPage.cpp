@@ -2,6 +2,7 @@
 
 #include "models/rules/Validation.h"
 #include "models/store/ConsoleStore.h"
+#include "ui/csv/CsvImportDialog.h"
 #include "ui/hours/HoursDelegates.h"
 #include "ui/hours/HoursListEditor.h"
 #include "ui/hours/HoursTableModels.h"
@@ -14,12 +15,14 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -35,8 +38,8 @@ constexpr int kMinutesPerDay = 24 * 60;
 OpeningHours sorted(OpeningHours hours) {
     std::stable_sort(hours.weekly.begin(), hours.weekly.end(),
                      [](const WeeklyInterval &a, const WeeklyInterval &b) {
-                         return std::tie(a.weekday, a.isBreak, a.range.startMinute) <
-                                std::tie(b.weekday, b.isBreak, b.range.startMinute);
+                         return std::tie(a.weekday, a.range.startMinute, a.isBreak) <
+                                std::tie(b.weekday, b.range.startMinute, b.isBreak);
                      });
     std::stable_sort(hours.closures.begin(), hours.closures.end(),
                      [](const Closure &a, const Closure &b) { return a.first < b.first; });
@@ -113,9 +116,30 @@ void OpeningHoursPage::buildUi() {
     m_unsavedMark->setStyleSheet(QStringLiteral("QLabel { color: #b26a00; }"));
     m_unsavedMark->hide();
 
+    auto *csvButton = new QToolButton(this);
+    csvButton->setObjectName(QStringLiteral("csvButton"));
+    csvButton->setText(tr("CSV"));
+    csvButton->setToolTip(tr("Import or export the opening hours of all centres"));
+    csvButton->setPopupMode(QToolButton::InstantPopup);
+    auto *csvMenu = new QMenu(csvButton);
+    QAction *importAction = csvMenu->addAction(tr("&Import opening hours\u2026"));
+    importAction->setObjectName(QStringLiteral("importHoursAction"));
+    QAction *exportAction = csvMenu->addAction(tr("&Export opening hours\u2026"));
+    exportAction->setObjectName(QStringLiteral("exportHoursAction"));
+    csvButton->setMenu(csvMenu);
+    connect(importAction, &QAction::triggered, this, [this] {
+        auto *dialog = new CsvImportDialog(m_store, CsvKind::OpeningHours, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        dialog->chooseFile();
+    });
+    connect(exportAction, &QAction::triggered, this,
+            [this] { exportCsv(m_store, CsvKind::OpeningHours, this); });
+
     auto *top = new QHBoxLayout;
     top->addWidget(centreLabel);
     top->addWidget(m_centreCombo);
+    top->addWidget(csvButton);
     top->addSpacing(16);
     top->addWidget(m_status, 1);
     top->addWidget(m_unsavedMark);
@@ -141,6 +165,7 @@ void OpeningHoursPage::buildUi() {
     auto *timeDelegate = new TimeDelegate(weeklyView);
     weeklyView->setItemDelegateForColumn(WeeklyRulesModel::FromColumn, timeDelegate);
     weeklyView->setItemDelegateForColumn(WeeklyRulesModel::ToColumn, timeDelegate);
+    weeklyView->setAlternatingRowColors(false); // the model shades whole weekdays instead
     weeklyView->setColumnWidth(WeeklyRulesModel::WeekdayColumn, 130);
     weeklyView->setColumnWidth(WeeklyRulesModel::FromColumn, 75);
     weeklyView->setColumnWidth(WeeklyRulesModel::ToColumn, 75);

@@ -40,6 +40,8 @@ public:
 
     qint64 currentCentre() const { return m_centreId; }
     bool hasUnsavedChanges() const { return m_dirty; }
+    // True while the centre list or the shown centre's hours are being fetched.
+    bool isLoading() const { return m_loading || m_centres.isEmpty(); }
     // The hours as currently edited (unsaved), in table order.
     OpeningHours editedHours() const;
     OpeningHours storedHours() const { return m_stored; }

@@ -26,15 +26,26 @@ const QColor kLaneColour(0xf1, 0xf3, 0xf5);
 const QColor kGridColour(0xd5, 0xd9, 0xde);
 const QColor kLaneGridColour(0xe1, 0xe4, 0xe8);
 const QColor kTodayColour(0x25, 0x63, 0xeb);
+const QColor kClockChangeColour(0x25, 0x63, 0xeb, 70);
 
-bool isClockChangeDay(const DayPlan &plan) {
-    qint64 wallSeconds = 0;
-    for (const TimeRange &range : plan.wallClock)
-        wallSeconds += 60LL * (range.endMinute - range.startMinute);
-    qint64 realSeconds = 0;
-    for (const OpenInterval &interval : plan.intervals)
-        realSeconds += interval.seconds();
-    return wallSeconds != realSeconds;
+// The wall-clock minutes a clock change skips (spring, positive length) or repeats (autumn,
+// negative) on `date`; {0, 0} on ordinary days.
+struct ClockChange {
+    int minute = 0;
+    int shiftMinutes = 0;
+};
+
+ClockChange clockChangeOn(QDate date) {
+    const QTimeZone zone = berlinTimeZone();
+    const QDateTime from = date.startOfDay(zone);
+    const QDateTime to = date.addDays(1).startOfDay(zone);
+    const QTimeZone::OffsetDataList transitions = zone.transitions(from, to.addSecs(-1));
+    if (transitions.isEmpty())
+        return {};
+    const QTimeZone::OffsetData &t = transitions.constFirst();
+    const int before = zone.offsetFromUtc(t.atUtc.addSecs(-1));
+    const QTime wall = t.atUtc.addSecs(before).toUTC().time();
+    return {wall.hour() * 60 + wall.minute(), (t.offsetFromUtc - before) / 60};
 }
 
 } // namespace
@@ -143,8 +154,15 @@ bool WeekTimeline::event(QEvent *event) {
             QLocale().toString(plan.date, QLocale::LongFormat) % u'\n' % statusText(plan);
         if (!plan.wallClock.isEmpty())
             text += u'\n' % formatRanges(plan.wallClock);
-        if (isClockChangeDay(plan))
-            text += u'\n' % tr("Clock change: the open hours count the real time.");
+        const ClockChange change = clockChangeOn(plan.date);
+        if (change.shiftMinutes > 0)
+            text += u'\n' % tr("Clocks go forward: %1\u2013%2 does not exist.")
+                                .arg(formatMinute(change.minute),
+                                     formatMinute(change.minute + change.shiftMinutes));
+        else if (change.shiftMinutes < 0)
+            text += u'\n' % tr("Clocks go back: %1\u2013%2 happens twice.")
+                                .arg(formatMinute(change.minute + change.shiftMinutes),
+                                     formatMinute(change.minute));
         QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
@@ -190,7 +208,7 @@ void WeekTimeline::paintEvent(QPaintEvent *) {
         p.setPen(plan.status == DayStatus::Open ? palette().color(QPalette::PlaceholderText)
                                                 : QColor(0x6b, 0x46, 0x00));
         const QString status =
-            isClockChangeDay(plan)
+            clockChangeOn(plan.date).shiftMinutes != 0
                 ? statusText(plan) % QStringLiteral(" \u00b7 ") % tr("clock change")
                 : statusText(plan);
         p.drawText(QRect(kMargin, middle + 1, kLabelWidth - 2 * kMargin, 18),
@@ -215,17 +233,25 @@ void WeekTimeline::paintEvent(QPaintEvent *) {
         }
         const QColor barColour =
             plan.status == DayStatus::SpecialHours ? kSpecialColour : kOpenColour;
+        QList<QRect> bars;
         for (const TimeRange &range : plan.wallClock) {
-            const QRect bar(QPoint(xForMinute(lane, range.startMinute), lane.top()),
-                            QPoint(xForMinute(lane, range.endMinute) - 1, lane.bottom()));
+            bars.append(QRect(QPoint(xForMinute(lane, range.startMinute), lane.top()),
+                              QPoint(xForMinute(lane, range.endMinute) - 1, lane.bottom())));
             p.setPen(Qt::NoPen);
             p.setBrush(barColour);
-            p.drawRoundedRect(bar, 4, 4);
+            p.drawRoundedRect(bars.constLast(), 4, 4);
+        }
+        // The clock change goes between the bars and their labels, so both stay readable.
+        const ClockChange change = clockChangeOn(plan.date);
+        paintClockChange(p, lane, change.minute, change.shiftMinutes);
+        p.setFont(smallFont);
+        for (qsizetype i = 0; i < bars.size(); ++i) {
+            const TimeRange &range = plan.wallClock.at(i);
             const QString text =
                 formatMinute(range.startMinute) % u'\u2013' % formatMinute(range.endMinute);
-            if (p.fontMetrics().horizontalAdvance(text) + 8 < bar.width()) {
+            if (p.fontMetrics().horizontalAdvance(text) + 8 < bars.at(i).width()) {
                 p.setPen(Qt::white);
-                p.drawText(bar, Qt::AlignCenter, text);
+                p.drawText(bars.at(i), Qt::AlignCenter, text);
             }
         }
 
@@ -248,6 +274,21 @@ void WeekTimeline::paintEvent(QPaintEvent *) {
     paintLegend(p, kHeaderHeight + 7 * rowHeight() + 8);
 }
 
+void WeekTimeline::paintClockChange(QPainter &p, const QRect &lane, int minute, int shift) {
+    if (shift == 0)
+        return;
+    // Spring: the hour after `minute` does not exist. Autumn: the hour before it runs twice.
+    const int first = shift > 0 ? minute : minute + shift;
+    const int last = shift > 0 ? minute + shift : minute;
+    const QRect band(QPoint(xForMinute(lane, first), lane.top() - 3),
+                     QPoint(xForMinute(lane, last), lane.bottom() + 3));
+    p.save();
+    p.setPen(QPen(kTodayColour, 1, Qt::DashLine));
+    p.setBrush(kClockChangeColour);
+    p.drawRect(band);
+    p.restore();
+}
+
 void WeekTimeline::paintLegend(QPainter &p, int top) {
     struct Entry {
         QBrush brush;
@@ -258,6 +299,7 @@ void WeekTimeline::paintLegend(QPainter &p, int top) {
         {kSpecialColour, tr("Special day")},
         {QBrush(kClosureColour, Qt::BDiagPattern), tr("Closure")},
         {kTodayColour, tr("Today")},
+        {QBrush(QColor(0xc7, 0xd7, 0xfb)), tr("Clock change (hour skipped or repeated)")},
     };
     int x = kLabelWidth;
     p.setPen(palette().color(QPalette::PlaceholderText));

@@ -33,6 +33,7 @@ private:
     int rowHeight() const;
     int rowAt(int y) const;
     void paintLegend(QPainter &p, int top);
+    void paintClockChange(QPainter &p, const QRect &lane, int minute, int shift);
     QRect timelineRect(int row) const;
     int xForMinute(const QRect &lane, int minute) const;
 
