@@ -6,8 +6,10 @@
 #include "models/store/ConsoleStore.h"
 #include "tests/gui/GuiTestHelpers.h"
 #include "tests/support/TestSupport.h"
+#include "ui/hours/HoursTableModels.h"
 #include "ui/hours/WeekPreview.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDateEdit>
 #include <QDebug>
@@ -100,6 +102,7 @@ WeeklyInterval weekly(int weekday, int from, int to, bool isBreak = false) {
 class OpeningHoursPageTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void tableModelsPassModelTester();
     void addIntervalUpdatesPreviewAndPersists();
     void undoAndRedoRestoreStoredHours();
     void validationMarksRowAndStoresNothing_data();
@@ -112,6 +115,57 @@ private Q_SLOTS:
     void previewCountsRealHoursOnDstDays_data();
     void previewCountsRealHoursOnDstDays();
 };
+
+void OpeningHoursPageTest::tableModelsPassModelTester() {
+    WeeklyRulesModel weeklyModel;
+    ClosuresModel closures;
+    SpecialDaysModel special;
+    QAbstractItemModelTester weeklyTester(&weeklyModel,
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester closuresTester(&closures,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester specialTester(&special,
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    weeklyModel.setRows({weekly(1, 8, 12), weekly(1, 10, 11, true)});
+    weeklyModel.appendRow(weekly(2, 8, 24));
+    QCOMPARE(weeklyModel.index(2, WeeklyRulesModel::ToColumn).data().toString(),
+             QStringLiteral("24:00"));
+    // 00:00 as an end time is midnight at the end of the day.
+    QVERIFY(weeklyModel.setData(weeklyModel.index(0, WeeklyRulesModel::ToColumn), QTime(0, 0),
+                                Qt::EditRole));
+    QCOMPARE(weeklyModel.rows().at(0).range.endMinute, 24 * 60);
+    QVERIFY(!weeklyModel.setData(weeklyModel.index(0, WeeklyRulesModel::WeekdayColumn), 8,
+                                 Qt::EditRole));
+    weeklyModel.setRowErrors({{1, QStringLiteral("overlap")}});
+    QCOMPARE(weeklyModel.index(1, 0).data(Qt::ToolTipRole).toString(), QStringLiteral("overlap"));
+    QVERIFY(
+        weeklyModel.setData(weeklyModel.index(1, WeeklyRulesModel::KindColumn), 0, Qt::EditRole));
+    QVERIFY(weeklyModel.rowErrors().isEmpty()); // editing the row clears its mark
+    QVERIFY(weeklyModel.removeRows(0, 2));
+    QCOMPARE(weeklyModel.rows(), QList<WeeklyInterval>({weekly(2, 8, 24)}));
+
+    closures.appendRow({QDate(2026, 12, 24), QDate(2026, 12, 26), QStringLiteral("Weihnachten")});
+    QVERIFY(closures.setData(closures.index(0, ClosuresModel::ReasonColumn),
+                             QStringLiteral("  Feiertage "), Qt::EditRole));
+    QCOMPARE(closures.rows().at(0).reason, QStringLiteral("Feiertage"));
+
+    special.setSpecialDays({{QDate(2026, 12, 31), QStringLiteral("Silvester"), {{480, 720}}}});
+    QCOMPARE(special.index(0, SpecialDaysModel::HoursColumn).data().toString(),
+             QStringLiteral("08:00\u201312:00"));
+    QVERIFY(special.setData(special.index(0, SpecialDaysModel::HoursColumn),
+                            QStringLiteral("8 bis 12; 13:30-15"), Qt::EditRole));
+    QList<int> unparsable;
+    QCOMPARE(special.specialDays(&unparsable).at(0).open,
+             QList<TimeRange>({{480, 720}, {810, 900}}));
+    QVERIFY(unparsable.isEmpty());
+    QVERIFY(special.setData(special.index(0, SpecialDaysModel::HoursColumn),
+                            QStringLiteral("morgens"), Qt::EditRole));
+    special.specialDays(&unparsable);
+    QCOMPARE(unparsable, QList<int>{0});
+    QCOMPARE(special.index(0, SpecialDaysModel::HoursColumn).data().toString(),
+             QStringLiteral("morgens")); // kept as typed, to be corrected
+}
 
 void OpeningHoursPageTest::addIntervalUpdatesPreviewAndPersists() {
     Env env;
