@@ -77,6 +77,11 @@ struct Env {
             qWarning() << "centre" << centreId << "not loaded; current" << page->currentCentre();
         return ok;
     }
+    // A new centre without hours, shown on the page; 0 when that failed.
+    qint64 openNewCentre() {
+        const qint64 id = addCentre(QStringLiteral("Testzentrum Altstadt"));
+        return id > 0 && open(id) ? id : 0;
+    }
     template <typename T> T *child(const QString &name) const { return page->findChild<T *>(name); }
     template <typename T> T *child(const char *name) const {
         return child<T>(QString::fromLatin1(name));
@@ -169,9 +174,8 @@ void OpeningHoursPageTest::tableModelsPassModelTester() {
 
 void OpeningHoursPageTest::addIntervalUpdatesPreviewAndPersists() {
     Env env;
-    const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
+    const qint64 id = env.openNewCentre();
     QVERIFY(id > 0);
-    QVERIFY(env.open(id));
     auto *table = env.child<QTableView>("weeklyTable");
     auto *preview = env.child<WeekPreview>("weekPreview");
     QVERIFY(table && preview);
@@ -305,8 +309,8 @@ void OpeningHoursPageTest::validationMarksRowAndStoresNothing() {
 
 void OpeningHoursPageTest::specialDayTypoIsExplained() {
     Env env;
-    const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
-    QVERIFY(env.open(id));
+    const qint64 id = env.openNewCentre();
+    QVERIFY(id > 0);
     auto *view = env.child<QTableView>("specialDaysTable");
     QTest::mouseClick(env.child<QPushButton>("specialDaysAddButton"), Qt::LeftButton);
     QVERIFY(editCell(view, 0, 0, QStringLiteral("24.12.2026")));
@@ -468,8 +472,8 @@ void OpeningHoursPageTest::previewCountsRealHoursOnDstDays() {
     QFETCH(QDate, sunday);
     QFETCH(double, hours);
     Env env;
-    const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
-    QVERIFY(env.open(id));
+    const qint64 id = env.openNewCentre();
+    QVERIFY(id > 0);
     auto *table = env.child<QTableView>("weeklyTable");
     QTest::mouseClick(env.child<QPushButton>("weeklyAddButton"), Qt::LeftButton);
     QVERIFY(editCell(table, 0, 0, QStringLiteral("Sun")));

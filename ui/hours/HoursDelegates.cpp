@@ -34,16 +34,18 @@ void ChoiceDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
         model->setData(index, combo->currentIndex() + m_firstValue, Qt::EditRole);
 }
 
-QWidget *TimeDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
-                                    const QModelIndex &) const {
-    auto *edit = new QTimeEdit(parent);
-    edit->setDisplayFormat(QStringLiteral("HH:mm"));
-    edit->setFrame(false);
-    return edit;
-}
+DateTimeDelegate::DateTimeDelegate(Kind kind, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_kind(kind) {}
 
-QWidget *DateDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
-                                    const QModelIndex &) const {
+QWidget *DateTimeDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
+                                        const QModelIndex &) const {
+    if (m_kind == Kind::Time) {
+        auto *edit = new QTimeEdit(parent);
+        edit->setDisplayFormat(QStringLiteral("HH:mm"));
+        edit->setFrame(false);
+        return edit;
+    }
     auto *edit = new QDateEdit(parent);
     edit->setDisplayFormat(QStringLiteral("dd.MM.yyyy"));
     edit->setCalendarPopup(true);

@@ -22,21 +22,17 @@ private:
     int m_firstValue;
 };
 
-// Time (HH:mm) and date (dd.MM.yyyy, with a calendar) editors with fixed, typeable formats.
-class TimeDelegate final : public QStyledItemDelegate {
+// Time (HH:mm) or date (dd.MM.yyyy, with a calendar) editors with fixed, typeable formats.
+class DateTimeDelegate final : public QStyledItemDelegate {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    enum class Kind { Time, Date };
+    explicit DateTimeDelegate(Kind kind, QObject *parent = nullptr);
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const override;
-};
 
-class DateDelegate final : public QStyledItemDelegate {
-    Q_OBJECT
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
-                          const QModelIndex &index) const override;
+private:
+    Kind m_kind;
 };
 
 } // namespace slotdesk

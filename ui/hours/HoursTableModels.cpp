@@ -20,6 +20,18 @@ int HoursTableModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : itemCount();
 }
 
+int HoursTableModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(headers().size());
+}
+
+QVariant HoursTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Vertical)
+        return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
+    if (role == Qt::ToolTipRole)
+        return headerToolTip(section);
+    return role == Qt::DisplayRole ? QVariant(headers().value(section)) : QVariant();
+}
+
 QVariant HoursTableModel::data(const QModelIndex &index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
@@ -81,29 +93,14 @@ QStringList WeeklyRulesModel::kindNames() {
     return {tr("Open"), tr("Break")};
 }
 
-int WeeklyRulesModel::columnCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
+QStringList WeeklyRulesModel::headers() const {
+    return {tr("Weekday"), tr("From"), tr("To"), tr("Kind")};
 }
 
-QVariant WeeklyRulesModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation == Qt::Vertical)
-        return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
-    if (role == Qt::ToolTipRole && section == ToColumn)
-        return tr("An end time of 00:00 means midnight at the end of the day (24:00).");
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case WeekdayColumn:
-        return tr("Weekday");
-    case FromColumn:
-        return tr("From");
-    case ToColumn:
-        return tr("To");
-    case KindColumn:
-        return tr("Kind");
-    default:
-        return {};
-    }
+QString WeeklyRulesModel::headerToolTip(int section) const {
+    return section == ToColumn
+               ? tr("An end time of 00:00 means midnight at the end of the day (24:00).")
+               : QString();
 }
 
 QVariant WeeklyRulesModel::cellData(int row, int column, int role) const {
@@ -162,25 +159,12 @@ bool WeeklyRulesModel::setData(const QModelIndex &index, const QVariant &value, 
 
 // Closures
 
-int ClosuresModel::columnCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
+QStringList ClosuresModel::headers() const {
+    return {tr("First day"), tr("Last day"), tr("Reason")};
 }
 
-QVariant ClosuresModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation == Qt::Vertical)
-        return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case FirstColumn:
-        return tr("First day");
-    case LastColumn:
-        return tr("Last day");
-    case ReasonColumn:
-        return tr("Reason");
-    default:
-        return {};
-    }
+QString ClosuresModel::headerToolTip(int section) const {
+    return section == ReasonColumn ? tr("Shown in the week preview and to staff") : QString();
 }
 
 QVariant ClosuresModel::cellData(int row, int column, int role) const {
@@ -223,27 +207,13 @@ bool ClosuresModel::setData(const QModelIndex &index, const QVariant &value, int
 
 // Special days
 
-int SpecialDaysModel::columnCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
+QStringList SpecialDaysModel::headers() const {
+    return {tr("Date"), tr("Label"), tr("Open hours")};
 }
 
-QVariant SpecialDaysModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation == Qt::Vertical)
-        return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
-    if (role == Qt::ToolTipRole && section == HoursColumn)
-        return tr("One or more intervals, e.g. 08:00-12:00, 13:00-15:00");
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case DateColumn:
-        return tr("Date");
-    case LabelColumn:
-        return tr("Label");
-    case HoursColumn:
-        return tr("Open hours");
-    default:
-        return {};
-    }
+QString SpecialDaysModel::headerToolTip(int section) const {
+    return section == HoursColumn ? tr("One or more intervals, e.g. 08:00-12:00, 13:00-15:00")
+                                  : QString();
 }
 
 QVariant SpecialDaysModel::cellData(int row, int column, int role) const {

@@ -16,6 +16,8 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     int rowCount(const QModelIndex &parent = {}) const final;
+    int columnCount(const QModelIndex &parent = {}) const final;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const final;
     QVariant data(const QModelIndex &index, int role) const final;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
@@ -27,6 +29,8 @@ protected:
     virtual int itemCount() const = 0;
     virtual void eraseItems(int row, int count) = 0;
     virtual QVariant cellData(int row, int column, int role) const = 0;
+    virtual QStringList headers() const = 0;
+    virtual QString headerToolTip(int) const { return {}; }
     // Called by setData implementations after a cell changed.
     void cellEdited(const QModelIndex &index);
 
@@ -64,31 +68,31 @@ protected:
 class WeeklyRulesModel final : public ListTableModel<WeeklyInterval> {
     Q_OBJECT
 public:
-    enum Column { WeekdayColumn, FromColumn, ToColumn, KindColumn, ColumnCount };
+    enum Column { WeekdayColumn, FromColumn, ToColumn, KindColumn };
     using ListTableModel::ListTableModel;
 
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role) override;
     static QStringList weekdayNames();
     static QStringList kindNames();
 
 protected:
     QVariant cellData(int row, int column, int role) const override;
+    QStringList headers() const override;
+    QString headerToolTip(int section) const override;
 };
 
 class ClosuresModel final : public ListTableModel<Closure> {
     Q_OBJECT
 public:
-    enum Column { FirstColumn, LastColumn, ReasonColumn, ColumnCount };
+    enum Column { FirstColumn, LastColumn, ReasonColumn };
     using ListTableModel::ListTableModel;
 
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role) override;
 
 protected:
     QVariant cellData(int row, int column, int role) const override;
+    QStringList headers() const override;
+    QString headerToolTip(int section) const override;
 };
 
 // A special day as edited: the intervals stay text until they parse, so a typo is shown as an
@@ -103,11 +107,9 @@ struct SpecialDayRow {
 class SpecialDaysModel final : public ListTableModel<SpecialDayRow> {
     Q_OBJECT
 public:
-    enum Column { DateColumn, LabelColumn, HoursColumn, ColumnCount };
+    enum Column { DateColumn, LabelColumn, HoursColumn };
     using ListTableModel::ListTableModel;
 
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role) override;
 
     void setSpecialDays(const QList<SpecialDay> &days);
@@ -116,6 +118,8 @@ public:
 
 protected:
     QVariant cellData(int row, int column, int role) const override;
+    QStringList headers() const override;
+    QString headerToolTip(int section) const override;
 };
 
 } // namespace slotdesk

@@ -162,7 +162,7 @@ void OpeningHoursPage::buildUi() {
     weeklyView->setItemDelegateForColumn(
         WeeklyRulesModel::KindColumn,
         new ChoiceDelegate(WeeklyRulesModel::kindNames(), 0, weeklyView));
-    auto *timeDelegate = new TimeDelegate(weeklyView);
+    auto *timeDelegate = new DateTimeDelegate(DateTimeDelegate::Kind::Time, weeklyView);
     weeklyView->setItemDelegateForColumn(WeeklyRulesModel::FromColumn, timeDelegate);
     weeklyView->setItemDelegateForColumn(WeeklyRulesModel::ToColumn, timeDelegate);
     weeklyView->setAlternatingRowColors(false); // the model shades whole weekdays instead
@@ -178,7 +178,8 @@ void OpeningHoursPage::buildUi() {
     // Closures and special days.
     m_closuresEditor =
         new HoursListEditor(m_closures, QStringLiteral("closures"), tr("&Add closure"));
-    auto *dateDelegate = new DateDelegate(m_closuresEditor->view());
+    auto *dateDelegate =
+        new DateTimeDelegate(DateTimeDelegate::Kind::Date, m_closuresEditor->view());
     m_closuresEditor->view()->setItemDelegateForColumn(ClosuresModel::FirstColumn, dateDelegate);
     m_closuresEditor->view()->setItemDelegateForColumn(ClosuresModel::LastColumn, dateDelegate);
     m_closuresEditor->view()->setColumnWidth(ClosuresModel::FirstColumn, 130);
@@ -186,7 +187,8 @@ void OpeningHoursPage::buildUi() {
     m_specialDaysEditor =
         new HoursListEditor(m_specialDays, QStringLiteral("specialDays"), tr("&Add special day"));
     m_specialDaysEditor->view()->setItemDelegateForColumn(
-        SpecialDaysModel::DateColumn, new DateDelegate(m_specialDaysEditor->view()));
+        SpecialDaysModel::DateColumn,
+        new DateTimeDelegate(DateTimeDelegate::Kind::Date, m_specialDaysEditor->view()));
     m_specialDaysEditor->view()->setColumnWidth(SpecialDaysModel::DateColumn, 130);
     m_specialDaysEditor->view()->setColumnWidth(SpecialDaysModel::LabelColumn, 150);
 
