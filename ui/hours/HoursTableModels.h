@@ -122,4 +122,13 @@ protected:
     QString headerToolTip(int section) const override;
 };
 
+// The editor's state of all three lists, exactly as shown (special-day hours as typed), for
+// undoing edits that were not saved yet.
+struct HoursDraft {
+    QList<WeeklyInterval> weekly;
+    QList<Closure> closures;
+    QList<SpecialDayRow> specialDays;
+    friend bool operator==(const HoursDraft &, const HoursDraft &) = default;
+};
+
 } // namespace slotdesk

@@ -3,6 +3,7 @@
 #include "models/rules/Validation.h"
 #include "models/store/ConsoleStore.h"
 #include "ui/csv/CsvImportDialog.h"
+#include "ui/hours/EditHoursCommand.h"
 #include "ui/hours/HoursDelegates.h"
 #include "ui/hours/HoursListEditor.h"
 #include "ui/hours/HoursTableModels.h"
@@ -22,6 +23,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -290,6 +292,7 @@ void OpeningHoursPage::askBeforeSwitching(qint64 centreId) {
 }
 
 void OpeningHoursPage::loadCentre(qint64 centreId) {
+    recordEdit();
     m_centreId = centreId;
     m_switchAfterSave = 0;
     selectInCombo(centreId);
@@ -360,7 +363,7 @@ void OpeningHoursPage::reloadStoredHours(qint64 centreId) {
             hours.centreId = centreId;
             if (hours == m_stored)
                 return;
-            if (!m_dirty) {
+            if (!m_dirty || hours == editedHours()) {
                 applyStored(hours);
                 return;
             }
@@ -375,13 +378,61 @@ void OpeningHoursPage::reloadStoredHours(qint64 centreId) {
 }
 
 void OpeningHoursPage::applyStored(const OpeningHours &hours) {
+    recordEdit();
     m_stored = sorted(hours);
+    m_applying = true;
     m_weekly->setRows(m_stored.weekly);
     m_closures->setRows(m_stored.closures);
     m_specialDays->setSpecialDays(m_stored.specialDays);
+    m_applying = false;
+    m_draft = draft();
     showErrors({});
     m_notice->hide();
     onEdited();
+}
+
+HoursDraft OpeningHoursPage::draft() const {
+    return {m_weekly->rows(), m_closures->rows(), m_specialDays->rows()};
+}
+
+void OpeningHoursPage::setDraft(const HoursDraft &draft) {
+    m_applying = true;
+    m_weekly->setRows(draft.weekly);
+    m_closures->setRows(draft.closures);
+    m_specialDays->setRows(draft.specialDays);
+    m_applying = false;
+    m_draft = draft;
+    onEdited();
+}
+
+void OpeningHoursPage::restoreDraft(const HoursDraft &draft) {
+    recordEdit();
+    setDraft(draft);
+    showErrors({});
+}
+
+void OpeningHoursPage::scheduleRecordEdit() {
+    // Edits of one event-loop turn (several rows removed, a reset) become one command.
+    if (m_recordPending)
+        return;
+    m_recordPending = true;
+    QTimer::singleShot(0, this, &OpeningHoursPage::recordEdit);
+}
+
+void OpeningHoursPage::recordEdit() {
+    if (!m_recordPending)
+        return;
+    m_recordPending = false;
+    pushEdit(m_draft, tr("Edit opening hours of %1").arg(centre(m_centreId).name));
+}
+
+// `before` is a copy: callers pass m_draft, which this replaces.
+void OpeningHoursPage::pushEdit(HoursDraft before, const QString &text) {
+    const HoursDraft after = draft();
+    if (after == before || m_centreId == 0)
+        return;
+    m_draft = after;
+    m_undoStack.push(new EditHoursCommand(this, m_centreId, std::move(before), after, text));
 }
 
 void OpeningHoursPage::selectInCombo(qint64 centreId) {
@@ -392,6 +443,8 @@ void OpeningHoursPage::selectInCombo(qint64 centreId) {
 void OpeningHoursPage::onEdited() {
     m_preview->setHours(editedHours());
     updateState();
+    if (!m_applying && !m_loading)
+        scheduleRecordEdit();
 }
 
 void OpeningHoursPage::updateState() {
@@ -446,6 +499,7 @@ void OpeningHoursPage::showErrors(const FieldErrors &errors) {
 }
 
 void OpeningHoursPage::save() {
+    recordEdit();
     if (m_centreId == 0 || m_loading || m_saving || !m_dirty) {
         if (m_switchAfterSave != 0 && !m_dirty)
             loadCentre(m_switchAfterSave);
@@ -505,7 +559,11 @@ void OpeningHoursPage::finishSave(const OpeningHours &before, const OpeningHours
 }
 
 void OpeningHoursPage::revert() {
+    // Undoable, so a Revert by mistake does not lose the edits.
+    recordEdit();
+    const HoursDraft before = m_draft;
     applyStored(m_stored);
+    pushEdit(before, tr("Revert opening hours of %1").arg(centre(m_centreId).name));
     showStatus(tr("Changes reverted."));
 }
 

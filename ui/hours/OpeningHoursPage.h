@@ -5,6 +5,7 @@
 #include "models/domain/OpeningHours.h"
 #include "models/rules/Validation.h"
 #include "models/store/StoreError.h"
+#include "ui/hours/HoursTableModels.h"
 
 #include <QWidget>
 
@@ -17,18 +18,17 @@ class QUndoStack;
 namespace slotdesk {
 
 class ConsoleStore;
-class ClosuresModel;
 class HoursListEditor;
-class SpecialDaysModel;
 class WeekPreview;
-class WeeklyRulesModel;
 
 // Weekly rules, breaks, closures and special days of one centre, with a week preview of the
 // resulting open intervals and slot counts. Edits go through the shared undo stack.
 //
-// Edits stay local until Save (Ctrl+S): they are validated first (refused rows are marked and
-// explained under their table, nothing is stored), then stored asynchronously; a stored change
-// becomes an undo command. Switching centre with unsaved edits asks first ("unsavedChangesBox").
+// Every edit is an undo command on the shared stack (Ctrl+Z while editing takes back the last
+// edit, also a Revert). Edits stay local until Save (Ctrl+S): they are validated first (refused
+// rows are marked and explained under their table, nothing is stored), then stored asynchronously;
+// a stored change becomes an undo command. Switching centre with unsaved edits asks first
+// ("unsavedChangesBox").
 class OpeningHoursPage : public QWidget {
     Q_OBJECT
 public:
@@ -57,6 +57,14 @@ Q_SIGNALS:
     void saveFinished(bool ok);
 
 private:
+    friend class EditHoursCommand;
+    HoursDraft draft() const;
+    void restoreDraft(const HoursDraft &draft); // for undo/redo of unsaved edits
+    void setDraft(const HoursDraft &draft);
+    void scheduleRecordEdit();
+    void recordEdit(); // pushes the edits made since the last record as one undo command
+    void pushEdit(HoursDraft before, const QString &text);
+
     void buildUi();
     void requestCentre(qint64 centreId);
     void askBeforeSwitching(qint64 centreId);
@@ -89,6 +97,9 @@ private:
     bool m_loading = false;
     bool m_saving = false;
     bool m_dirty = false;
+    bool m_applying = false;      // the models are being filled, not edited
+    bool m_recordPending = false; // edits since m_draft wait to become an undo command
+    HoursDraft m_draft;           // the editor state the last undo command ended with
 
     WeeklyRulesModel *m_weekly = nullptr;
     ClosuresModel *m_closures = nullptr;
