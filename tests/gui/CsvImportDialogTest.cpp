@@ -9,8 +9,10 @@
 #include "tests/support/TestSupport.h"
 
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSet>
@@ -92,6 +94,7 @@ private Q_SLOTS:
     void cancelledImportWritesNothing();
     void exportThenImportRoundTrip();
     void exportToUnwritablePathReportsError();
+    void exportAsksForFileAndReports();
 };
 
 void CsvImportDialogTest::goodFileIsPreviewedAndImported_data() {
@@ -320,6 +323,33 @@ void CsvImportDialogTest::exportToUnwritablePathReportsError() {
     const CsvParseResult parsed = parseCsv(written.readAll());
     QVERIFY(parsed.ok());
     QCOMPARE(parsed.table.rows.size(), 2);
+}
+
+void CsvImportDialogTest::exportAsksForFileAndReports() {
+    Env env;
+    QVERIFY(env.importFixture(CsvKind::Centres, QStringLiteral("centres_comma.csv")));
+    QWidget window;
+    window.show();
+    const QString good = env.dir.file(QStringLiteral("export.csv"));
+    const QString bad = env.dir.file(QStringLiteral("export.csv/inside.csv"));
+    for (const QString &path : {good, bad}) {
+        exportCsv(env.store, CsvKind::Centres, &window);
+        QFileDialog *files = nullptr;
+        QTRY_VERIFY((files = window.findChild<QFileDialog *>(QStringLiteral("exportFileDialog"))));
+        files->selectFile(path);
+        static_cast<QDialog *>(files)->accept(); // QFileDialog::accept() is protected
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("exportResultBox"))) &&
+                    box->isVisible());
+        QCOMPARE(box->icon(), path == good ? QMessageBox::Information : QMessageBox::Warning);
+        QVERIFY(box->text().contains(QStringLiteral("export.csv")));
+        QTest::mouseClick(box->button(QMessageBox::Ok), Qt::LeftButton);
+        QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("exportResultBox")));
+        QTRY_VERIFY(!window.findChild<QFileDialog *>(QStringLiteral("exportFileDialog")));
+    }
+    QFile written(good);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(parseCsv(written.readAll()).table.rows.size(), 2);
 }
 
 QTEST_MAIN(CsvImportDialogTest)
