@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTimeEdit>
@@ -359,6 +360,10 @@ void OpeningHoursPageTest::validationMarksRowAndStoresNothing() {
     QVERIFY(errors->text().startsWith(QStringLiteral("Row %1: ").arg(row + 1)));
     QVERIFY(view->model()->index(row, 0).data(Qt::BackgroundRole).isValid());
     QVERIFY(!view->model()->index(row, 0).data(Qt::ToolTipRole).toString().isEmpty());
+    // The list with the problem is shown, its tab marked.
+    auto *tabs = env.child<QTabWidget>("hoursTabs");
+    QVERIFY(tabs->currentWidget()->isAncestorOf(view));
+    QVERIFY(!tabs->tabIcon(tabs->currentIndex()).isNull());
     saveScreenshot(env.page.get(),
                    QStringLiteral("opening-hours-validation-%1.png")
                        .arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
@@ -386,6 +391,8 @@ void OpeningHoursPageTest::specialDayTypoIsExplained() {
 
     QVERIFY(editCell(view, 0, 2, QStringLiteral("08:00-12:00, 13:00-15:00")));
     QVERIFY(env.child<QLabel>("specialDaysErrors")->text().isEmpty());
+    auto *tabs = env.child<QTabWidget>("hoursTabs");
+    QVERIFY(tabs->tabIcon(tabs->currentIndex()).isNull());
     QVERIFY(env.save());
     const QList<SpecialDay> expected = {
         {QDate(2026, 12, 24), QStringLiteral("Heiligabend"), {{480, 720}, {780, 900}}}};

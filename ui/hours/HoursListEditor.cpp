@@ -92,6 +92,7 @@ void HoursListEditor::refreshErrors() {
         lines.append(tr("Row %1: %2").arg(row + 1).arg(errors.value(row)));
     m_errors->setText(lines.join(u'\n'));
     m_errors->setVisible(!lines.isEmpty());
+    Q_EMIT errorsChanged(!lines.isEmpty());
 }
 
 void HoursListEditor::focusRow(int row, int column) {

@@ -31,6 +31,7 @@ public:
 
 Q_SIGNALS:
     void addRequested();
+    void errorsChanged(bool hasErrors);
 
 private:
     void removeSelected();

@@ -2,9 +2,11 @@
 
 #include "ui/hours/TimeText.h"
 
+#include <QApplication>
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
+#include <QStyle>
 
 namespace slotdesk {
 
@@ -41,6 +43,9 @@ QVariant HoursTableModel::data(const QModelIndex &index, int role) const {
             return QBrush(QColor(0xfd, 0xe2, 0xe1));
         if (role == Qt::ToolTipRole)
             return *error;
+        // The mark stays visible on a selected row, where the background is not.
+        if (role == Qt::DecorationRole && index.column() == 0)
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
     }
     return cellData(index.row(), index.column(), role);
 }

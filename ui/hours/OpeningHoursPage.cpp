@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -220,6 +221,14 @@ void OpeningHoursPage::buildUi() {
     layout->addWidget(m_notice);
     layout->addWidget(splitter, 1);
 
+    // A tab whose list has refused rows carries a warning sign until they are corrected.
+    for (HoursListEditor *editor : {m_weeklyEditor, m_closuresEditor, m_specialDaysEditor}) {
+        connect(editor, &HoursListEditor::errorsChanged, this, [this, editor](bool hasErrors) {
+            m_tabs->setTabIcon(m_tabs->indexOf(editor),
+                               hasErrors ? style()->standardIcon(QStyle::SP_MessageBoxWarning)
+                                         : QIcon());
+        });
+    }
     connect(m_weeklyEditor, &HoursListEditor::addRequested, this, &OpeningHoursPage::addWeekly);
     connect(m_closuresEditor, &HoursListEditor::addRequested, this, &OpeningHoursPage::addClosure);
     connect(m_specialDaysEditor, &HoursListEditor::addRequested, this,
@@ -489,6 +498,10 @@ void OpeningHoursPage::showErrors(const FieldErrors &errors) {
     m_specialDaysEditor->setErrors(special);
     if (!other.isEmpty())
         showStatus(other.join(u' '), true);
+    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    m_tabs->setTabIcon(m_tabs->indexOf(m_weeklyEditor), weekly.isEmpty() ? QIcon() : warning);
+    m_tabs->setTabIcon(m_tabs->indexOf(m_closuresEditor), closures.isEmpty() ? QIcon() : warning);
+    m_tabs->setTabIcon(m_tabs->indexOf(m_specialDaysEditor), special.isEmpty() ? QIcon() : warning);
     // Show the first list with a problem, so the marked row is in view.
     if (!weekly.isEmpty())
         m_tabs->setCurrentWidget(m_weeklyEditor);
