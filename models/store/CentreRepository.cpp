@@ -119,9 +119,6 @@ Centre normalised(const Centre &centre) {
     c.postcode = c.postcode.trimmed();
     c.city = c.city.trimmed();
     c.phone = c.phone.trimmed();
-    // The column is NOT NULL and Qt Sql binds a null QString as NULL: "no phone" is ''.
-    if (c.phone.isNull())
-        c.phone = QStringLiteral("");
     std::sort(c.serviceCodes.begin(), c.serviceCodes.end());
     return c;
 }
