@@ -2,7 +2,6 @@
 
 #include "models/rules/Validation.h"
 #include "models/store/ConsoleStore.h"
-#include "ui/csv/CsvImportDialog.h"
 #include "ui/hours/EditHoursCommand.h"
 #include "ui/hours/HoursDelegates.h"
 #include "ui/hours/HoursListEditor.h"
@@ -16,7 +15,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -25,7 +23,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
-#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -119,30 +116,9 @@ void OpeningHoursPage::buildUi() {
     m_unsavedMark->setStyleSheet(QStringLiteral("QLabel { color: #b26a00; }"));
     m_unsavedMark->hide();
 
-    auto *csvButton = new QToolButton(this);
-    csvButton->setObjectName(QStringLiteral("csvButton"));
-    csvButton->setText(tr("CSV"));
-    csvButton->setToolTip(tr("Import or export the opening hours of all centres"));
-    csvButton->setPopupMode(QToolButton::InstantPopup);
-    auto *csvMenu = new QMenu(csvButton);
-    QAction *importAction = csvMenu->addAction(tr("&Import opening hours\u2026"));
-    importAction->setObjectName(QStringLiteral("importHoursAction"));
-    QAction *exportAction = csvMenu->addAction(tr("&Export opening hours\u2026"));
-    exportAction->setObjectName(QStringLiteral("exportHoursAction"));
-    csvButton->setMenu(csvMenu);
-    connect(importAction, &QAction::triggered, this, [this] {
-        auto *dialog = new CsvImportDialog(m_store, CsvKind::OpeningHours, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-        dialog->chooseFile();
-    });
-    connect(exportAction, &QAction::triggered, this,
-            [this] { exportCsv(m_store, CsvKind::OpeningHours, this); });
-
     auto *top = new QHBoxLayout;
     top->addWidget(centreLabel);
     top->addWidget(m_centreCombo);
-    top->addWidget(csvButton);
     top->addSpacing(16);
     top->addWidget(m_status, 1);
     top->addWidget(m_unsavedMark);
