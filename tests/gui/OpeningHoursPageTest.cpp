@@ -190,6 +190,9 @@ void OpeningHoursPageTest::addIntervalUpdatesPreviewAndPersists() {
     auto *table = env.child<QTableView>("weeklyTable");
     auto *preview = env.child<WeekPreview>("weekPreview");
     QVERIFY(table && preview);
+    // Fits next to the main window's sidebar on a 1024-pixel screen.
+    QVERIFY2(env.page->minimumSizeHint().width() <= 780,
+             qPrintable(QString::number(env.page->minimumSizeHint().width())));
     QCOMPARE(table->model()->rowCount(), 0);
     QCOMPARE(preview->slots(0), 0);
     QVERIFY(!env.child<QPushButton>("saveButton")->isEnabled());
@@ -209,6 +212,10 @@ void OpeningHoursPageTest::addIntervalUpdatesPreviewAndPersists() {
     QVERIFY(env.child<QPushButton>("saveButton")->isEnabled());
     QVERIFY(env.stored(id).weekly.isEmpty());
     saveScreenshot(env.page.get(), QStringLiteral("opening-hours-page.png"));
+
+    env.page->resize(env.page->minimumSizeHint().expandedTo(QSize(0, 600)));
+    saveScreenshot(env.page.get(), QStringLiteral("opening-hours-page-narrow.png"));
+    env.page->resize(1280, 640);
 
     QVERIFY(env.save());
     QVERIFY(!env.page->hasUnsavedChanges());

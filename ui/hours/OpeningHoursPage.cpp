@@ -187,7 +187,7 @@ void OpeningHoursPage::buildUi() {
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_tabs);
     splitter->addWidget(previewFrame);
-    m_tabs->setMinimumWidth(440);
+    m_tabs->setMinimumWidth(340);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({480, 800});

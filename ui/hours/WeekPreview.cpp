@@ -53,17 +53,21 @@ WeekPreview::WeekPreview(const Clock &clock, QWidget *parent)
     m_totals->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_timeline = new WeekTimeline(this);
 
+    // Title and week totals above the navigation, so the preview stays narrow enough to sit
+    // beside the editors on small screens.
+    auto *header = new QHBoxLayout;
+    header->addWidget(title);
+    header->addStretch();
+    header->addWidget(m_totals);
     auto *bar = new QHBoxLayout;
-    bar->addWidget(title);
-    bar->addSpacing(12);
     bar->addWidget(m_previousButton);
     bar->addWidget(m_dateEdit);
     bar->addWidget(m_nextButton);
     bar->addWidget(m_todayButton);
     bar->addStretch();
-    bar->addWidget(m_totals);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(header);
     layout->addLayout(bar);
     layout->addWidget(m_timeline, 1);
 

@@ -14,9 +14,9 @@ namespace {
 constexpr int kHeaderHeight = 24;
 constexpr int kMinRowHeight = 46;
 constexpr int kMaxRowHeight = 72;
-constexpr int kLegendHeight = 28;
-constexpr int kLabelWidth = 150;
-constexpr int kSummaryWidth = 120;
+constexpr int kLegendHeight = 48; // room for two lines
+constexpr int kLabelWidth = 140;
+constexpr int kSummaryWidth = 100;
 constexpr int kMargin = 8;
 
 const QColor kOpenColour(0x2f, 0x85, 0x5a);
@@ -88,7 +88,7 @@ QSize WeekTimeline::sizeHint() const {
 }
 
 QSize WeekTimeline::minimumSizeHint() const {
-    return {kLabelWidth + kSummaryWidth + 200, kHeaderHeight + 7 * kMinRowHeight + kLegendHeight};
+    return {kLabelWidth + kSummaryWidth + 160, kHeaderHeight + 7 * kMinRowHeight + kLegendHeight};
 }
 
 int WeekTimeline::rowHeight() const {
@@ -181,8 +181,16 @@ void WeekTimeline::paintEvent(QPaintEvent *) {
 
     // Hour grid and labels.
     const QRect firstLane = timelineRect(0);
-    const int step = (m_lastHour - m_firstHour) > 12 ? 2 : 1;
     p.setFont(smallFont);
+    // Labels every 1, 2, 3, 4 or 6 hours, whichever first leaves room between them.
+    const int labelWidth = p.fontMetrics().horizontalAdvance(QStringLiteral("00:00")) + 8;
+    const int pixelsPerHour = firstLane.width() / std::max(1, m_lastHour - m_firstHour);
+    int step = 1;
+    for (int candidate : {1, 2, 3, 4, 6}) {
+        step = candidate;
+        if (candidate * pixelsPerHour >= labelWidth)
+            break;
+    }
     for (int hour = m_firstHour; hour <= m_lastHour; hour += step) {
         const int x = xForMinute(firstLane, hour * 60);
         p.setPen(palette().color(QPalette::PlaceholderText));
@@ -299,17 +307,24 @@ void WeekTimeline::paintLegend(QPainter &p, int top) {
         {kSpecialColour, tr("Special day")},
         {QBrush(kClosureColour, Qt::BDiagPattern), tr("Closure")},
         {kTodayColour, tr("Today")},
-        {QBrush(QColor(0xc7, 0xd7, 0xfb)), tr("Clock change (hour skipped or repeated)")},
+        {QBrush(QColor(0xc7, 0xd7, 0xfb)), tr("Clock change")},
     };
-    int x = kLabelWidth;
+    // Entries flow into a second line when the preview is narrow.
+    int x = kMargin;
+    int y = top;
     p.setPen(palette().color(QPalette::PlaceholderText));
     for (const Entry &entry : entries) {
-        const QRect swatch(x, top + 3, 14, 12);
+        const int entryWidth = 20 + p.fontMetrics().horizontalAdvance(entry.text);
+        if (x > kMargin && x + entryWidth > width() - kMargin) {
+            x = kMargin;
+            y += 20;
+        }
+        const QRect swatch(x, y + 3, 14, 12);
         p.fillRect(swatch, kLaneColour);
         p.fillRect(swatch, entry.brush);
         x += swatch.width() + 6;
         const int textWidth = p.fontMetrics().horizontalAdvance(entry.text);
-        p.drawText(QRect(x, top, textWidth, 18), Qt::AlignLeft | Qt::AlignVCenter, entry.text);
+        p.drawText(QRect(x, y, textWidth, 18), Qt::AlignLeft | Qt::AlignVCenter, entry.text);
         x += textWidth + 18;
     }
 }
