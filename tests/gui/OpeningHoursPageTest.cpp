@@ -197,8 +197,13 @@ void OpeningHoursPageTest::addIntervalUpdatesPreviewAndPersists() {
     QCOMPARE(preview->slots(0), 0);
     QVERIFY(!env.child<QPushButton>("saveButton")->isEnabled());
 
+    auto *placeholder = env.child<QLabel>("weeklyPlaceholder");
+    QVERIFY(placeholder->isVisible()); // the empty table says how to start
+    saveScreenshot(env.page.get(), QStringLiteral("opening-hours-empty.png"));
+
     QTest::mouseClick(env.child<QPushButton>("weeklyAddButton"), Qt::LeftButton);
     QCOMPARE(table->model()->rowCount(), 1);
+    QVERIFY(!placeholder->isVisible());
     QVERIFY(editCell(table, 0, 1, QStringLiteral("07:30")));
     QVERIFY(editCell(table, 0, 2, QStringLiteral("16:00")));
     QCOMPARE(table->model()->index(0, 1).data().toString(), QStringLiteral("07:30"));

@@ -2,6 +2,7 @@
 
 #include "ui/hours/HoursTableModels.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -46,6 +47,17 @@ HoursListEditor::HoursListEditor(HoursTableModel *model, const QString &name,
     m_errors->setStyleSheet(QStringLiteral("QLabel { color: #b42318; }"));
     m_errors->hide();
 
+    m_placeholder = new QLabel(m_view->viewport());
+    m_placeholder->setObjectName(name % QStringLiteral("Placeholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    // On the view's Base background a label draws with the Text role.
+    QPalette placeholderPalette = m_placeholder->palette();
+    placeholderPalette.setColor(QPalette::Text, QColor(0x6b, 0x72, 0x80));
+    placeholderPalette.setColor(QPalette::WindowText, QColor(0x6b, 0x72, 0x80));
+    m_placeholder->setPalette(placeholderPalette);
+    m_view->viewport()->installEventFilter(this);
+
     m_buttons = new QHBoxLayout;
     m_buttons->addWidget(add);
     m_buttons->addWidget(m_removeButton);
@@ -71,7 +83,26 @@ HoursListEditor::HoursListEditor(HoursTableModel *model, const QString &name,
     connect(model, &QAbstractItemModel::dataChanged, this, &HoursListEditor::refreshErrors);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &HoursListEditor::refreshErrors);
     connect(model, &QAbstractItemModel::modelReset, this, &HoursListEditor::refreshErrors);
+    connect(model, &QAbstractItemModel::modelReset, this, &HoursListEditor::updatePlaceholder);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &HoursListEditor::updatePlaceholder);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &HoursListEditor::updatePlaceholder);
     updateButtons();
+}
+
+void HoursListEditor::setPlaceholderText(const QString &text) {
+    m_placeholder->setText(text);
+    updatePlaceholder();
+}
+
+void HoursListEditor::updatePlaceholder() {
+    m_placeholder->setVisible(m_model->rowCount() == 0 && !m_placeholder->text().isEmpty());
+    m_placeholder->setGeometry(m_view->viewport()->rect().adjusted(16, 16, -16, -16));
+}
+
+bool HoursListEditor::eventFilter(QObject *watched, QEvent *event) {
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        updatePlaceholder();
+    return QWidget::eventFilter(watched, event);
 }
 
 void HoursListEditor::addButton(QPushButton *button) {

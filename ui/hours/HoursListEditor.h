@@ -22,6 +22,8 @@ public:
                     QWidget *parent = nullptr);
 
     QTableView *view() const { return m_view; }
+    // Shown in the empty table, e.g. what the list is for and how to add a row.
+    void setPlaceholderText(const QString &text);
     // Extra buttons go next to Add/Remove.
     void addButton(QPushButton *button);
     // Marks the rows and lists "Row n: message" under the table; an empty hash clears both.
@@ -33,9 +35,13 @@ Q_SIGNALS:
     void addRequested();
     void errorsChanged(bool hasErrors);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override; // keeps the placeholder centred
+
 private:
     void removeSelected();
     void refreshErrors();
+    void updatePlaceholder();
     void updateButtons();
 
     HoursTableModel *m_model;
@@ -43,6 +49,7 @@ private:
     QPushButton *m_removeButton = nullptr;
     QHBoxLayout *m_buttons = nullptr;
     QLabel *m_errors = nullptr;
+    QLabel *m_placeholder = nullptr;
 };
 
 } // namespace slotdesk

@@ -153,6 +153,9 @@ void OpeningHoursPage::buildUi() {
     copyMonday->setToolTip(
         tr("Replace the intervals of Tuesday to Friday with copies of Monday's"));
     m_weeklyEditor->addButton(copyMonday);
+    m_weeklyEditor->setPlaceholderText(
+        tr("No weekly opening hours yet.\nAdd an interval with the button below or the Insert "
+           "key; a break is an interval of kind Break."));
 
     // Closures and special days.
     m_closuresEditor =
@@ -170,6 +173,12 @@ void OpeningHoursPage::buildUi() {
         new DateTimeDelegate(DateTimeDelegate::Kind::Date, m_specialDaysEditor->view()));
     m_specialDaysEditor->view()->setColumnWidth(SpecialDaysModel::DateColumn, 130);
     m_specialDaysEditor->view()->setColumnWidth(SpecialDaysModel::LabelColumn, 150);
+
+    m_closuresEditor->setPlaceholderText(
+        tr("No closures.\nAdd one for holidays, renovation or days without vaccine."));
+    m_specialDaysEditor->setPlaceholderText(
+        tr("No special days.\nAdd one for a day with other hours than usual, e.g. Christmas "
+           "Eve 08:00-12:00."));
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("hoursTabs"));
