@@ -13,24 +13,12 @@ EditHoursCommand::EditHoursCommand(OpeningHoursPage *page, qint64 centreId, Hour
     setText(text);
 }
 
-void EditHoursCommand::undo() {
-    apply(m_before);
-}
-
-void EditHoursCommand::redo() {
-    if (m_skipFirstRedo) {
-        m_skipFirstRedo = false;
-        return;
-    }
-    apply(m_after);
-}
-
-void EditHoursCommand::apply(const HoursDraft &draft) {
+void EditHoursCommand::apply(bool forward) {
     if (!m_page || m_page->currentCentre() != m_centreId || m_page->isLoading()) {
         setObsolete(true);
         return;
     }
-    m_page->restoreDraft(draft);
+    m_page->restoreDraft(forward ? m_after : m_before);
 }
 
 } // namespace slotdesk

@@ -18,19 +18,8 @@ SaveHoursCommand::SaveHoursCommand(ConsoleStore &store, OpeningHours before, Ope
                 .arg(centreName));
 }
 
-void SaveHoursCommand::undo() {
-    store(m_before);
-}
-
-void SaveHoursCommand::redo() {
-    if (m_skipFirstRedo) {
-        m_skipFirstRedo = false;
-        return;
-    }
-    store(m_after);
-}
-
-void SaveHoursCommand::store(const OpeningHours &hours) {
+void SaveHoursCommand::apply(bool forward) {
+    const OpeningHours &hours = forward ? m_after : m_before;
     QObject *context = m_context.data();
     if (!context)
         context = &m_store;
