@@ -84,6 +84,18 @@ struct Env {
         const qint64 id = addCentre(QStringLiteral("Testzentrum Altstadt"));
         return id > 0 && open(id) ? id : 0;
     }
+    // Adds a row to one of the lists ("weekly", "closures", "specialDays") with its button and
+    // types the given cells into it, column by column (an empty text leaves the default).
+    bool addRow(const QString &list, const QStringList &cells) {
+        auto *view = child<QTableView>(list + QStringLiteral("Table"));
+        QTest::mouseClick(child<QPushButton>(list + QStringLiteral("AddButton")), Qt::LeftButton);
+        const int row = view->model()->rowCount() - 1;
+        for (int column = 0; column < cells.size(); ++column) {
+            if (!cells.at(column).isEmpty() && !editCell(view, row, column, cells.at(column)))
+                return false;
+        }
+        return true;
+    }
     template <typename T> T *child(const QString &name) const { return page->findChild<T *>(name); }
     template <typename T> T *child(const char *name) const {
         return child<T>(QString::fromLatin1(name));
@@ -390,10 +402,9 @@ void OpeningHoursPageTest::specialDayTypoIsExplained() {
     const qint64 id = env.openNewCentre();
     QVERIFY(id > 0);
     auto *view = env.child<QTableView>("specialDaysTable");
-    QTest::mouseClick(env.child<QPushButton>("specialDaysAddButton"), Qt::LeftButton);
-    QVERIFY(editCell(view, 0, 0, QStringLiteral("24.12.2026")));
-    QVERIFY(editCell(view, 0, 1, QStringLiteral("Heiligabend")));
-    QVERIFY(editCell(view, 0, 2, QStringLiteral("8-12, 13 bis 15:30")));
+    QVERIFY(env.addRow(QStringLiteral("specialDays"),
+                       {QStringLiteral("24.12.2026"), QStringLiteral("Heiligabend"),
+                        QStringLiteral("8-12, 13 bis 15:30")}));
     QCOMPARE(view->model()->index(0, 2).data().toString(),
              QStringLiteral("08:00\u201312:00, 13:00\u201315:30"));
     QVERIFY(editCell(view, 0, 2, QStringLiteral("8 bis mittags")));
@@ -552,11 +563,8 @@ void OpeningHoursPageTest::previewCountsRealHoursOnDstDays() {
     Env env;
     const qint64 id = env.openNewCentre();
     QVERIFY(id > 0);
-    auto *table = env.child<QTableView>("weeklyTable");
-    QTest::mouseClick(env.child<QPushButton>("weeklyAddButton"), Qt::LeftButton);
-    QVERIFY(editCell(table, 0, 0, QStringLiteral("Sun")));
-    QVERIFY(editCell(table, 0, 1, QStringLiteral("01:00")));
-    QVERIFY(editCell(table, 0, 2, QStringLiteral("04:00")));
+    QVERIFY(env.addRow(QStringLiteral("weekly"),
+                       {QStringLiteral("Sun"), QStringLiteral("01:00"), QStringLiteral("04:00")}));
     QCOMPARE(env.page->editedHours().weekly, QList<WeeklyInterval>({weekly(7, 1, 4)}));
 
     auto *date = env.child<QDateEdit>("previewDate");
