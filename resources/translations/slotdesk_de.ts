@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>CentreCommands</name>
+        <message>
+            <source>Create centre "%1"</source>
+            <translation>Zentrum „%1“ anlegen</translation>
+        </message>
+        <message>
+            <source>Edit centre "%1"</source>
+            <translation>Zentrum „%1“ bearbeiten</translation>
+        </message>
+        <message>
+            <source>Reactivate centre "%1"</source>
+            <translation>Zentrum „%1“ reaktivieren</translation>
+        </message>
+        <message>
+            <source>Deactivate centre "%1"</source>
+            <translation>Zentrum „%1“ deaktivieren</translation>
+        </message>
+    </context>
+    <context>
         <name>CentreCsv</name>
         <message>
             <source>The column "%1" appears twice in the header.</source>
@@ -103,6 +122,57 @@
         <message>
             <source>The booking database failed: %1</source>
             <translation>Die Buchungsdatenbank meldet einen Fehler: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Startup</name>
+        <message>
+            <source>Slotdesk</source>
+            <translation>Slotdesk</translation>
+        </message>
+        <message>
+            <source>Slotdesk cannot start</source>
+            <translation>Slotdesk kann nicht starten</translation>
+        </message>
+        <message>
+            <source>Slotdesk console: centres, opening hours and appointments of test and vaccination centres.</source>
+            <translation>Slotdesk-Konsole: Zentren, Öffnungszeiten und Termine von Test- und Impfzentren.</translation>
+        </message>
+        <message>
+            <source>Keep the database in &lt;directory&gt; instead of the user's data directory.</source>
+            <translation>Die Datenbank in &lt;Verzeichnis&gt; statt im Datenverzeichnis des Benutzers führen.</translation>
+        </message>
+        <message>
+            <source>directory</source>
+            <translation>Verzeichnis</translation>
+        </message>
+        <message>
+            <source>Use &lt;language&gt; (de or en) for this run, regardless of the setting.</source>
+            <translation>&lt;Sprache&gt; (de oder en) für diesen Start verwenden, unabhängig von der Einstellung.</translation>
+        </message>
+        <message>
+            <source>language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>Unexpected argument: %1</source>
+            <translation>Unerwartetes Argument: %1</translation>
+        </message>
+        <message>
+            <source>Unknown language "%1". Use de or en.</source>
+            <translation>Unbekannte Sprache „%1“. Verwenden Sie de oder en.</translation>
+        </message>
+        <message>
+            <source>--data-dir needs a directory.</source>
+            <translation>--data-dir braucht ein Verzeichnis.</translation>
+        </message>
+        <message>
+            <source>No data directory is known for this user. Start Slotdesk with --data-dir and a directory you can write to.</source>
+            <translation>Für diesen Benutzer ist kein Datenverzeichnis bekannt. Starten Sie Slotdesk mit --data-dir und einem Verzeichnis, in das Sie schreiben dürfen.</translation>
+        </message>
+        <message>
+            <source>The data directory "%1" could not be created. Check that the path is correct and that you may write there, or choose another directory with --data-dir.</source>
+            <translation>Das Datenverzeichnis „%1“ konnte nicht angelegt werden. Prüfen Sie, ob der Pfad stimmt und Sie dort schreiben dürfen, oder wählen Sie mit --data-dir ein anderes Verzeichnis.</translation>
         </message>
     </context>
     <context>
@@ -368,6 +438,144 @@
         </message>
     </context>
     <context>
+        <name>slotdesk::CentreDialog</name>
+        <message>
+            <source>Add centre</source>
+            <translation>Zentrum anlegen</translation>
+        </message>
+        <message>
+            <source>Edit centre "%1"</source>
+            <translation>Zentrum „%1“ bearbeiten</translation>
+        </message>
+        <message>
+            <source>e.g. Testzentrum Mitte</source>
+            <translation>z. B. Testzentrum Mitte</translation>
+        </message>
+        <message>
+            <source>Street and house number</source>
+            <translation>Straße und Hausnummer</translation>
+        </message>
+        <message>
+            <source>5 digits</source>
+            <translation>5 Ziffern</translation>
+        </message>
+        <message>
+            <source>e.g. 030 1234567</source>
+            <translation>z. B. 030 1234567</translation>
+        </message>
+        <message>
+            <source>Test centre</source>
+            <translation>Testzentrum</translation>
+        </message>
+        <message>
+            <source>Vaccination centre</source>
+            <translation>Impfzentrum</translation>
+        </message>
+        <message>
+            <source>How many persons one lane serves in one slot.</source>
+            <translation>Wie viele Personen eine Test- bzw. Impfstraße in einem Zeitfenster bedient.</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> Min.</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Anlegen</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Speichern</translation>
+        </message>
+        <message>
+            <source>Centre</source>
+            <translation>Zentrum</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;Kind:</source>
+            <translation>&amp;Art:</translation>
+        </message>
+        <message>
+            <source>&amp;Phone:</source>
+            <translation>&amp;Telefon:</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>&amp;Street:</source>
+            <translation>&amp;Straße:</translation>
+        </message>
+        <message>
+            <source>P&amp;ostcode:</source>
+            <translation>P&amp;LZ:</translation>
+        </message>
+        <message>
+            <source>C&amp;ity:</source>
+            <translation>&amp;Ort:</translation>
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation>Kapazität</translation>
+        </message>
+        <message>
+            <source>&amp;Lanes:</source>
+            <translation>Test-/Impf&amp;straßen:</translation>
+        </message>
+        <message>
+            <source>Pe&amp;rsons per lane and slot:</source>
+            <translation>Pe&amp;rsonen pro Straße und Zeitfenster:</translation>
+        </message>
+        <message>
+            <source>&amp;Default slot length:</source>
+            <translation>Standard-&amp;Zeitfensterlänge:</translation>
+        </message>
+        <message>
+            <source>Services offered</source>
+            <translation>Angebotene Leistungen</translation>
+        </message>
+        <message>
+            <source>The list shows the services that suit the kind of centre.</source>
+            <translation>Die Liste zeigt die Leistungen, die zur Art des Zentrums passen.</translation>
+        </message>
+        <message>
+            <source>The centre was not saved. Please correct the marked fields.</source>
+            <translation>Das Zentrum wurde nicht gespeichert. Bitte korrigieren Sie die markierten Felder.</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::CentreOperations</name>
+        <message>
+            <source>The centre "%1" no longer exists.</source>
+            <translation>Das Zentrum „%1“ existiert nicht mehr.</translation>
+        </message>
+        <message>
+            <source>Centre "%1" saved.</source>
+            <translation>Zentrum „%1“ gespeichert.</translation>
+        </message>
+        <message>
+            <source>Centre "%1" created again.</source>
+            <translation>Zentrum „%1“ wieder angelegt.</translation>
+        </message>
+        <message>
+            <source>Centre "%1" removed.</source>
+            <translation>Zentrum „%1“ entfernt.</translation>
+        </message>
+        <message>
+            <source>Centre "%1" reactivated.</source>
+            <translation>Zentrum „%1“ reaktiviert.</translation>
+        </message>
+        <message>
+            <source>Centre "%1" deactivated; its history is kept.</source>
+            <translation>Zentrum „%1“ deaktiviert; sein Verlauf bleibt erhalten.</translation>
+        </message>
+    </context>
+    <context>
         <name>slotdesk::CentreTableModel</name>
         <message>
             <source>Test centre</source>
@@ -433,10 +641,753 @@
         </message>
     </context>
     <context>
+        <name>slotdesk::CentresPage</name>
+        <message>
+            <source>Show inac&amp;tive</source>
+            <translation>&amp;Inaktive anzeigen</translation>
+        </message>
+        <message>
+            <source>&amp;Add centre…</source>
+            <translation>Zentrum &amp;anlegen …</translation>
+        </message>
+        <message>
+            <source>Ed&amp;it…</source>
+            <translation>&amp;Bearbeiten …</translation>
+        </message>
+        <message>
+            <source>&amp;Deactivate</source>
+            <translation>&amp;Deaktivieren</translation>
+        </message>
+        <message>
+            <source>Opening h&amp;ours</source>
+            <translation>Ö&amp;ffnungszeiten</translation>
+        </message>
+        <message>
+            <source>No centres yet. Use "Add centre" to set up the first one, or import a list with File &gt; Import centres.</source>
+            <translation>Noch keine Zentren. Legen Sie mit „Zentrum anlegen“ das erste an oder importieren Sie eine Liste über Datei &gt; Zentren importieren.</translation>
+        </message>
+        <message>
+            <source>Centres</source>
+            <translation>Zentren</translation>
+        </message>
+        <message>
+            <source>Test and vaccination centres with their address, services and capacity. Deactivated centres stay listed with their history.</source>
+            <translation>Test- und Impfzentren mit Adresse, Leistungen und Kapazität. Deaktivierte Zentren bleiben mit ihrem Verlauf aufgeführt.</translation>
+        </message>
+        <message>
+            <source>Add a centre (%1)</source>
+            <translation>Ein Zentrum anlegen (%1)</translation>
+        </message>
+        <message>
+            <source>Edit the selected centre (Enter or double-click)</source>
+            <translation>Das ausgewählte Zentrum bearbeiten (Eingabetaste oder Doppelklick)</translation>
+        </message>
+        <message>
+            <source>Deactivated centres get no new slots; their history is kept.</source>
+            <translation>Deaktivierte Zentren erhalten keine neuen Zeitfenster; ihr Verlauf bleibt erhalten.</translation>
+        </message>
+        <message>
+            <source>Edit the opening hours of the selected centre</source>
+            <translation>Die Öffnungszeiten des ausgewählten Zentrums bearbeiten</translation>
+        </message>
+        <message>
+            <source>Search name, address, service or phone</source>
+            <translation>Name, Adresse, Leistung oder Telefon suchen</translation>
+        </message>
+        <message>
+            <source>The centres could not be read: %1</source>
+            <translation>Die Zentren konnten nicht gelesen werden: %1</translation>
+        </message>
+        <message>
+            <source>Centre "%1" created.</source>
+            <translation>Zentrum „%1“ angelegt.</translation>
+        </message>
+        <message>
+            <source>Centre "%1" saved.</source>
+            <translation>Zentrum „%1“ gespeichert.</translation>
+        </message>
+        <message>
+            <source>&amp;Reactivate</source>
+            <translation>&amp;Reaktivieren</translation>
+        </message>
+        <message>
+            <source>Centres: %1 (%2 inactive)</source>
+            <translation>Zentren: %1 (%2 inaktiv)</translation>
+        </message>
+        <message>
+            <source>Centres: %1</source>
+            <translation>Zentren: %1</translation>
+        </message>
+        <message>
+            <source>%1 · shown: %2</source>
+            <translation>%1 · angezeigt: %2</translation>
+        </message>
+        <message>
+            <source>Loading centres…</source>
+            <translation>Zentren werden geladen …</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::ClosuresModel</name>
+        <message>
+            <source>First day</source>
+            <translation>Erster Tag</translation>
+        </message>
+        <message>
+            <source>Last day</source>
+            <translation>Letzter Tag</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>Shown in the week preview and to staff</source>
+            <translation>Wird in der Wochenvorschau und dem Personal angezeigt</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::ComingSoonPage</name>
+        <message>
+            <source>Coming soon</source>
+            <translation>Demnächst verfügbar</translation>
+        </message>
+        <message>
+            <source>This part of Slotdesk is coming soon with a later release. Centres and opening hours can already be set up.</source>
+            <translation>Dieser Teil von Slotdesk folgt mit einer späteren Version. Zentren und Öffnungszeiten können Sie schon jetzt einrichten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::CsvImportDialog</name>
+        <message>
+            <source>Import centres</source>
+            <translation>Zentren importieren</translation>
+        </message>
+        <message>
+            <source>Import opening hours</source>
+            <translation>Öffnungszeiten importieren</translation>
+        </message>
+        <message>
+            <source>&amp;Choose file…</source>
+            <translation>Datei &amp;wählen …</translation>
+        </message>
+        <message>
+            <source>No file chosen.</source>
+            <translation>Keine Datei gewählt.</translation>
+        </message>
+        <message>
+            <source>Line in the file</source>
+            <translation>Zeile in der Datei</translation>
+        </message>
+        <message>
+            <source>&amp;Problems:</source>
+            <translation>&amp;Probleme:</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>&amp;Importieren</translation>
+        </message>
+        <message>
+            <source>Choose a CSV file</source>
+            <translation>CSV-Datei wählen</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv *.txt);;All files (*)</source>
+            <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Reading the file…</source>
+            <translation>Datei wird gelesen …</translation>
+        </message>
+        <message>
+            <source>The file %1 cannot be read: %2. Nothing was imported.</source>
+            <translation>Die Datei %1 kann nicht gelesen werden: %2. Es wurde nichts importiert.</translation>
+        </message>
+        <message>
+            <source>The file is not a readable CSV file (line %1: %2). Save it from the spreadsheet again as "CSV UTF-8" and choose it again.</source>
+            <translation>Die Datei ist keine lesbare CSV-Datei (Zeile %1: %2). Speichern Sie sie aus der Tabellenkalkulation erneut als „CSV UTF-8“ und wählen Sie sie noch einmal.</translation>
+        </message>
+        <message>
+            <source>Checking the file…</source>
+            <translation>Datei wird geprüft …</translation>
+        </message>
+        <message>
+            <source>No problems found. Importing adds %1 new centres and updates %2.</source>
+            <translation>Keine Probleme gefunden. Der Import legt %1 neue Zentren an und aktualisiert %2.</translation>
+        </message>
+        <message>
+            <source>No problems found. Importing replaces the opening hours of %1 centres (%2 of them already have hours).</source>
+            <translation>Keine Probleme gefunden. Der Import ersetzt die Öffnungszeiten von %1 Zentren (%2 davon haben bereits Öffnungszeiten).</translation>
+        </message>
+        <message>
+            <source>The file cannot be checked: %1</source>
+            <translation>Die Datei kann nicht geprüft werden: %1</translation>
+        </message>
+        <message>
+            <source>Problems found: %1. Correct the file and choose it again; nothing is imported until every row is valid.</source>
+            <translation>Gefundene Probleme: %1. Korrigieren Sie die Datei und wählen Sie sie erneut; importiert wird erst, wenn jede Zeile gültig ist.</translation>
+        </message>
+        <message>
+            <source>Line %1</source>
+            <translation>Zeile %1</translation>
+        </message>
+        <message>
+            <source>Line %1, %2</source>
+            <translation>Zeile %1, %2</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Datei</translation>
+        </message>
+        <message>
+            <source>&amp;Problems: none</source>
+            <translation>&amp;Probleme: keine</translation>
+        </message>
+        <message>
+            <source>&amp;Problems: %1</source>
+            <translation>&amp;Probleme: %1</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Import läuft …</translation>
+        </message>
+        <message>
+            <source>Importing the file…</source>
+            <translation>Datei wird importiert …</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>The import was cancelled. Nothing was imported.</source>
+            <translation>Der Import wurde abgebrochen. Es wurde nichts importiert.</translation>
+        </message>
+        <message>
+            <source>Import complete: %1 added, %2 updated.</source>
+            <translation>Import abgeschlossen: %1 hinzugefügt, %2 aktualisiert.</translation>
+        </message>
+        <message>
+            <source>The import was refused. Nothing was imported.</source>
+            <translation>Der Import wurde abgelehnt. Es wurde nichts importiert.</translation>
+        </message>
+        <message>
+            <source>The import failed: %1 Nothing was imported.</source>
+            <translation>Der Import ist fehlgeschlagen: %1 Es wurde nichts importiert.</translation>
+        </message>
+        <message>
+            <source>The file %1 cannot be written: %2</source>
+            <translation>Die Datei %1 kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <source>Export centres</source>
+            <translation>Zentren exportieren</translation>
+        </message>
+        <message>
+            <source>Export opening hours</source>
+            <translation>Öffnungszeiten exportieren</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Exported to %1.</source>
+            <translation>Exportiert nach %1.</translation>
+        </message>
+        <message>
+            <source>Any existing file was left unchanged.</source>
+            <translation>Eine vorhandene Datei blieb unverändert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::HoursListEditor</name>
+        <message>
+            <source>Add a row (Insert)</source>
+            <translation>Eine Zeile hinzufügen (Einfg)</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>Remove the selected rows (Delete)</source>
+            <translation>Die ausgewählten Zeilen entfernen (Entf)</translation>
+        </message>
+        <message>
+            <source>Row %1: %2</source>
+            <translation>Zeile %1: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>slotdesk::MainWindow</name>
         <message>
             <source>Slotdesk</source>
             <translation>Slotdesk</translation>
+        </message>
+        <message>
+            <source>Slot release</source>
+            <translation>Terminfreigabe</translation>
+        </message>
+        <message>
+            <source>Release appointment slots for booking, per centre and day.</source>
+            <translation>Zeitfenster pro Zentrum und Tag zur Buchung freigeben.</translation>
+        </message>
+        <message>
+            <source>Check-in</source>
+            <translation>Check-in</translation>
+        </message>
+        <message>
+            <source>Scan booking codes and check persons in at the lanes.</source>
+            <translation>Buchungscodes scannen und Personen an den Test- und Impfstraßen einchecken.</translation>
+        </message>
+        <message>
+            <source>Live bookings</source>
+            <translation>Live-Buchungen</translation>
+        </message>
+        <message>
+            <source>Follow bookings and free capacity as they happen.</source>
+            <translation>Buchungen und freie Kapazität live verfolgen.</translation>
+        </message>
+        <message>
+            <source>Centres</source>
+            <translation>Zentren</translation>
+        </message>
+        <message>
+            <source>Opening hours</source>
+            <translation>Öffnungszeiten</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
+            <source>Navigation</source>
+            <translation>Navigation</translation>
+        </message>
+        <message>
+            <source>Test and vaccination centres</source>
+            <translation>Test- und Impfzentren</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Bearbeiten</translation>
+        </message>
+        <message>
+            <source>&amp;Import centres…</source>
+            <translation>Zentren &amp;importieren …</translation>
+        </message>
+        <message>
+            <source>Import &amp;opening hours…</source>
+            <translation>Ö&amp;ffnungszeiten importieren …</translation>
+        </message>
+        <message>
+            <source>&amp;Export centres…</source>
+            <translation>Zentren &amp;exportieren …</translation>
+        </message>
+        <message>
+            <source>E&amp;xport opening hours…</source>
+            <translation>Öffnungszeiten e&amp;xportieren …</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Rückgängig</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Wiederholen</translation>
+        </message>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>&amp;Einstellungen</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Hilfe</translation>
+        </message>
+        <message>
+            <source>&amp;About Slotdesk</source>
+            <translation>&amp;Über Slotdesk</translation>
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation>Über &amp;Qt</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Sprache</translation>
+        </message>
+        <message>
+            <source>&amp;Automatic (system language)</source>
+            <translation>&amp;Automatisch (Systemsprache)</translation>
+        </message>
+        <message>
+            <source>The database this console works on</source>
+            <translation>Die Datenbank, mit der diese Konsole arbeitet</translation>
+        </message>
+        <message>
+            <source>Opening the database…</source>
+            <translation>Datenbank wird geöffnet …</translation>
+        </message>
+        <message>
+            <source>The database "%1" could not be opened: %2
+
+Slotdesk will close now. Check the file, or start Slotdesk with --data-dir and another directory.</source>
+            <translation>Die Datenbank „%1“ konnte nicht geöffnet werden: %2
+
+Slotdesk wird jetzt beendet. Prüfen Sie die Datei oder starten Sie Slotdesk mit --data-dir und einem anderen Verzeichnis.</translation>
+        </message>
+        <message>
+            <source>Database not available</source>
+            <translation>Datenbank nicht verfügbar</translation>
+        </message>
+        <message>
+            <source>Database opened.</source>
+            <translation>Datenbank geöffnet.</translation>
+        </message>
+        <message>
+            <source>Import centres</source>
+            <translation>Zentren importieren</translation>
+        </message>
+        <message>
+            <source>Import opening hours</source>
+            <translation>Öffnungszeiten importieren</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv *.txt);;All files (*)</source>
+            <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>The language changes the next time Slotdesk starts.</source>
+            <translation>Die Sprache wechselt beim nächsten Start von Slotdesk.</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>About Slotdesk</source>
+            <translation>Über Slotdesk</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Slotdesk %1&lt;/h3&gt;&lt;p&gt;The console for test and vaccination centres: centres, opening hours, slot release, check-in and live bookings.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Slotdesk %1&lt;/h3&gt;&lt;p&gt;Die Konsole für Test- und Impfzentren: Zentren, Öffnungszeiten, Terminfreigabe, Check-in und Live-Buchungen.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::OpeningHoursPage</name>
+        <message>
+            <source>&amp;Centre:</source>
+            <translation>&amp;Zentrum:</translation>
+        </message>
+        <message>
+            <source>&amp;Revert</source>
+            <translation>&amp;Verwerfen</translation>
+        </message>
+        <message>
+            <source>Discard the unsaved changes</source>
+            <translation>Die ungespeicherten Änderungen verwerfen</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Speichern</translation>
+        </message>
+        <message>
+            <source>Check and store the opening hours (Ctrl+S)</source>
+            <translation>Öffnungszeiten prüfen und speichern (Strg+S)</translation>
+        </message>
+        <message>
+            <source>Save opening hours</source>
+            <translation>Öffnungszeiten speichern</translation>
+        </message>
+        <message>
+            <source>● Unsaved changes</source>
+            <translation>● Ungespeicherte Änderungen</translation>
+        </message>
+        <message>
+            <source>&amp;Add interval</source>
+            <translation>Zeitraum &amp;hinzufügen</translation>
+        </message>
+        <message>
+            <source>Replace the intervals of Tuesday to Friday with copies of Monday's</source>
+            <translation>Die Zeiträume von Dienstag bis Freitag durch Kopien der Montagszeiten ersetzen</translation>
+        </message>
+        <message>
+            <source>No weekly opening hours yet.
+Add an interval with the button below or the Insert key; a break is an interval of kind Break.</source>
+            <translation>Noch keine wöchentlichen Öffnungszeiten.
+Fügen Sie mit der Schaltfläche unten oder der Einfg-Taste einen Zeitraum hinzu; eine Pause ist ein Zeitraum der Art „Pause“.</translation>
+        </message>
+        <message>
+            <source>&amp;Add closure</source>
+            <translation>Schließung &amp;hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Add special day</source>
+            <translation>Sondertag &amp;hinzufügen</translation>
+        </message>
+        <message>
+            <source>No closures.
+Add one for holidays, renovation or days without vaccine.</source>
+            <translation>Keine Schließungen.
+Fügen Sie eine für Feiertage, Umbauten oder Tage ohne Impfstoff hinzu.</translation>
+        </message>
+        <message>
+            <source>No special days.
+Add one for a day with other hours than usual, e.g. Christmas Eve 08:00-12:00.</source>
+            <translation>Keine Sondertage.
+Fügen Sie einen für einen Tag mit abweichenden Zeiten hinzu, z. B. Heiligabend 08:00-12:00.</translation>
+        </message>
+        <message>
+            <source>&amp;Weekly hours</source>
+            <translation>&amp;Wochenzeiten</translation>
+        </message>
+        <message>
+            <source>Cl&amp;osures</source>
+            <translation>Sc&amp;hließungen</translation>
+        </message>
+        <message>
+            <source>S&amp;pecial days</source>
+            <translation>So&amp;ndertage</translation>
+        </message>
+        <message>
+            <source>Unsaved opening hours</source>
+            <translation>Ungespeicherte Öffnungszeiten</translation>
+        </message>
+        <message>
+            <source>The opening hours of %1 have unsaved changes.</source>
+            <translation>Die Öffnungszeiten von %1 haben ungespeicherte Änderungen.</translation>
+        </message>
+        <message>
+            <source>Save them before showing %1?</source>
+            <translation>Vor dem Anzeigen von %1 speichern?</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Wird geladen …</translation>
+        </message>
+        <message>
+            <source>Could not load the opening hours: %1</source>
+            <translation>Die Öffnungszeiten konnten nicht geladen werden: %1</translation>
+        </message>
+        <message>
+            <source>Could not load the centres: %1</source>
+            <translation>Die Zentren konnten nicht geladen werden: %1</translation>
+        </message>
+        <message>
+            <source>%1 (inactive)</source>
+            <translation>%1 (inaktiv)</translation>
+        </message>
+        <message>
+            <source>The stored opening hours of this centre changed while you were editing. Save keeps your edits; Revert shows the stored hours.</source>
+            <translation>Die gespeicherten Öffnungszeiten dieses Zentrums wurden geändert, während Sie bearbeitet haben. „Speichern“ behält Ihre Änderungen; „Verwerfen“ zeigt die gespeicherten Zeiten.</translation>
+        </message>
+        <message>
+            <source>Edit opening hours of %1</source>
+            <translation>Öffnungszeiten von %1 bearbeiten</translation>
+        </message>
+        <message>
+            <source>Enter the open hours as intervals, e.g. 08:00-12:00, 13:00-15:00.</source>
+            <translation>Geben Sie die Öffnungszeiten als Zeiträume ein, z. B. 08:00-12:00, 13:00-15:00.</translation>
+        </message>
+        <message>
+            <source>Not saved: please correct the marked rows.</source>
+            <translation>Nicht gespeichert: Bitte korrigieren Sie die markierten Zeilen.</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Wird gespeichert …</translation>
+        </message>
+        <message>
+            <source>Not saved: %1</source>
+            <translation>Nicht gespeichert: %1</translation>
+        </message>
+        <message>
+            <source>Could not restore the opening hours: %1</source>
+            <translation>Die Öffnungszeiten konnten nicht wiederhergestellt werden: %1</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Gespeichert.</translation>
+        </message>
+        <message>
+            <source>Revert opening hours of %1</source>
+            <translation>Öffnungszeiten von %1 verwerfen</translation>
+        </message>
+        <message>
+            <source>Changes reverted.</source>
+            <translation>Änderungen verworfen.</translation>
+        </message>
+        <message>
+            <source>Save opening hours of %1</source>
+            <translation>Öffnungszeiten von %1 speichern</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Monday to Tue-Fri</source>
+            <translation>&amp;Montag auf Di–Fr kopieren</translation>
+        </message>
+        <message numerus="yes">
+            <source>Copied %n interval(s) of Monday to Tuesday through Friday.</source>
+            <translation>
+                <numerusform>%n Zeitraum vom Montag auf Dienstag bis Freitag kopiert.</numerusform>
+                <numerusform>%n Zeiträume vom Montag auf Dienstag bis Freitag kopiert.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::SpecialDaysModel</name>
+        <message>
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Bezeichnung</translation>
+        </message>
+        <message>
+            <source>Open hours</source>
+            <translation>Öffnungszeiten</translation>
+        </message>
+        <message>
+            <source>One or more intervals, e.g. 08:00-12:00, 13:00-15:00</source>
+            <translation>Ein oder mehrere Zeiträume, z. B. 08:00-12:00, 13:00-15:00</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::WeekPreview</name>
+        <message>
+            <source>Week preview</source>
+            <translation>Wochenvorschau</translation>
+        </message>
+        <message>
+            <source>Previous week (Alt+Left)</source>
+            <translation>Vorige Woche (Alt+Links)</translation>
+        </message>
+        <message>
+            <source>Next week (Alt+Right)</source>
+            <translation>Nächste Woche (Alt+Rechts)</translation>
+        </message>
+        <message>
+            <source>This week</source>
+            <translation>Diese Woche</translation>
+        </message>
+        <message>
+            <source>Any day of the week to preview</source>
+            <translation>Ein beliebiger Tag der Woche, die angezeigt werden soll</translation>
+        </message>
+        <message>
+            <source>Week %1: %2 h open, %3</source>
+            <translation>KW %1: %2 Std. geöffnet, %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::WeekTimeline</name>
+        <message>
+            <source>1 slot</source>
+            <translation>1 Termin</translation>
+        </message>
+        <message>
+            <source>%1 slots</source>
+            <translation>%1 Termine</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Geöffnet</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Geschlossen</translation>
+        </message>
+        <message>
+            <source>Closure</source>
+            <translation>Schließung</translation>
+        </message>
+        <message>
+            <source>Closure: %1</source>
+            <translation>Schließung: %1</translation>
+        </message>
+        <message>
+            <source>Special hours</source>
+            <translation>Sonderöffnungszeiten</translation>
+        </message>
+        <message>
+            <source>Special: %1</source>
+            <translation>Sondertag: %1</translation>
+        </message>
+        <message>
+            <source>Clocks go forward: %1–%2 does not exist.</source>
+            <translation>Zeitumstellung vor: %1–%2 gibt es nicht.</translation>
+        </message>
+        <message>
+            <source>Clocks go back: %1–%2 happens twice.</source>
+            <translation>Zeitumstellung zurück: %1–%2 gibt es zweimal.</translation>
+        </message>
+        <message>
+            <source>clock change</source>
+            <translation>Zeitumstellung</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <translation>%1 Std.</translation>
+        </message>
+        <message>
+            <source>Open (weekly hours)</source>
+            <translation>Geöffnet (Wochenzeiten)</translation>
+        </message>
+        <message>
+            <source>Special day</source>
+            <translation>Sondertag</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Heute</translation>
+        </message>
+        <message>
+            <source>Clock change</source>
+            <translation>Zeitumstellung</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::WeeklyRulesModel</name>
+        <message>
+            <source>Open</source>
+            <translation>Geöffnet</translation>
+        </message>
+        <message>
+            <source>Break</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>Weekday</source>
+            <translation>Wochentag</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Von</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Bis</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>An end time of 00:00 means midnight at the end of the day (24:00).</source>
+            <translation>Die Endzeit 00:00 bedeutet Mitternacht am Ende des Tages (24:00).</translation>
         </message>
     </context>
 </TS>

@@ -10,16 +10,17 @@ namespace slotdesk {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("CentreCommands", text);
-}
+// A named context that lupdate sees, so the .ts entries match what runs.
+struct CentreCommands {
+    Q_DECLARE_TR_FUNCTIONS(CentreCommands)
+};
 
 } // namespace
 
 CreateCentreCommand::CreateCentreCommand(CentreOperations &operations, const Centre &created)
     : m_operations(operations)
     , m_centre(created) {
-    setText(tr("Create centre \"%1\"").arg(created.name));
+    setText(CentreCommands::tr("Create centre \"%1\"").arg(created.name));
 }
 
 void CreateCentreCommand::undo() {
@@ -37,7 +38,7 @@ EditCentreCommand::EditCentreCommand(CentreOperations &operations, const Centre 
     : m_operations(operations)
     , m_before(before)
     , m_after(after) {
-    setText(tr("Edit centre \"%1\"").arg(after.name));
+    setText(CentreCommands::tr("Edit centre \"%1\"").arg(after.name));
 }
 
 void EditCentreCommand::undo() {
@@ -56,8 +57,8 @@ SetCentreActiveCommand::SetCentreActiveCommand(CentreOperations &operations, con
     , m_uuid(centre.uuid)
     , m_name(centre.name)
     , m_active(active) {
-    setText(active ? tr("Reactivate centre \"%1\"").arg(centre.name)
-                   : tr("Deactivate centre \"%1\"").arg(centre.name));
+    setText(active ? CentreCommands::tr("Reactivate centre \"%1\"").arg(centre.name)
+                   : CentreCommands::tr("Deactivate centre \"%1\"").arg(centre.name));
 }
 
 void SetCentreActiveCommand::undo() {

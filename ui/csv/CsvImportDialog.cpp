@@ -2,6 +2,7 @@
 
 #include "models/csv/Csv.h"
 #include "models/store/ConsoleStore.h"
+#include "ui/shell/FutureWatch.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -27,10 +28,6 @@
 namespace slotdesk {
 
 namespace {
-
-QString csvTr(const char *text) {
-    return QCoreApplication::translate("slotdesk::CsvImportDialog", text);
-}
 
 const QColor kErrorRowColour(0xfd, 0xe2, 0xe1);
 const QColor kErrorCellColour(0xf8, 0xb4, 0xb0);
@@ -153,7 +150,7 @@ void CsvImportDialog::loadFile(const QString &path) {
     m_errorsLabel->setText(tr("&Problems:"));
     showSummary(tr("Reading the file\u2026"), Tone::Info);
     // Reading and parsing happen off the UI thread: files from network shares can be slow.
-    QtConcurrent::run([path] {
+    QFuture<LoadedFile> loaded = QtConcurrent::run([path] {
         LoadedFile file;
         file.path = path;
         QFile in(path);
@@ -167,7 +164,9 @@ void CsvImportDialog::loadFile(const QString &path) {
         else
             file.parsed = parseCsv(file.data);
         return file;
-    }).then(this, [this, generation](const LoadedFile &file) { showLoaded(file, generation); });
+    });
+    whenFinished(this, loaded,
+                 [this, generation](const LoadedFile &file) { showLoaded(file, generation); });
 }
 
 void CsvImportDialog::showLoaded(const LoadedFile &file, quint64 generation) {
@@ -193,8 +192,9 @@ void CsvImportDialog::showLoaded(const LoadedFile &file, quint64 generation) {
     showPreviewTable(file.parsed.table);
     showSummary(tr("Checking the file\u2026"), Tone::Info);
     const QByteArray content = file.data;
-    runImport(m_store, m_kind, content, true)
-        .then(this, [this, generation, content](const ConsoleStore::ImportReport &report) {
+    whenFinished(
+        this, runImport(m_store, m_kind, content, true),
+        [this, generation, content](const ConsoleStore::ImportReport &report) {
             if (generation != m_generation)
                 return;
             showRowErrors(report.rowErrors);
@@ -374,14 +374,16 @@ QFuture<QString> exportCsvToFile(ConsoleStore &store, CsvKind kind, const QStrin
         const QString where = QDir::toNativeSeparators(path);
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly))
-            return csvTr("The file %1 cannot be written: %2").arg(where, file.errorString());
+            return CsvImportDialog::tr("The file %1 cannot be written: %2")
+                .arg(where, file.errorString());
         if (file.write(result.value) != result.value.size()) {
             const QString error = file.errorString();
             file.cancelWriting();
-            return csvTr("The file %1 cannot be written: %2").arg(where, error);
+            return CsvImportDialog::tr("The file %1 cannot be written: %2").arg(where, error);
         }
         if (!file.commit())
-            return csvTr("The file %1 cannot be written: %2").arg(where, file.errorString());
+            return CsvImportDialog::tr("The file %1 cannot be written: %2")
+                .arg(where, file.errorString());
         return {};
     });
 }
@@ -389,9 +391,11 @@ QFuture<QString> exportCsvToFile(ConsoleStore &store, CsvKind kind, const QStrin
 void exportCsv(ConsoleStore &store, CsvKind kind, QWidget *parent) {
     const QString suggested = kind == CsvKind::Centres ? QStringLiteral("centres.csv")
                                                        : QStringLiteral("opening-hours.csv");
-    auto *dialog = new QFileDialog(
-        parent, kind == CsvKind::Centres ? csvTr("Export centres") : csvTr("Export opening hours"),
-        QDir::home().filePath(suggested), csvTr("CSV files (*.csv)"));
+    auto *dialog =
+        new QFileDialog(parent,
+                        kind == CsvKind::Centres ? CsvImportDialog::tr("Export centres")
+                                                 : CsvImportDialog::tr("Export opening hours"),
+                        QDir::home().filePath(suggested), CsvImportDialog::tr("CSV files (*.csv)"));
     dialog->setObjectName(QStringLiteral("exportFileDialog"));
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setDefaultSuffix(QStringLiteral("csv"));
@@ -399,17 +403,21 @@ void exportCsv(ConsoleStore &store, CsvKind kind, QWidget *parent) {
     QObject::connect(
         dialog, &QFileDialog::fileSelected, dialog, [&store, kind, parent](const QString &path) {
             QObject *context = parent ? static_cast<QObject *>(parent) : &store;
-            exportCsvToFile(store, kind, path).then(context, [parent, path](const QString &error) {
-                auto *box = new QMessageBox(
-                    error.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
-                    csvTr("Export"),
-                    error.isEmpty() ? csvTr("Exported to %1.").arg(QDir::toNativeSeparators(path))
-                                    : error % u' ' % csvTr("Any existing file was left unchanged."),
-                    QMessageBox::Ok, parent);
-                box->setObjectName(QStringLiteral("exportResultBox"));
-                box->setAttribute(Qt::WA_DeleteOnClose);
-                box->open();
-            });
+            whenFinished(
+                context, exportCsvToFile(store, kind, path), [parent, path](const QString &error) {
+                    auto *box = new QMessageBox(
+                        error.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
+                        CsvImportDialog::tr("Export"),
+                        error.isEmpty()
+                            ? CsvImportDialog::tr("Exported to %1.")
+                                  .arg(QDir::toNativeSeparators(path))
+                            : error % u' ' %
+                                  CsvImportDialog::tr("Any existing file was left unchanged."),
+                        QMessageBox::Ok, parent);
+                    box->setObjectName(QStringLiteral("exportResultBox"));
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open();
+                });
         });
     dialog->open();
 }

@@ -9,6 +9,7 @@
 #include "ui/hours/SaveHoursCommand.h"
 #include "ui/hours/TimeText.h"
 #include "ui/hours/WeekPreview.h"
+#include "ui/shell/FutureWatch.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -148,7 +149,7 @@ void OpeningHoursPage::buildUi() {
     weeklyView->setColumnWidth(WeeklyRulesModel::WeekdayColumn, 130);
     weeklyView->setColumnWidth(WeeklyRulesModel::FromColumn, 75);
     weeklyView->setColumnWidth(WeeklyRulesModel::ToColumn, 75);
-    auto *copyMonday = new QPushButton(tr("Copy &Monday to Tue\u2013Fri"), this);
+    auto *copyMonday = new QPushButton(tr("Copy &Monday to Tue-Fri"), this);
     copyMonday->setObjectName(QStringLiteral("copyMondayButton"));
     copyMonday->setToolTip(
         tr("Replace the intervals of Tuesday to Friday with copies of Monday's"));
@@ -295,26 +296,28 @@ void OpeningHoursPage::loadCentre(qint64 centreId) {
     showStatus(tr("Loading\u2026"));
     updateState();
     const quint64 generation = ++m_loadGeneration;
-    m_store.openingHours(centreId).then(this, [this, generation,
-                                               centreId](const Stored<OpeningHours> &result) {
-        if (generation != m_loadGeneration)
-            return; // a newer request is under way
-        m_loading = false;
-        if (result.error) {
-            showStatus(tr("Could not load the opening hours: %1").arg(result.error.message), true);
-            updateState();
-            return;
-        }
-        OpeningHours hours = result.value;
-        hours.centreId = centreId;
-        applyStored(hours);
-        showStatus({});
-        Q_EMIT centreLoaded(centreId);
-    });
+    whenFinished(this, m_store.openingHours(centreId),
+                 [this, generation, centreId](const Stored<OpeningHours> &result) {
+                     if (generation != m_loadGeneration)
+                         return; // a newer request is under way
+                     m_loading = false;
+                     if (result.error) {
+                         showStatus(
+                             tr("Could not load the opening hours: %1").arg(result.error.message),
+                             true);
+                         updateState();
+                         return;
+                     }
+                     OpeningHours hours = result.value;
+                     hours.centreId = centreId;
+                     applyStored(hours);
+                     showStatus({});
+                     Q_EMIT centreLoaded(centreId);
+                 });
 }
 
 void OpeningHoursPage::reloadCentres() {
-    m_store.centres().then(this, [this](const Stored<QList<Centre>> &result) {
+    whenFinished(this, m_store.centres(), [this](const Stored<QList<Centre>> &result) {
         if (result.error) {
             showStatus(tr("Could not load the centres: %1").arg(result.error.message), true);
             return;
@@ -349,26 +352,27 @@ void OpeningHoursPage::reloadStoredHours(qint64 centreId) {
     if (centreId != m_centreId || m_loading)
         return;
     const quint64 generation = ++m_loadGeneration;
-    m_store.openingHours(centreId).then(
-        this, [this, generation, centreId](const Stored<OpeningHours> &result) {
-            if (generation != m_loadGeneration || result.error || centreId != m_centreId)
-                return;
-            OpeningHours hours = sorted(result.value);
-            hours.centreId = centreId;
-            if (hours == m_stored)
-                return;
-            if (!m_dirty || hours == editedHours()) {
-                applyStored(hours);
-                return;
-            }
-            // Undo, redo or an import changed the stored hours under unsaved edits: keep the
-            // edits, and let Revert show the stored state.
-            m_stored = hours;
-            m_notice->setText(tr("The stored opening hours of this centre changed while you were "
-                                 "editing. Save keeps your edits; Revert shows the stored hours."));
-            m_notice->show();
-            updateState();
-        });
+    whenFinished(this, m_store.openingHours(centreId),
+                 [this, generation, centreId](const Stored<OpeningHours> &result) {
+                     if (generation != m_loadGeneration || result.error || centreId != m_centreId)
+                         return;
+                     OpeningHours hours = sorted(result.value);
+                     hours.centreId = centreId;
+                     if (hours == m_stored)
+                         return;
+                     if (!m_dirty || hours == editedHours()) {
+                         applyStored(hours);
+                         return;
+                     }
+                     // Undo, redo or an import changed the stored hours under unsaved edits: keep
+                     // the edits, and let Revert show the stored state.
+                     m_stored = hours;
+                     m_notice->setText(
+                         tr("The stored opening hours of this centre changed while you were "
+                            "editing. Save keeps your edits; Revert shows the stored hours."));
+                     m_notice->show();
+                     updateState();
+                 });
 }
 
 void OpeningHoursPage::applyStored(const OpeningHours &hours) {
@@ -524,9 +528,9 @@ void OpeningHoursPage::save() {
     showStatus(tr("Saving\u2026"));
     updateState();
     const OpeningHours before = m_stored;
-    m_store.saveOpeningHours(edited).then(this, [this, before, edited](const StoreError &error) {
-        finishSave(before, edited, error);
-    });
+    whenFinished(
+        this, m_store.saveOpeningHours(edited),
+        [this, before, edited](const StoreError &error) { finishSave(before, edited, error); });
 }
 
 void OpeningHoursPage::finishSave(const OpeningHours &before, const OpeningHours &saved,
@@ -617,7 +621,7 @@ void OpeningHoursPage::copyMondayToWeekdays() {
     OpeningHours reordered;
     reordered.weekly = rows;
     m_weekly->setRows(sorted(reordered).weekly);
-    showStatus(tr("Copied %n interval(s) of Monday to Tuesday\u2013Friday.", "",
+    showStatus(tr("Copied %n interval(s) of Monday to Tuesday through Friday.", "",
                   static_cast<int>(monday.size())));
 }
 

@@ -1,6 +1,7 @@
 #include "ui/hours/SaveHoursCommand.h"
 
 #include "models/store/ConsoleStore.h"
+#include "ui/shell/FutureWatch.h"
 
 #include <QCoreApplication>
 
@@ -23,11 +24,12 @@ void SaveHoursCommand::apply(bool forward) {
     QObject *context = m_context.data();
     if (!context)
         context = &m_store;
-    m_store.saveOpeningHours(hours).then(context, [context = QPointer<QObject>(m_context),
-                                                   onError = m_onError](const StoreError &error) {
-        if (error && context && onError)
-            onError(error);
-    });
+    whenFinished(
+        context, m_store.saveOpeningHours(hours),
+        [context = QPointer<QObject>(m_context), onError = m_onError](const StoreError &error) {
+            if (error && context && onError)
+                onError(error);
+        });
 }
 
 } // namespace slotdesk

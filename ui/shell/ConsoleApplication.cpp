@@ -18,9 +18,10 @@ namespace {
 constexpr int kUsageError = 2;
 constexpr int kStartError = 1;
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("Startup", text);
-}
+// A named context that lupdate sees, so the .ts entries match what runs.
+struct Startup {
+    Q_DECLARE_TR_FUNCTIONS(Startup)
+};
 
 void printTo(FILE *stream, const QString &text) {
     std::fputs(qPrintable(text), stream);
@@ -59,11 +60,11 @@ int runConsole(int &argc, char **argv) {
     const QString language = options.language.isEmpty() ? resolveLanguage(storedLanguageChoice())
                                                         : resolveLanguage(options.language);
     installLanguage(app, language);
-    QApplication::setApplicationDisplayName(tr("Slotdesk"));
+    QApplication::setApplicationDisplayName(Startup::tr("Slotdesk"));
 
     const DataLocation location = prepareDataLocation(options.dataDir);
     if (!location.ok()) {
-        QMessageBox::critical(nullptr, tr("Slotdesk cannot start"), location.error);
+        QMessageBox::critical(nullptr, Startup::tr("Slotdesk cannot start"), location.error);
         return kStartError;
     }
 

@@ -10,26 +10,28 @@ namespace slotdesk {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("Startup", text);
-}
+// A named context that lupdate sees, so the .ts entries match what runs.
+struct Startup {
+    Q_DECLARE_TR_FUNCTIONS(Startup)
+};
 
 } // namespace
 
 StartupOptions parseStartupOptions(const QStringList &arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Slotdesk console: centres, opening hours and appointments of test and vaccination "
-           "centres."));
+    parser.setApplicationDescription(Startup::tr(
+        "Slotdesk console: centres, opening hours and appointments of test and vaccination "
+        "centres."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption dataDir(
         QStringLiteral("data-dir"),
-        tr("Keep the database in <directory> instead of the user's data directory."),
-        tr("directory"));
+        Startup::tr("Keep the database in <directory> instead of the user's data directory."),
+        Startup::tr("directory"));
     const QCommandLineOption lang(
         QStringLiteral("lang"),
-        tr("Use <language> (de or en) for this run, regardless of the setting."), tr("language"));
+        Startup::tr("Use <language> (de or en) for this run, regardless of the setting."),
+        Startup::tr("language"));
     parser.addOption(dataDir);
     parser.addOption(lang);
 
@@ -55,14 +57,16 @@ StartupOptions parseStartupOptions(const QStringList &arguments) {
     }
     if (!parser.positionalArguments().isEmpty()) {
         options.action = StartupOptions::Action::Fail;
-        options.text = tr("Unexpected argument: %1").arg(parser.positionalArguments().first());
+        options.text =
+            Startup::tr("Unexpected argument: %1").arg(parser.positionalArguments().first());
         return options;
     }
     if (parser.isSet(lang)) {
         options.language = parser.value(lang).trimmed().toLower();
         if (options.language != u"de" && options.language != u"en") {
             options.action = StartupOptions::Action::Fail;
-            options.text = tr("Unknown language \"%1\". Use de or en.").arg(parser.value(lang));
+            options.text =
+                Startup::tr("Unknown language \"%1\". Use de or en.").arg(parser.value(lang));
             return options;
         }
     }
@@ -70,7 +74,7 @@ StartupOptions parseStartupOptions(const QStringList &arguments) {
         options.dataDir = parser.value(dataDir);
         if (options.dataDir.trimmed().isEmpty()) {
             options.action = StartupOptions::Action::Fail;
-            options.text = tr("--data-dir needs a directory.");
+            options.text = Startup::tr("--data-dir needs a directory.");
         }
     }
     return options;
@@ -82,17 +86,19 @@ DataLocation prepareDataLocation(const QString &requestedDir) {
                              ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                              : requestedDir;
     if (base.isEmpty()) {
-        location.error = tr("No data directory is known for this user. Start Slotdesk with "
-                            "--data-dir and a directory you can write to.");
+        location.error =
+            Startup::tr("No data directory is known for this user. Start Slotdesk with "
+                        "--data-dir and a directory you can write to.");
         return location;
     }
     location.directory = QDir::cleanPath(QFileInfo(base).absoluteFilePath());
     location.databasePath = QDir(location.directory).filePath(QStringLiteral("slotdesk.sqlite"));
     if (!QDir().mkpath(location.directory) || !QFileInfo(location.directory).isDir())
-        location.error = tr("The data directory \"%1\" could not be created. Check that the "
-                            "path is correct and that you may write there, or choose another "
-                            "directory with --data-dir.")
-                             .arg(QDir::toNativeSeparators(location.directory));
+        location.error =
+            Startup::tr("The data directory \"%1\" could not be created. Check that the "
+                        "path is correct and that you may write there, or choose another "
+                        "directory with --data-dir.")
+                .arg(QDir::toNativeSeparators(location.directory));
     return location;
 }
 
