@@ -1118,7 +1118,7 @@ Slotdesk wird jetzt beendet. Prüfen Sie die Datei oder starten Sie Slotdesk mit
         </message>
         <message>
             <source>&amp;Add interval</source>
-            <translation>Zeitraum &amp;hinzufügen</translation>
+            <translation>&amp;Hinzufügen</translation>
         </message>
         <message>
             <source>Replace the intervals of Tuesday to Friday with copies of Monday's</source>
@@ -1132,11 +1132,11 @@ Fügen Sie mit der Schaltfläche unten oder der Einfg-Taste einen Zeitraum hinzu
         </message>
         <message>
             <source>&amp;Add closure</source>
-            <translation>Schließung &amp;hinzufügen</translation>
+            <translation>&amp;Hinzufügen</translation>
         </message>
         <message>
             <source>&amp;Add special day</source>
-            <translation>Sondertag &amp;hinzufügen</translation>
+            <translation>&amp;Hinzufügen</translation>
         </message>
         <message>
             <source>No closures.
@@ -1236,7 +1236,7 @@ Fügen Sie einen für einen Tag mit abweichenden Zeiten hinzu, z. B. Heiligabend
         </message>
         <message>
             <source>Copy &amp;Monday to Tue-Fri</source>
-            <translation>&amp;Montag auf Di–Fr kopieren</translation>
+            <translation>&amp;Montag auf Di–Fr</translation>
         </message>
         <message numerus="yes">
             <source>Copied %n interval(s) of Monday to Tuesday through Friday.</source>

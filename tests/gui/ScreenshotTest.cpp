@@ -1,9 +1,11 @@
 // Saves a PNG of every page (and of the centre dialog) with realistic data into
-// $SLOTDESK_SCREENSHOT_DIR, so a reviewer can look at the console without running it.
+// $SLOTDESK_SCREENSHOT_DIR, so a reviewer can look at the console without running it. The pages
+// are shown in German, as staff see them by default (German text is longer than the English).
 #include "models/itemmodels/CentreTableModel.h"
 #include "tests/gui/ConsoleFixture.h"
 #include "ui/centres/CentreDialog.h"
 #include "ui/centres/CentresPage.h"
+#include "ui/shell/Language.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -85,6 +87,7 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         isolateSettings();
+        QVERIFY(installLanguage(*QCoreApplication::instance(), QStringLiteral("de")));
         const QString dir = qEnvironmentVariable("SLOTDESK_SCREENSHOT_DIR");
         QVERIFY2(!dir.isEmpty(), "SLOTDESK_SCREENSHOT_DIR is not set");
         QVERIFY(QDir().mkpath(dir));

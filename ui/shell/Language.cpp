@@ -53,8 +53,14 @@ QString resolveLanguage(const QString &choice, const QLocale &system) {
 }
 
 bool installLanguage(QCoreApplication &app, const QString &language) {
-    if (language != kGerman)
+    // Day names, dates and decimal commas follow the language of the texts around them, not
+    // the system's locale (a German console on an English system still says "Mo 23.11.").
+    if (language != kGerman) {
+        if (QLocale::system().language() != QLocale::English)
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
         return true;
+    }
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
     installTranslator(app, QStringLiteral("qtbase_de"),
                       QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     return installTranslator(app, QStringLiteral("slotdesk_de"), translationsResourceDir());

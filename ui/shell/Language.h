@@ -18,7 +18,8 @@ QString resolveLanguage(const QString &choice, const QLocale &system = QLocale::
 
 // Installs the translators for `language` ("de" or "en") as children of `app`: the console's
 // catalogue from translationsResourceDir() and Qt's own qtbase catalogue (standard buttons and
-// dialogs). English needs none, the sources are English. Returns false when the console's
+// dialogs). English needs none, the sources are English. Also sets the default QLocale to the
+// language, so dates and numbers match the texts. Returns false when the console's
 // catalogue could not be loaded; Qt's catalogue is optional (not every system ships it).
 bool installLanguage(QCoreApplication &app, const QString &language);
 
