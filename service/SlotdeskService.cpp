@@ -29,6 +29,10 @@ SlotdeskService::SlotdeskService(ServiceConfig config, const Clock &clock, QObje
 }
 
 SlotdeskService::~SlotdeskService() {
+    // Writes waiting for their group commit are committed and answered while the
+    // controllers whose callbacks answer them still exist.
+    if (m_engine)
+        m_engine->flush();
     // Prepared statements must go before the connection they belong to.
     m_controllers.clear();
     m_engine.reset();

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
@@ -37,6 +38,16 @@ struct HoldInfo {
     qint64 expiresAt = 0; // Unix seconds
 };
 
+// What a confirm or cancel came to, handed to its callback after its batch committed (or
+// failed). `body` is the rendered answer of a new booking or a cancellation (also stored as
+// the idempotent answer); for an existing booking the caller renders `booking` itself.
+struct WriteOutcome {
+    EngineError error;
+    BookingRecord booking;
+    bool existing = false;
+    QByteArray body;
+};
+
 struct ConfirmRequest {
     QString holdId;
     QString familyName;
@@ -53,8 +64,15 @@ struct ConfirmRequest {
 //   construction. The store's conditional UPDATE and CHECK (booked <= capacity) are the
 //   backstop (and the guard between several instances later).
 // - Memory is the source of truth for reads (availability, free places); the store is the
-//   source of truth for durability: a confirm/cancel returns only after its transaction
+//   source of truth for durability: a confirm/cancel is answered only after its transaction
 //   (booking row + slot counter + event + idempotency record) committed.
+// - Group commit: submitConfirm()/submitCancel() decide what they can in memory (hold known,
+//   active, not already being confirmed) and queue the write; every write queued until the
+//   queue is flushed (the next event-loop turn) commits in ONE transaction, then each
+//   callback runs. Memory changes (slot counters, hold states) are applied only after the
+//   commit; a failed batch answers every request of it with Storage and changes nothing.
+//   While its write is queued a hold is "committing": it cannot be confirmed twice, released
+//   or expire.
 // - Holds live only in memory (a restart forgets them, which gives their places back). They
 //   expire at the injected Clock's time: swept by sweep() (a timer calls it) and lazily before
 //   every operation, so tests advance a FixedClock and see expiry without waiting.
@@ -96,14 +114,29 @@ public:
     EngineError hold(qint64 slotId, const QString &service, HoldInfo *hold);
     EngineError releaseHold(const QString &holdId);
 
-    // *existing is true when the person already had an active booking for the service: then
-    // *booking is that booking, the hold is released and nothing new is stored.
-    // `idempotency` (may be null): key, fingerprint and createdAt set; the engine fills status
-    // and body with the rendered answer and stores it in the booking's transaction.
+    using WriteDone = std::function<void(const WriteOutcome &)>;
+    // Queues a confirm. outcome.existing is true when the person already had an active booking
+    // for the service: then outcome.booking is that booking, the hold is released and nothing
+    // new is stored. `idempotency` (key, fingerprint and createdAt set) is stored with the
+    // booking, its status and body filled with the rendered answer. `done` runs exactly once
+    // on this thread: before submitConfirm returns when memory already refuses the request,
+    // otherwise after the batch.
+    void submitConfirm(const ConfirmRequest &request, std::optional<IdempotencyRecord> idempotency,
+                       Renderer render, WriteDone done);
+    // Queues a cancellation (the booking is read now, written in the batch).
+    void submitCancel(const QString &code, std::optional<IdempotencyRecord> idempotency,
+                      Renderer render, WriteDone done);
+    // Commits every queued write now, in one transaction (also run by the queued flush).
+    void flush();
+    int queuedWrites() const { return int(m_queue.size()); }
+    // Batches committed so far and the writes in them (for the benchmark and tests).
+    qint64 batchesCommitted() const { return m_batches; }
+    qint64 writesCommitted() const { return m_batchedWrites; }
+
+    // Synchronous forms (submit + flush) for in-process callers such as tests and seeding.
     EngineError confirm(const ConfirmRequest &request, IdempotencyRecord *idempotency,
                         const Renderer &render, BookingRecord *booking, bool *existing);
     EngineError lookup(const QString &code, BookingRecord *booking);
-    // Cancels; the rendered body is the idempotent answer.
     EngineError cancel(const QString &code, IdempotencyRecord *idempotency, const Renderer &render,
                        BookingRecord *booking);
 
@@ -118,7 +151,7 @@ private:
         qint64 dayJulian = 0; // Europe/Berlin date of the start
         int free() const { return record.capacity - record.booked - held; }
     };
-    enum class HoldState { Active, Expired, Used, Released };
+    enum class HoldState { Active, Committing, Expired, Used, Released };
     struct Hold {
         qint64 slotId = 0;
         qint64 expiresAt = 0;
@@ -131,6 +164,24 @@ private:
         qint64 validUntil = 0;       // start of the first future slot in json
     };
 
+    struct PendingWrite {
+        bool cancel = false;
+        QString holdId; // confirm
+        BookingRecord booking;
+        std::optional<IdempotencyRecord> idempotency;
+        Renderer render;
+        WriteDone done;
+        WriteOutcome outcome;
+        bool written = false; // stored in this batch (not refused by a conflict)
+        Event event;
+    };
+
+    void scheduleFlush();
+    // The store part of a batch; returns a batch-wide failure (then nothing was written).
+    StoreError writeBatch(std::vector<PendingWrite> &batch);
+    EngineError writeConfirm(PendingWrite &write, StoreError *batchError);
+    void applyConfirm(PendingWrite &write, qint64 now);
+    void reactivate(const QString &holdId, qint64 now);
     void indexSlot(const SlotRecord &record);
     void changed(const SlotState &slot);
     QByteArray dayJson(const DayKey &key, Day &day, qint64 now);
@@ -154,6 +205,10 @@ private:
     std::multimap<qint64, QString> m_expiryQueue; // expiresAt → active hold
     std::multimap<qint64, QString> m_forgetQueue; // when to drop tombstones
     int m_activeHolds = 0;
+    std::vector<PendingWrite> m_queue;
+    bool m_flushScheduled = false;
+    qint64 m_batches = 0;
+    qint64 m_batchedWrites = 0;
     mutable qint64 m_todayMinute = -1;
     mutable QDate m_today;
 };

@@ -251,6 +251,8 @@ QHttpServerResponse CitizenController::createBooking(const HttpRequest &request)
     Idempotency::Begin idem = m_idempotency.begin(request);
     if (idem.answer)
         return std::move(*idem.answer);
+    if (idem.inFlight)
+        return waitForFirst(request);
     auto finish = [&](QHttpServerResponse response) {
         m_idempotency.remember(idem.record, response);
         return response;
@@ -293,19 +295,45 @@ QHttpServerResponse CitizenController::createBooking(const HttpRequest &request)
         return finish(fields.takeError());
     confirm.birthDate = *birth;
 
-    const BookingEngine::Renderer render = [this](const BookingRecord &b) {
-        return renderBooking(b);
-    };
-    BookingRecord booking;
-    bool existing = false;
-    IdempotencyRecord *durable = idem.record ? &*idem.record : nullptr;
-    if (const EngineError e = m_engine.confirm(confirm, durable, render, &booking, &existing))
-        return finish(engineError(e));
-    if (existing)
-        return finish(jsonBytes(renderBooking(booking), HttpStatus::Ok));
-    // Stored durably with the booking: no memory copy needed.
-    return durable ? jsonBytes(durable->body, HttpStatus::Created)
-                   : jsonBytes(renderBooking(booking), HttpStatus::Created);
+    submitWrite(request, idem.record, [&](BookingEngine::WriteDone done) {
+        m_engine.submitConfirm(confirm, idem.record, renderer(), std::move(done));
+    });
+    return QHttpServerResponse(HttpStatus::Accepted); // ignored: the answer is deferred
+}
+
+BookingEngine::Renderer CitizenController::renderer() {
+    return [this](const BookingRecord &b) { return renderBooking(b); };
+}
+
+void CitizenController::submitWrite(const HttpRequest &request,
+                                    std::optional<IdempotencyRecord> record,
+                                    const std::function<void(BookingEngine::WriteDone)> &submit) {
+    // Answered after the group commit this write joins (HttpServer keeps the connection's
+    // answers in order and drops this one if the client has gone).
+    DeferredReply reply = request.defer();
+    if (record)
+        m_idempotency.started(*record);
+    const bool cancel = request.method() == QHttpServerRequest::Method::Delete;
+    submit([this, reply, record, cancel](const WriteOutcome &outcome) mutable {
+        QHttpServerResponse response = [&] {
+            if (outcome.error)
+                return engineError(outcome.error);
+            if (outcome.existing)
+                return jsonBytes(renderBooking(outcome.booking), HttpStatus::Ok);
+            return jsonBytes(outcome.body, cancel ? HttpStatus::Ok : HttpStatus::Created);
+        }();
+        // Durable answers (new booking, cancellation) are in the database already.
+        if (outcome.error || outcome.existing)
+            m_idempotency.remember(record, response);
+        m_idempotency.completed(record, response);
+        reply.finish(std::move(response));
+    });
+}
+
+QHttpServerResponse CitizenController::waitForFirst(const HttpRequest &request) {
+    m_idempotency.waitFor(QString::fromLatin1(request.header(QByteArrayLiteral("Idempotency-Key"))),
+                          request.defer());
+    return QHttpServerResponse(HttpStatus::Accepted); // ignored: the answer is deferred
 }
 
 std::optional<QHttpServerResponse> CitizenController::limitLookup(const HttpRequest &request) {
@@ -334,6 +362,8 @@ QHttpServerResponse CitizenController::cancelBooking(const HttpRequest &request)
     Idempotency::Begin idem = m_idempotency.begin(request);
     if (idem.answer)
         return std::move(*idem.answer);
+    if (idem.inFlight)
+        return waitForFirst(request);
     auto finish = [&](QHttpServerResponse response) {
         m_idempotency.remember(idem.record, response);
         return response;
@@ -346,14 +376,10 @@ QHttpServerResponse CitizenController::cancelBooking(const HttpRequest &request)
                                    QStringLiteral("This is not a valid booking code (check the "
                                                   "characters)."),
                                    QStringLiteral("code")));
-    const BookingEngine::Renderer render = [this](const BookingRecord &b) {
-        return renderBooking(b);
-    };
-    BookingRecord booking;
-    IdempotencyRecord *durable = idem.record ? &*idem.record : nullptr;
-    if (const EngineError e = m_engine.cancel(*code, durable, render, &booking))
-        return finish(engineError(e));
-    return durable ? jsonBytes(durable->body) : jsonBytes(renderBooking(booking));
+    submitWrite(request, idem.record, [&](BookingEngine::WriteDone done) {
+        m_engine.submitCancel(*code, idem.record, renderer(), std::move(done));
+    });
+    return QHttpServerResponse(HttpStatus::Accepted); // ignored: the answer is deferred
 }
 
 } // namespace slotdesk

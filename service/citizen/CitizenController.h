@@ -24,6 +24,8 @@ class SigningKey;
 //   GET    /bookings/{code}                 rate-limited per client address
 //   DELETE /bookings/{code}                 cancel; rate-limited per client address
 // Every POST/DELETE accepts an Idempotency-Key. Errors: see jsonError().
+// Confirms and cancellations are answered after the group commit they joined (deferred
+// answers); a retry with the same key while the first is committing gets the first's answer.
 class CitizenController final : public Controller {
 public:
     struct Limits {
@@ -48,6 +50,11 @@ private:
     QHttpServerResponse cancelBooking(const HttpRequest &request);
 
     QByteArray renderBooking(const BookingRecord &booking);
+    BookingEngine::Renderer renderer();
+    // Defers the answer to after the group commit of the write `submit` queues.
+    void submitWrite(const HttpRequest &request, std::optional<IdempotencyRecord> record,
+                     const std::function<void(BookingEngine::WriteDone)> &submit);
+    QHttpServerResponse waitForFirst(const HttpRequest &request);
     std::optional<QHttpServerResponse> limitLookup(const HttpRequest &request);
     static QHttpServerResponse engineError(const EngineError &error);
 
