@@ -1,5 +1,7 @@
 #include "service/SlotdeskService.h"
 
+#include "service/WalCheckpointer.h"
+
 #include "models/booking/EventLog.h"
 #include "models/booking/SqliteBookingStore.h"
 #include "models/core/Clock.h"
@@ -31,13 +33,18 @@ SlotdeskService::SlotdeskService(ServiceConfig config, const Clock &clock, QObje
 SlotdeskService::~SlotdeskService() {
     // Writes waiting for their group commit are committed and answered while the
     // controllers whose callbacks answer them still exist.
-    if (m_engine)
+    if (m_engine) {
         m_engine->flush();
+        if (m_engine->batchesCommitted() > 0)
+            qInfo("group commit: %lld writes in %lld transactions", m_engine->writesCommitted(),
+                  m_engine->batchesCommitted());
+    }
     // Prepared statements must go before the connection they belong to.
     m_controllers.clear();
     m_engine.reset();
     m_store.reset();
     m_eventLog.reset();
+    m_checkpointer.reset();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -51,6 +58,8 @@ bool SlotdeskService::start(QString *error) {
         *error = tr("Cannot open the database \"%1\": %2").arg(m_config.databasePath, e.message);
         return false;
     }
+    m_checkpointer = std::make_unique<WalCheckpointer>(m_config.databasePath, 100);
+    m_checkpointer->start();
     m_key = std::make_unique<SigningKey>();
     if (!m_key->loadOrCreate(m_config.keyFile, error))
         return false;

@@ -21,6 +21,7 @@ class Controller;
 class EventLog;
 class SigningKey;
 class StaffSide;
+class WalCheckpointer;
 
 // The composition root of slotdesk-service: owns the HTTP server, the database connection, the
 // booking engine, the event hub and the controllers, and wires them together (dependencies are
@@ -62,6 +63,7 @@ private:
     EventHub m_hub;
     QString m_connectionName;
     QSqlDatabase m_db;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::unique_ptr<EventLog> m_eventLog;
     std::unique_ptr<BookingStore> m_store;
     std::unique_ptr<SigningKey> m_key;

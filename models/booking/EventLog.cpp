@@ -21,19 +21,24 @@ Event EventLog::append(const QString &type, const QJsonObject &payload, qint64 a
     event.type = type;
     event.payload = payload;
 
-    QSqlQuery query(m_db);
-    query.prepare(
-        QStringLiteral("INSERT INTO events (seq, at, type, payload) VALUES (?, ?, ?, ?)"));
-    query.addBindValue(event.seq);
-    query.addBindValue(at);
-    query.addBindValue(type);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
-    if (!query.exec())
+    if (!m_insert) {
+        m_insert = std::make_unique<QSqlQuery>(m_db);
+        m_insert->prepare(
+            QStringLiteral("INSERT INTO events (seq, at, type, payload) VALUES (?, ?, ?, ?)"));
+    }
+    m_insert->bindValue(0, event.seq);
+    m_insert->bindValue(1, at);
+    m_insert->bindValue(2, type);
+    m_insert->bindValue(3,
+                        QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    if (!m_insert->exec())
         return Event{};
     // Only advanced after the row is in: a failed insert leaves no hole in the sequence.
     m_lastSeq = event.seq;
     return event;
 }
+
+EventLog::~EventLog() = default;
 
 void EventLog::rollbackTo(qint64 lastCommittedSeq) {
     m_lastSeq = lastCommittedSeq;

@@ -3,6 +3,9 @@
 #include "models/booking/Event.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <memory>
 
 namespace slotdesk {
 
@@ -12,6 +15,7 @@ class EventLog {
 public:
     // Reads the current maximum seq; call once after opening the database.
     explicit EventLog(QSqlDatabase db);
+    ~EventLog();
 
     // Assigns the next seq and inserts the row (not committed: the caller's transaction is).
     // Returns the event with seq set, or seq 0 when the insert failed.
@@ -26,6 +30,8 @@ public:
 private:
     QSqlDatabase m_db;
     qint64 m_lastSeq = 0;
+    // Prepared once: append() runs once per booking.
+    std::unique_ptr<QSqlQuery> m_insert;
 };
 
 } // namespace slotdesk

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <sodium.h>
@@ -468,13 +469,21 @@ void BookingEngine::flush() {
 }
 
 StoreError BookingEngine::writeBatch(std::vector<PendingWrite> &batch) {
+    // Rendering signs each answer with Ed25519, the most expensive step of a confirm: done for
+    // the whole batch up front, on every core (the renderer must be thread-safe), so the
+    // transaction below is only SQL.
+    for (PendingWrite &write : batch) {
+        if (!write.cancel)
+            write.booking.code = drawCode();
+    }
+    QtConcurrent::blockingMap(
+        batch, [](PendingWrite &write) { write.outcome.body = write.render(write.booking); });
     if (StoreError e = m_store.beginBatch())
         return e;
     for (PendingWrite &write : batch) {
         StoreError batchError;
         if (write.cancel) {
             const BookingRecord &b = write.booking;
-            write.outcome.body = write.render(b);
             if (write.idempotency) {
                 write.idempotency->status = 200;
                 write.idempotency->body = write.outcome.body;
@@ -506,10 +515,10 @@ EngineError BookingEngine::writeConfirm(PendingWrite &write, StoreError *batchEr
     IdempotencyRecord *idempotency = write.idempotency ? &*write.idempotency : nullptr;
     // 50 random bits: a collision is astronomically rare but is retried rather than failed.
     for (int attempt = 0; attempt < 4; ++attempt) {
-        quint64 bits = 0;
-        randombytes_buf(&bits, sizeof bits);
-        b.code = BookingCode::fromBits(bits);
-        write.outcome.body = write.render(b);
+        if (attempt > 0) {
+            b.code = drawCode();
+            write.outcome.body = write.render(b);
+        }
         if (idempotency) {
             idempotency->status = 201;
             idempotency->body = write.outcome.body;
@@ -547,6 +556,12 @@ EngineError BookingEngine::writeConfirm(PendingWrite &write, StoreError *batchEr
     }
     return error(EngineError::Kind::Storage, "storage_unavailable",
                  tr("No free booking code could be drawn."));
+}
+
+QString BookingEngine::drawCode() {
+    quint64 bits = 0;
+    randombytes_buf(&bits, sizeof bits);
+    return BookingCode::fromBits(bits);
 }
 
 void BookingEngine::applyConfirm(PendingWrite &write, qint64 now) {

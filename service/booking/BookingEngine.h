@@ -86,7 +86,8 @@ public:
         int maxRangeDays = 31;
     };
     // Renders the answer body for a new booking; stored with the booking as its idempotent
-    // answer, so the renderer must be deterministic for a given booking (Ed25519 is).
+    // answer, so the renderer must be deterministic for a given booking (Ed25519 is). Called
+    // on worker threads too (a batch is rendered in parallel): it must be thread-safe.
     using Renderer = std::function<QByteArray(const BookingRecord &)>;
 
     BookingEngine(BookingStore &store, EventHub &hub, const Clock &clock, Settings settings,
@@ -182,6 +183,7 @@ private:
     EngineError writeConfirm(PendingWrite &write, StoreError *batchError);
     void applyConfirm(PendingWrite &write, qint64 now);
     void reactivate(const QString &holdId, qint64 now);
+    static QString drawCode();
     void indexSlot(const SlotRecord &record);
     void changed(const SlotState &slot);
     QByteArray dayJson(const DayKey &key, Day &day, qint64 now);

@@ -218,10 +218,19 @@ QByteArray CitizenController::renderBooking(const BookingRecord &b) {
     // conversion cost more than the database transaction. Field order is stable.
     const QrPayload payload{b.code, b.centreId, b.service, b.startsAt};
     const QByteArray signature = m_key.sign(payload.signedText());
-    if (!m_isoCache.contains(b.startsAt)) {
-        if (m_isoCache.size() > 200000)
-            m_isoCache.clear();
-        m_isoCache.insert(b.startsAt, berlinIso(b.startsAt).toLatin1());
+    QByteArray startsAt;
+    {
+        // Batches are rendered on several threads at once.
+        const std::lock_guard<std::mutex> lock(m_isoMutex);
+        const auto cached = m_isoCache.constFind(b.startsAt);
+        if (cached != m_isoCache.constEnd()) {
+            startsAt = *cached;
+        } else {
+            if (m_isoCache.size() > 200000)
+                m_isoCache.clear();
+            startsAt = berlinIso(b.startsAt).toLatin1();
+            m_isoCache.insert(b.startsAt, startsAt);
+        }
     }
     QByteArray out;
     out.reserve(512);
@@ -233,7 +242,7 @@ QByteArray CitizenController::renderBooking(const BookingRecord &b) {
     out.append(",\"service\":");
     appendJsonString(out, b.service);
     out.append(",\"slot_id\":").append(QByteArray::number(b.slotId));
-    out.append(",\"starts_at\":\"").append(m_isoCache.value(b.startsAt)).append('"');
+    out.append(",\"starts_at\":\"").append(startsAt).append('"');
     out.append(",\"minutes\":").append(QByteArray::number(b.minutes));
     out.append(",\"family_name\":");
     appendJsonString(out, b.familyName);

@@ -7,6 +7,8 @@
 
 #include <QHttpServerResponse>
 
+#include <mutex>
+
 namespace slotdesk {
 
 class Clock;
@@ -49,6 +51,7 @@ private:
     QHttpServerResponse getBooking(const HttpRequest &request);
     QHttpServerResponse cancelBooking(const HttpRequest &request);
 
+    // Thread-safe (batches are rendered on worker threads).
     QByteArray renderBooking(const BookingRecord &booking);
     BookingEngine::Renderer renderer();
     // Defers the answer to after the group commit of the write `submit` queues.
@@ -63,6 +66,7 @@ private:
     const Clock &m_clock;
     Idempotency m_idempotency;
     RateLimiter m_lookups;
+    std::mutex m_isoMutex;
     QHash<qint64, QByteArray> m_isoCache; // slot start → ISO text in Berlin time
 };
 
