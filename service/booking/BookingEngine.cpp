@@ -419,7 +419,7 @@ void BookingEngine::submitCancel(const QString &code, std::optional<IdempotencyR
 }
 
 void BookingEngine::scheduleFlush() {
-    if (m_flushScheduled)
+    if (m_flushScheduled || !m_autoFlush)
         return;
     m_flushScheduled = true;
     // Everything submitted until the event loop comes back here joins the same transaction.

@@ -130,6 +130,8 @@ public:
     // Commits every queued write now, in one transaction (also run by the queued flush).
     void flush();
     int queuedWrites() const { return int(m_queue.size()); }
+    // Off: queued writes wait for an explicit flush() (tests hold a batch open with it).
+    void setAutoFlush(bool on) { m_autoFlush = on; }
     // Batches committed so far and the writes in them (for the benchmark and tests).
     qint64 batchesCommitted() const { return m_batches; }
     qint64 writesCommitted() const { return m_batchedWrites; }
@@ -209,6 +211,7 @@ private:
     int m_activeHolds = 0;
     std::vector<PendingWrite> m_queue;
     bool m_flushScheduled = false;
+    bool m_autoFlush = true;
     qint64 m_batches = 0;
     qint64 m_batchedWrites = 0;
     mutable qint64 m_todayMinute = -1;

@@ -209,6 +209,13 @@ int HttpServer::pendingReplies() const {
     return pending;
 }
 
+int HttpServer::queuedAnswers() const {
+    int queued = 0;
+    for (const Queue &queue : m_queues)
+        queued += int(queue.size());
+    return queued;
+}
+
 QByteArray HttpServer::serialise(QHttpServerResponse &&response) {
     const int status = int(response.statusCode());
     const QByteArray body = response.data();

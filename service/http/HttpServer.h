@@ -47,12 +47,15 @@ public:
     // Returns the bound port (useful with port 0), or 0 when listening failed.
     quint16 start(const QHostAddress &address, quint16 port);
 
+    // Deferred answers not yet sent on any connection (for tests and shutdown).
+    int pendingReplies() const;
+    // Answers waiting in connection queues, deferred or ready behind a deferred one.
+    int queuedAnswers() const;
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
-    // Deferred answers not yet sent on any connection (for tests and shutdown).
-    int pendingReplies() const;
 
 private:
     friend class DeferredReply;
