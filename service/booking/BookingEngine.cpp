@@ -85,6 +85,7 @@ StoreError BookingEngine::load() {
         return e;
     m_centres = centres;
     m_centresJson.clear();
+    ++m_generation;
     m_slots.clear();
     m_days.clear();
     m_answers.clear();
@@ -108,6 +109,7 @@ void BookingEngine::indexSlot(const SlotRecord &record) {
     ids.insert(pos, record.id);
     m_days[DayKey{record.centreId, record.service, state.dayJulian}].json.clear();
     m_answers.remove(record.centreId);
+    ++m_generation;
 }
 
 void BookingEngine::changed(const SlotState &slot) {
@@ -115,6 +117,7 @@ void BookingEngine::changed(const SlotState &slot) {
     if (it != m_days.end())
         it->second.json.clear();
     m_answers.remove(slot.record.centreId);
+    ++m_generation;
 }
 
 QByteArray BookingEngine::centresJson() {
@@ -182,7 +185,21 @@ QByteArray BookingEngine::dayJson(const DayKey &key, Day &day, qint64 now) {
 }
 
 QByteArray BookingEngine::availabilityJson(qint64 centreId, const QString &service, QDate from,
-                                           QDate to) {
+                                           QDate to, qint64 *validUntil) {
+    QByteArray answer = availabilityAnswer(centreId, service, from, to);
+    if (validUntil) {
+        *validUntil = std::numeric_limits<qint64>::max();
+        for (qint64 d = from.toJulianDay(); d <= to.toJulianDay(); ++d) {
+            const auto it = m_days.find(DayKey{centreId, service, d});
+            if (it != m_days.end())
+                *validUntil = std::min(*validUntil, it->second.validUntil);
+        }
+    }
+    return answer;
+}
+
+QByteArray BookingEngine::availabilityAnswer(qint64 centreId, const QString &service, QDate from,
+                                             QDate to) {
     sweep();
     const qint64 now = nowSecs();
     const QString cacheKey =
@@ -232,6 +249,7 @@ void BookingEngine::centrePublished(const CentreRecord &centre) {
         *it = centre;
     m_centresJson.clear();
     m_answers.remove(centre.id);
+    ++m_generation;
 }
 
 StoreError BookingEngine::addCentre(CentreRecord *centre) {
@@ -239,6 +257,7 @@ StoreError BookingEngine::addCentre(CentreRecord *centre) {
         return e;
     m_centres.append(*centre);
     m_centresJson.clear();
+    ++m_generation;
     return {};
 }
 

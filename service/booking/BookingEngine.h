@@ -100,8 +100,14 @@ public:
     QByteArray centresJson();
     bool hasCentre(qint64 centreId) const;
     bool centreOffers(qint64 centreId, const QString &service) const;
-    // JSON for the Berlin days [from, to]; the caller validated the range.
-    QByteArray availabilityJson(qint64 centreId, const QString &service, QDate from, QDate to);
+    // JSON for the Berlin days [from, to]; the caller validated the range. *validUntil (may be
+    // null): the Clock time (Unix seconds) at which the answer changes by itself (a slot in it
+    // starts), as long as generation() stays the same.
+    QByteArray availabilityJson(qint64 centreId, const QString &service, QDate from, QDate to,
+                                qint64 *validUntil = nullptr);
+    // Changes whenever anything an availability answer shows may have changed (holds,
+    // bookings, slots, centres), so callers can cache answers cheaply. Call sweep() first.
+    quint64 generation() const { return m_generation; }
     int freePlaces(qint64 slotId) const; // -1 for an unknown slot
     QDate today() const;                 // Europe/Berlin, from the Clock
 
@@ -189,6 +195,7 @@ private:
     void indexSlot(const SlotRecord &record);
     void changed(const SlotState &slot);
     QByteArray dayJson(const DayKey &key, Day &day, qint64 now);
+    QByteArray availabilityAnswer(qint64 centreId, const QString &service, QDate from, QDate to);
     void expire(const QString &holdId, Hold &hold);
     QString randomToken(int bytes) const;
     qint64 nowSecs() const;
@@ -209,6 +216,7 @@ private:
     std::multimap<qint64, QString> m_expiryQueue; // expiresAt → active hold
     std::multimap<qint64, QString> m_forgetQueue; // when to drop tombstones
     int m_activeHolds = 0;
+    quint64 m_generation = 0;
     std::vector<PendingWrite> m_queue;
     bool m_flushScheduled = false;
     bool m_autoFlush = true;

@@ -5,6 +5,7 @@
 #include "net/QrPayload.h"
 #include "service/ServiceInfo.h"
 #include "service/booking/SigningKey.h"
+#include "service/http/HttpServer.h"
 #include "service/http/JsonBody.h"
 #include "service/http/Router.h"
 
@@ -109,6 +110,36 @@ QHttpServerResponse CitizenController::publicKey() {
 }
 
 QHttpServerResponse CitizenController::availability(const HttpRequest &request) {
+    // Browsers poll this: an unchanged answer to the same query goes out as the bytes that
+    // were written last time (valid while nothing changed, no slot in it started, the day
+    // and the Date second are the same), without parsing or serialising anything again.
+    HttpServer *server = request.server();
+    m_engine.sweep();
+    const QString cacheKey = request.param(idField) % u'?' % request.url().query();
+    if (server) {
+        const auto cached = m_availabilityCache.constFind(cacheKey);
+        if (cached != m_availabilityCache.constEnd() &&
+            cached->generation == m_engine.generation() &&
+            m_clock.now().toSecsSinceEpoch() < cached->validUntil &&
+            cached->second == server->dateSecond() && cached->today == m_engine.today()) {
+            request.answerSerialised(cached->bytes);
+            return QHttpServerResponse(HttpStatus::Ok); // ignored
+        }
+    }
+    QHttpServerResponse response = availabilityAnswer(request);
+    if (server && response.statusCode() == HttpStatus::Ok) {
+        if (m_availabilityCache.size() > 4096)
+            m_availabilityCache.clear();
+        CachedAnswer entry{m_engine.generation(), m_lastValidUntil, server->dateSecond(),
+                           m_engine.today(), server->serialise(std::move(response))};
+        request.answerSerialised(entry.bytes);
+        m_availabilityCache.insert(cacheKey, std::move(entry));
+        return QHttpServerResponse(HttpStatus::Ok); // ignored
+    }
+    return response;
+}
+
+QHttpServerResponse CitizenController::availabilityAnswer(const HttpRequest &request) {
     qint64 centreId = 0;
     if (!parseId(request.param(idField), &centreId) || !m_engine.hasCentre(centreId))
         return jsonError(HttpStatus::NotFound, QStringLiteral("centre_not_found"),
@@ -162,7 +193,7 @@ QHttpServerResponse CitizenController::availability(const HttpRequest &request) 
                                            "days later."),
                             QStringLiteral("to"));
     QHttpServerResponse response =
-        jsonBytes(m_engine.availabilityJson(centreId, service, from, to));
+        jsonBytes(m_engine.availabilityJson(centreId, service, from, to, &m_lastValidUntil));
     // Browsers poll: a short shared cache lets a CDN or nginx absorb bursts.
     response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("max-age=2"));
     return response;

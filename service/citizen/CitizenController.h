@@ -45,6 +45,7 @@ private:
     QHttpServerResponse health();
     QHttpServerResponse publicKey();
     QHttpServerResponse availability(const HttpRequest &request);
+    QHttpServerResponse availabilityAnswer(const HttpRequest &request);
     QHttpServerResponse createHold(const HttpRequest &request);
     QHttpServerResponse deleteHold(const HttpRequest &request);
     QHttpServerResponse createBooking(const HttpRequest &request);
@@ -66,6 +67,15 @@ private:
     const Clock &m_clock;
     Idempotency m_idempotency;
     RateLimiter m_lookups;
+    struct CachedAnswer {
+        quint64 generation = 0;
+        qint64 validUntil = 0;
+        qint64 second = 0;
+        QDate today;
+        QByteArray bytes; // the complete HTTP answer
+    };
+    QHash<QString, CachedAnswer> m_availabilityCache; // "centre?query" → answer
+    qint64 m_lastValidUntil = 0;
     std::mutex m_isoMutex;
     QHash<qint64, QByteArray> m_isoCache; // slot start → ISO text in Berlin time
 };

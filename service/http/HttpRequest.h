@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QString>
 #include <QTcpSocket>
+#include <QUrl>
 #include <QUrlQuery>
 
 #include <memory>
@@ -47,6 +48,7 @@ struct DeferralPoint {
     HttpServer *server = nullptr;
     QTcpSocket *socket = nullptr;
     std::shared_ptr<DeferredReply::Slot> slot;
+    QByteArray serialised; // a complete answer the handler had cached (answerSerialised())
 };
 
 // What a route handler sees: the parsed Qt request plus the path parameters the Router captured
@@ -55,20 +57,24 @@ struct DeferralPoint {
 // (a group commit) goes through defer(), which our HttpServer writes itself.
 class HttpRequest {
 public:
+    // `url`: the request's URL when the caller has it already (QHttpServerRequest::url()
+    // builds a new QUrl on every call).
     HttpRequest(const QHttpServerRequest &raw, std::vector<std::pair<QString, QString>> params,
-                DeferralPoint *deferral = nullptr)
+                DeferralPoint *deferral = nullptr, QUrl url = {})
         : m_raw(raw)
+        , m_url(url.isEmpty() ? raw.url() : std::move(url))
         , m_params(std::move(params))
         , m_deferral(deferral) {}
 
     const QHttpServerRequest &raw() const { return m_raw; }
     QHttpServerRequest::Method method() const { return m_raw.method(); }
-    QString path() const { return m_raw.url().path(); }
+    const QUrl &url() const { return m_url; }
+    QString path() const { return m_url.path(); }
     // A path parameter (percent-decoded); empty when the pattern has no such name.
     QString param(QStringView name) const;
     // A request header, matched case-insensitively; empty when absent.
     QByteArray header(const QByteArray &name) const;
-    QUrlQuery query() const { return m_raw.query(); }
+    QUrlQuery query() const { return QUrlQuery(m_url); }
     QByteArray body() const { return m_raw.body(); }
     QHostAddress peer() const { return m_raw.remoteAddress(); }
 
@@ -77,9 +83,15 @@ public:
     // request first: it is gone when the handler returns. Invalid (isValid() false) when the
     // request did not come through the HttpServer (then answer synchronously).
     DeferredReply defer() const;
+    // Answers with complete HTTP bytes made by HttpServer::serialise() earlier (a cached
+    // answer): whatever the handler returns is ignored. Returns false (and does nothing)
+    // when the request did not come through the HttpServer.
+    bool answerSerialised(const QByteArray &bytes) const;
+    HttpServer *server() const { return m_deferral ? m_deferral->server : nullptr; }
 
 private:
     const QHttpServerRequest &m_raw;
+    QUrl m_url;
     std::vector<std::pair<QString, QString>> m_params;
     DeferralPoint *m_deferral = nullptr;
 };

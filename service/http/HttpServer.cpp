@@ -72,6 +72,13 @@ void DeferredReply::finish(QHttpServerResponse &&response) {
     m_server->finish(m_slot, std::move(response));
 }
 
+bool HttpRequest::answerSerialised(const QByteArray &bytes) const {
+    if (!m_deferral || !m_deferral->server)
+        return false;
+    m_deferral->serialised = bytes;
+    return true;
+}
+
 DeferredReply HttpRequest::defer() const {
     if (!m_deferral || !m_deferral->server)
         return {};
@@ -116,10 +123,12 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         }
         return true;
     }
-    DeferralPoint deferral{this, socket, {}};
+    DeferralPoint deferral{this, socket, {}, {}};
     QHttpServerResponse response = dispatch(request, &deferral);
     if (deferral.slot)
         enqueue(socket, std::move(deferral.slot));
+    else if (!deferral.serialised.isEmpty())
+        sendBytes(socket, std::move(deferral.serialised));
     else
         send(socket, std::move(response));
     return true;
@@ -133,7 +142,8 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
 
 QHttpServerResponse HttpServer::dispatch(const QHttpServerRequest &request,
                                          DeferralPoint *deferral) {
-    const QString path = request.url().path();
+    QUrl url = request.url();
+    const QString path = url.path();
     Router::Match match = m_router.match(request.method(), path);
     if (!match.pathMatched) {
         return jsonError(HttpStatus::NotFound, QStringLiteral("not_found"),
@@ -152,19 +162,24 @@ QHttpServerResponse HttpServer::dispatch(const QHttpServerRequest &request,
             HttpStatus::PayloadTooLarge, QStringLiteral("body_too_large"),
             QStringLiteral("The body is larger than %1 bytes.").arg(m_limits.maxBodyBytes));
     }
-    return (*match.handler)(HttpRequest(request, std::move(match.params), deferral));
+    return (*match.handler)(
+        HttpRequest(request, std::move(match.params), deferral, std::move(url)));
 }
 
 void HttpServer::send(QTcpSocket *socket, QHttpServerResponse &&response) {
+    sendBytes(socket, serialise(std::move(response)));
+}
+
+void HttpServer::sendBytes(QTcpSocket *socket, QByteArray bytes) {
     const auto queue = m_queues.find(socket);
     if (queue == m_queues.end() || queue->empty()) {
-        socket->write(serialise(std::move(response)));
+        socket->write(bytes);
         return;
     }
     // An earlier answer on this connection is still deferred: wait behind it.
     auto slot = std::make_shared<DeferredReply::Slot>();
     slot->socket = socket;
-    slot->bytes = serialise(std::move(response));
+    slot->bytes = std::move(bytes);
     slot->ready = true;
     queue->push_back(std::move(slot));
 }
@@ -244,6 +259,11 @@ QByteArray HttpServer::serialise(QHttpServerResponse &&response) {
     }
     out.append("\r\n\r\n").append(body);
     return out;
+}
+
+qint64 HttpServer::dateSecond() {
+    httpDate();
+    return m_dateSecond;
 }
 
 QByteArray HttpServer::httpDate() {

@@ -47,6 +47,11 @@ public:
     // Returns the bound port (useful with port 0), or 0 when listening failed.
     quint16 start(const QHostAddress &address, quint16 port);
 
+    // The complete HTTP/1.1 answer as written to the socket (status line, our common headers,
+    // body). Handlers may cache it for at most the current dateSecond(): it carries Date.
+    QByteArray serialise(QHttpServerResponse &&response);
+    qint64 dateSecond();
+
     // Deferred answers not yet sent on any connection (for tests and shutdown).
     int pendingReplies() const;
     // Answers waiting in connection queues, deferred or ready behind a deferred one.
@@ -56,17 +61,16 @@ protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
-
 private:
     friend class DeferredReply;
     using Queue = std::deque<std::shared_ptr<DeferredReply::Slot>>;
 
     QHttpServerResponse dispatch(const QHttpServerRequest &request, DeferralPoint *deferral);
     void send(QTcpSocket *socket, QHttpServerResponse &&response);
+    void sendBytes(QTcpSocket *socket, QByteArray bytes);
     void enqueue(QTcpSocket *socket, std::shared_ptr<DeferredReply::Slot> slot);
     void finish(const std::shared_ptr<DeferredReply::Slot> &slot, QHttpServerResponse &&response);
     void flush(QTcpSocket *socket);
-    QByteArray serialise(QHttpServerResponse &&response);
     QByteArray httpDate();
 
     HttpLimits m_limits;
