@@ -44,6 +44,9 @@ public:
         });
         socket.open(QUrl(url));
     }
+    // QWebSocket 6.4 leaks its close reason when destroyed while still open (ASan/LSan):
+    // a console that leaves drops its connection first.
+    ~StreamClient() override { socket.abort(); }
     qint64 last() const { return seqs.isEmpty() ? 0 : seqs.constLast(); }
     // Exactly from+1 .. to, each once, in order.
     bool exactly(qint64 from, qint64 to) const {
