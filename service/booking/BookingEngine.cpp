@@ -9,7 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <sodium.h>
@@ -401,9 +401,11 @@ void BookingEngine::submitConfirm(const ConfirmRequest &request,
     b.centreId = slot.record.centreId;
     b.startsAt = slot.record.startsAt;
     b.minutes = slot.record.minutes;
+    b.code = drawCode();
     write.idempotency = std::move(idempotency);
     write.render = std::move(render);
     write.done = std::move(done);
+    startRendering(write);
     // The held place stays counted as held until the batch committed.
     holdIt->state = HoldState::Committing;
     m_queue.push_back(std::move(write));
@@ -433,6 +435,7 @@ void BookingEngine::submitCancel(const QString &code, std::optional<IdempotencyR
     write.idempotency = std::move(idempotency);
     write.render = std::move(render);
     write.done = std::move(done);
+    startRendering(write);
     m_queue.push_back(std::move(write));
     scheduleFlush();
 }
@@ -488,15 +491,8 @@ void BookingEngine::flush() {
 }
 
 StoreError BookingEngine::writeBatch(std::vector<PendingWrite> &batch) {
-    // Rendering signs each answer with Ed25519, the most expensive step of a confirm: done for
-    // the whole batch up front, on every core (the renderer must be thread-safe), so the
-    // transaction below is only SQL.
-    for (PendingWrite &write : batch) {
-        if (!write.cancel)
-            write.booking.code = drawCode();
-    }
-    QtConcurrent::blockingMap(
-        batch, [](PendingWrite &write) { write.outcome.body = write.render(write.booking); });
+    for (PendingWrite &write : batch)
+        write.outcome.body = write.rendered.result();
     if (StoreError e = m_store.beginBatch())
         return e;
     for (PendingWrite &write : batch) {
@@ -575,6 +571,14 @@ EngineError BookingEngine::writeConfirm(PendingWrite &write, StoreError *batchEr
     }
     return error(EngineError::Kind::Storage, "storage_unavailable",
                  tr("No free booking code could be drawn."));
+}
+
+void BookingEngine::startRendering(PendingWrite &write) {
+    // Rendering signs the answer with Ed25519, the most expensive step of a confirm (~40% of
+    // its instructions): it runs on the thread pool from the moment the request is queued,
+    // while this thread goes on with HTTP, so a batch's transaction finds it done.
+    write.rendered = QtConcurrent::run(
+        [render = write.render, booking = write.booking] { return render(booking); });
 }
 
 QString BookingEngine::drawCode() {

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QFuture>
 #include <QHash>
 #include <QObject>
 #include <QString>
@@ -87,7 +88,7 @@ public:
     };
     // Renders the answer body for a new booking; stored with the booking as its idempotent
     // answer, so the renderer must be deterministic for a given booking (Ed25519 is). Called
-    // on worker threads too (a batch is rendered in parallel): it must be thread-safe.
+    // on thread-pool threads: it must be thread-safe.
     using Renderer = std::function<QByteArray(const BookingRecord &)>;
 
     BookingEngine(BookingStore &store, EventHub &hub, const Clock &clock, Settings settings,
@@ -183,6 +184,7 @@ private:
         WriteOutcome outcome;
         bool written = false; // stored in this batch (not refused by a conflict)
         Event event;
+        QFuture<QByteArray> rendered; // the answer, rendered on the thread pool
     };
 
     void scheduleFlush();
@@ -191,6 +193,7 @@ private:
     EngineError writeConfirm(PendingWrite &write, StoreError *batchError);
     void applyConfirm(PendingWrite &write, qint64 now);
     void reactivate(const QString &holdId, qint64 now);
+    static void startRendering(PendingWrite &write);
     static QString drawCode();
     void indexSlot(const SlotRecord &record);
     void changed(const SlotState &slot);
