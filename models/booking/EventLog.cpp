@@ -40,6 +40,14 @@ Event EventLog::append(const QString &type, const QJsonObject &payload, qint64 a
 
 EventLog::~EventLog() = default;
 
+bool EventLog::resync() {
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) || !query.next())
+        return false;
+    m_lastSeq = query.value(0).toLongLong();
+    return true;
+}
+
 void EventLog::rollbackTo(qint64 lastCommittedSeq) {
     m_lastSeq = lastCommittedSeq;
 }

@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <memory>
 
 namespace slotdesk {
@@ -23,6 +24,12 @@ public:
     // Must be called when the caller's transaction rolled back after append().
     void rollbackTo(qint64 lastCommittedSeq);
     qint64 lastSeq() const { return m_lastSeq; }
+    // Several connections append events (the service's and the booking writer's), one write
+    // transaction at a time: call resync() inside a write transaction before append() to
+    // continue from the last committed seq, and noteCommitted() when another connection's
+    // events were committed.
+    bool resync();
+    void noteCommitted(qint64 seq) { m_lastSeq = std::max(m_lastSeq, seq); }
 
     // Events with seq > afterSeq in order, at most `limit`.
     QList<Event> readAfter(qint64 afterSeq, int limit) const;

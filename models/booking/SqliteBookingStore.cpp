@@ -290,8 +290,15 @@ StoreError SqliteBookingStore::insertIdempotency(const IdempotencyRecord &record
 
 StoreError SqliteBookingStore::beginBatch() {
     Q_ASSERT(m_batchSeq < 0);
-    if (!m_db.transaction())
-        return StoreError{StoreError::Kind::Io, m_db.lastError().text(), {}};
+    // IMMEDIATE: the write lock from the start, so the seq read below is the newest one even
+    // when another connection of the service wrote events.
+    QSqlQuery begin(m_db);
+    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return StoreError{StoreError::Kind::Io, begin.lastError().text(), {}};
+    if (!m_eventLog.resync()) {
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        return StoreError{StoreError::Kind::Io, QStringLiteral("read the last event seq"), {}};
+    }
     m_batchSeq = m_eventLog.lastSeq();
     return {};
 }

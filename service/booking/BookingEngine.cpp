@@ -4,6 +4,7 @@
 #include "models/booking/PersonKey.h"
 #include "models/core/Clock.h"
 #include "service/EventHub.h"
+#include "service/booking/BatchWriter.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -253,6 +254,7 @@ void BookingEngine::centrePublished(const CentreRecord &centre) {
 }
 
 StoreError BookingEngine::addCentre(CentreRecord *centre) {
+    drain(); // events in seq order, one writer at a time
     if (StoreError e = m_store.insertCentre(centre, nowSecs()))
         return e;
     m_centres.append(*centre);
@@ -264,6 +266,7 @@ StoreError BookingEngine::addCentre(CentreRecord *centre) {
 StoreError BookingEngine::addSlots(QList<SlotRecord> *slots) {
     if (slots->isEmpty())
         return {};
+    drain(); // events in seq order, one writer at a time
     QJsonArray centres;
     for (const SlotRecord &s : std::as_const(*slots)) {
         if (!centres.contains(s.centreId))
@@ -449,17 +452,72 @@ void BookingEngine::scheduleFlush() {
         this,
         [this] {
             m_flushScheduled = false;
-            flush();
+            dispatch();
         },
         Qt::QueuedConnection);
 }
 
+void BookingEngine::setWriter(BatchWriter *writer, BookingStore *store) {
+    drain();
+    m_writer = writer;
+    m_batchStore = store;
+}
+
 void BookingEngine::flush() {
+    drain();
     if (m_queue.empty())
+        return;
+    dispatch();
+    drain();
+}
+
+void BookingEngine::drain() {
+    if (!m_inFlight)
+        return;
+    m_writer->waitIdle();
+    collect();
+}
+
+void BookingEngine::dispatch() {
+    if (m_queue.empty() || m_inFlight)
         return;
     std::vector<PendingWrite> batch;
     batch.swap(m_queue);
-    const StoreError failed = writeBatch(batch);
+    if (!m_writer) {
+        const StoreError failed = writeBatch(batch);
+        finishBatch(batch, failed);
+        return;
+    }
+    // One batch at a time: what arrives while it commits becomes the next batch.
+    m_inFlight = true;
+    auto shared = std::make_shared<std::vector<PendingWrite>>(std::move(batch));
+    m_writer->post([this, shared] {
+        const StoreError failed = writeBatch(*shared);
+        {
+            const std::lock_guard<std::mutex> lock(m_finishedMutex);
+            m_finished.push_back({shared, failed});
+        }
+        QMetaObject::invokeMethod(
+            this, [this] { collect(); }, Qt::QueuedConnection);
+    });
+}
+
+void BookingEngine::collect() {
+    std::vector<FinishedBatch> finished;
+    {
+        const std::lock_guard<std::mutex> lock(m_finishedMutex);
+        finished.swap(m_finished);
+    }
+    if (finished.empty())
+        return;
+    m_inFlight = false;
+    for (FinishedBatch &done : finished)
+        finishBatch(*done.batch, done.error);
+    if (m_autoFlush)
+        dispatch();
+}
+
+void BookingEngine::finishBatch(std::vector<PendingWrite> &batch, const StoreError &failed) {
     const qint64 now = nowSecs();
     QList<Event> events;
     if (failed) {
@@ -493,7 +551,7 @@ void BookingEngine::flush() {
 StoreError BookingEngine::writeBatch(std::vector<PendingWrite> &batch) {
     for (PendingWrite &write : batch)
         write.outcome.body = write.rendered.result();
-    if (StoreError e = m_store.beginBatch())
+    if (StoreError e = batchStore().beginBatch())
         return e;
     for (PendingWrite &write : batch) {
         StoreError batchError;
@@ -503,9 +561,9 @@ StoreError BookingEngine::writeBatch(std::vector<PendingWrite> &batch) {
                 write.idempotency->status = 200;
                 write.idempotency->body = write.outcome.body;
             }
-            const StoreError e =
-                m_store.cancel(b, b.updatedAt, write.idempotency ? &*write.idempotency : nullptr,
-                               QStringLiteral("booking.cancelled"), eventPayload(b), &write.event);
+            const StoreError e = batchStore().cancel(
+                b, b.updatedAt, write.idempotency ? &*write.idempotency : nullptr,
+                QStringLiteral("booking.cancelled"), eventPayload(b), &write.event);
             write.written = !e;
             write.outcome.booking = b;
             if (e.kind == StoreError::Kind::Conflict)
@@ -518,11 +576,11 @@ StoreError BookingEngine::writeBatch(std::vector<PendingWrite> &batch) {
             write.outcome.error = writeConfirm(write, &batchError);
         }
         if (batchError) {
-            m_store.rollbackBatch();
+            batchStore().rollbackBatch();
             return batchError;
         }
     }
-    return m_store.commitBatch();
+    return batchStore().commitBatch();
 }
 
 EngineError BookingEngine::writeConfirm(PendingWrite &write, StoreError *batchError) {
@@ -538,8 +596,8 @@ EngineError BookingEngine::writeConfirm(PendingWrite &write, StoreError *batchEr
             idempotency->status = 201;
             idempotency->body = write.outcome.body;
         }
-        const StoreError e = m_store.confirm(&b, idempotency, QStringLiteral("booking.confirmed"),
-                                             eventPayload(b), &write.event);
+        const StoreError e = batchStore().confirm(
+            &b, idempotency, QStringLiteral("booking.confirmed"), eventPayload(b), &write.event);
         if (!e) {
             write.written = true;
             write.outcome.booking = b;
@@ -554,7 +612,7 @@ EngineError BookingEngine::writeConfirm(PendingWrite &write, StoreError *batchEr
         if (e.message == u"person_has_booking") {
             // Also finds a booking of the same person written earlier in this batch.
             std::optional<BookingRecord> found;
-            if (StoreError again = m_store.activeBookingOf(b.personKey, b.service, &found)) {
+            if (StoreError again = batchStore().activeBookingOf(b.personKey, b.service, &found)) {
                 *batchError = again;
                 return storageError(again);
             }

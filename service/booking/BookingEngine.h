@@ -12,6 +12,8 @@
 
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <tuple>
 #include <unordered_map>
@@ -19,6 +21,7 @@
 
 namespace slotdesk {
 
+class BatchWriter;
 class Clock;
 class EventHub;
 
@@ -134,8 +137,15 @@ public:
     // Queues a cancellation (the booking is read now, written in the batch).
     void submitCancel(const QString &code, std::optional<IdempotencyRecord> idempotency,
                       Renderer render, WriteDone done);
-    // Commits every queued write now, in one transaction (also run by the queued flush).
+    // Batches then run on `writer`'s thread against `store` (a store on the writer's own
+    // connection); without a writer they run on this thread against the engine's store.
+    void setWriter(BatchWriter *writer, BookingStore *store);
+    // Commits every queued write now (waits for the batch in flight first) and answers them.
     void flush();
+    // Waits for the batch in flight, if any, and applies it (memory, events, answers). Whoever
+    // writes events on another connection calls this first (EventHub::settle()), so that
+    // events are published in seq order.
+    void drain();
     int queuedWrites() const { return int(m_queue.size()); }
     // Off: queued writes wait for an explicit flush() (tests hold a batch open with it).
     void setAutoFlush(bool on) { m_autoFlush = on; }
@@ -188,6 +198,11 @@ private:
     };
 
     void scheduleFlush();
+    // Starts the next batch (on the writer when there is one) unless one is in flight.
+    void dispatch();
+    void collect();
+    void finishBatch(std::vector<PendingWrite> &batch, const StoreError &failed);
+    BookingStore &batchStore() const { return m_batchStore ? *m_batchStore : m_store; }
     // The store part of a batch; returns a batch-wide failure (then nothing was written).
     StoreError writeBatch(std::vector<PendingWrite> &batch);
     EngineError writeConfirm(PendingWrite &write, StoreError *batchError);
@@ -223,6 +238,15 @@ private:
     std::vector<PendingWrite> m_queue;
     bool m_flushScheduled = false;
     bool m_autoFlush = true;
+    BatchWriter *m_writer = nullptr;
+    BookingStore *m_batchStore = nullptr; // used on the writer thread only
+    bool m_inFlight = false;
+    struct FinishedBatch {
+        std::shared_ptr<std::vector<PendingWrite>> batch;
+        StoreError error;
+    };
+    std::mutex m_finishedMutex;
+    std::vector<FinishedBatch> m_finished; // written by the writer thread
     qint64 m_batches = 0;
     qint64 m_batchedWrites = 0;
     mutable qint64 m_todayMinute = -1;
