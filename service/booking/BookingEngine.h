@@ -146,6 +146,10 @@ public:
     // writes events on another connection calls this first (EventHub::settle()), so that
     // events are published in seq order.
     void drain();
+    // Starts committing the queued writes without waiting for them (what the queued flush
+    // does); the answers come when the event loop runs or someone drains.
+    void startFlush() { dispatch(); }
+    bool batchInFlight() const { return m_inFlight; }
     int queuedWrites() const { return int(m_queue.size()); }
     // Off: queued writes wait for an explicit flush() (tests hold a batch open with it).
     void setAutoFlush(bool on) { m_autoFlush = on; }

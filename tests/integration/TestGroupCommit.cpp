@@ -241,6 +241,37 @@ private Q_SLOTS:
         QCOMPARE(m_fx->service->eventLog().lastSeq(), seqBefore + 2);
     }
 
+    void otherWritersWaitForTheBatchInFlight() {
+        QVERIFY(startService());
+        HttpTestClient client(m_fx->service->port());
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 3; ++i)
+            replies.append(client.start("POST", QStringLiteral("/api/v1/bookings"),
+                                        confirmBody(hold(client, m_slots.at(0)), i)));
+        QTRY_COMPARE(engine().queuedWrites(), 3);
+        QList<QList<qint64>> published;
+        QObject scope;
+        connect(&m_fx->service->eventHub(), &EventHub::eventsCommitted, &scope,
+                [&published](const QList<Event> &events) {
+                    QList<qint64> seqs;
+                    for (const Event &e : events)
+                        seqs.append(e.seq);
+                    published.append(seqs);
+                });
+        const qint64 seq = m_fx->service->eventLog().lastSeq();
+        engine().startFlush(); // the batch commits on the writer thread...
+        QVERIFY(engine().batchInFlight());
+        // ...while a release on the service's own connection writes an event: it waits for the
+        // batch, which is published first; seq stays gap-free and in order.
+        QList<SlotRecord> more{SlotRecord{0, m_fx->centreId, QStringLiteral("pcr"),
+                                          ServiceFixture::slotStart(40), 15, 5, 0}};
+        QVERIFY(!engine().addSlots(&more));
+        QCOMPARE(published, QList<QList<qint64>>({{seq + 1, seq + 2, seq + 3}, {seq + 4}}));
+        QCOMPARE(m_fx->service->eventLog().lastSeq(), seq + 4);
+        for (QNetworkReply *reply : std::as_const(replies))
+            QCOMPARE(HttpTestClient::finish(reply).status, 201);
+    }
+
     void retryDuringTheCommitGetsTheFirstAnswer() {
         QVERIFY(startService());
         HttpTestClient client(m_fx->service->port());
