@@ -71,12 +71,12 @@ struct ConfirmRequest {
 //   source of truth for durability: a confirm/cancel is answered only after its transaction
 //   (booking row + slot counter + event + idempotency record) committed.
 // - Group commit: submitConfirm()/submitCancel() decide what they can in memory (hold known,
-//   active, not already being confirmed) and queue the write; every write queued until the
-//   queue is flushed (the next event-loop turn) commits in ONE transaction, then each
-//   callback runs. Memory changes (slot counters, hold states) are applied only after the
-//   commit; a failed batch answers every request of it with Storage and changes nothing.
-//   While its write is queued a hold is "committing": it cannot be confirmed twice, released
-//   or expire.
+//   active, not already being confirmed) and queue the write; the queued writes commit in ONE
+//   transaction on the BatchWriter's thread (setWriter()), and what arrives meanwhile becomes
+//   the next batch; back on this thread each callback runs. Memory changes (slot counters, hold
+//   states) are applied only after the commit; a failed batch answers every request of it with
+//   Storage and changes nothing. While its write is queued a hold is "committing": it cannot be
+//   confirmed twice, released or expire.
 // - Holds live only in memory (a restart forgets them, which gives their places back). They
 //   expire at the injected Clock's time: swept by sweep() (a timer calls it) and lazily before
 //   every operation, so tests advance a FixedClock and see expiry without waiting.
