@@ -5,6 +5,8 @@
 #include <QList>
 #include <QObject>
 
+#include <functional>
+
 namespace slotdesk {
 
 // Fan-out point for committed events. Whoever appends events via EventLog inside a transaction
@@ -20,9 +22,20 @@ public:
         if (!events.isEmpty())
             Q_EMIT eventsCommitted(events);
     }
+    // Booking batches commit on a writer thread and are published when they come back. A
+    // writer on the service's own connection calls settle() before its transaction: it waits
+    // for the batch in flight and publishes it, so events stay in seq order.
+    void setBarrier(std::function<void()> barrier) { m_barrier = std::move(barrier); }
+    void settle() {
+        if (m_barrier)
+            m_barrier();
+    }
 
 Q_SIGNALS:
     void eventsCommitted(const QList<slotdesk::Event> &events);
+
+private:
+    std::function<void()> m_barrier;
 };
 
 } // namespace slotdesk

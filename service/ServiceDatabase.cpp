@@ -106,6 +106,8 @@ StoreError openServiceDatabase(const QString &path, bool syncFull, const QString
         QStringLiteral("PRAGMA busy_timeout = 5000"),
         QStringLiteral("PRAGMA cache_size = -65536"),
         QStringLiteral("PRAGMA temp_store = MEMORY"),
+        // Checkpoints run on the WalCheckpointer's thread, not inside a booking commit.
+        QStringLiteral("PRAGMA wal_autocheckpoint = 0"),
     };
     for (const QString &pragma : pragmas) {
         QSqlQuery query(*db);

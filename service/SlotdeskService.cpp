@@ -1,9 +1,12 @@
 #include "service/SlotdeskService.h"
 
+#include "service/WalCheckpointer.h"
+
 #include "models/booking/EventLog.h"
 #include "models/booking/SqliteBookingStore.h"
 #include "models/core/Clock.h"
 #include "service/ServiceDatabase.h"
+#include "service/booking/BatchWriter.h"
 #include "service/booking/BookingEngine.h"
 #include "service/booking/SigningKey.h"
 #include "service/citizen/CitizenController.h"
@@ -29,11 +32,22 @@ SlotdeskService::SlotdeskService(ServiceConfig config, const Clock &clock, QObje
 }
 
 SlotdeskService::~SlotdeskService() {
+    // Writes waiting for their group commit are committed and answered while the
+    // controllers whose callbacks answer them still exist.
+    if (m_engine) {
+        m_engine->flush();
+        if (m_engine->batchesCommitted() > 0)
+            qInfo("group commit: %lld writes in %lld transactions", m_engine->writesCommitted(),
+                  m_engine->batchesCommitted());
+    }
     // Prepared statements must go before the connection they belong to.
+    m_hub.setBarrier({});
     m_controllers.clear();
     m_engine.reset();
+    m_writer.reset();
     m_store.reset();
     m_eventLog.reset();
+    m_checkpointer.reset();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -47,6 +61,8 @@ bool SlotdeskService::start(QString *error) {
         *error = tr("Cannot open the database \"%1\": %2").arg(m_config.databasePath, e.message);
         return false;
     }
+    m_checkpointer = std::make_unique<WalCheckpointer>(m_config.databasePath, 100);
+    m_checkpointer->start();
     m_key = std::make_unique<SigningKey>();
     if (!m_key->loadOrCreate(m_config.keyFile, error))
         return false;
@@ -58,6 +74,8 @@ bool SlotdeskService::start(QString *error) {
         *error = tr("Cannot load the bookable slots: %1").arg(e.message);
         return false;
     }
+    if (!startWriter(error))
+        return false;
     registerControllers();
     m_port = m_http.start(m_config.listen, m_config.port);
     if (m_port == 0) {
@@ -67,6 +85,43 @@ bool SlotdeskService::start(QString *error) {
         return false;
     }
     m_housekeeping.start();
+    return true;
+}
+
+bool SlotdeskService::startWriter(QString *error) {
+    const QString name = m_connectionName + u"-writer";
+    QString openError;
+    m_writer = std::make_unique<BatchWriter>(
+        [this, name, &openError] {
+            if (StoreError e = openServiceDatabase(m_config.databasePath, m_config.syncFull, name,
+                                                   &m_writerDb)) {
+                openError = e.message;
+                return false;
+            }
+            m_writerEventLog = std::make_unique<EventLog>(m_writerDb);
+            m_writerStore = std::make_unique<SqliteBookingStore>(m_writerDb, *m_writerEventLog);
+            return true;
+        },
+        [this, name] {
+            // On the writer thread, like everything that uses its connection.
+            m_writerStore.reset();
+            m_writerEventLog.reset();
+            m_writerDb.close();
+            m_writerDb = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+        });
+    if (!m_writer->start()) {
+        m_writer.reset();
+        *error = tr("Cannot open the database \"%1\" for the booking writer: %2")
+                     .arg(m_config.databasePath, openError);
+        return false;
+    }
+    m_engine->setWriter(m_writer.get(), m_writerStore.get());
+    m_hub.setBarrier([this] { m_engine->drain(); });
+    // Batches append events on the writer's connection: the service's EventLog follows them.
+    connect(&m_hub, &EventHub::eventsCommitted, this, [this](const QList<Event> &events) {
+        m_eventLog->noteCommitted(events.constLast().seq);
+    });
     return true;
 }
 

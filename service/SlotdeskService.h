@@ -21,6 +21,8 @@ class Controller;
 class EventLog;
 class SigningKey;
 class StaffSide;
+class WalCheckpointer;
+class BatchWriter;
 
 // The composition root of slotdesk-service: owns the HTTP server, the database connection, the
 // booking engine, the event hub and the controllers, and wires them together (dependencies are
@@ -55,6 +57,7 @@ public:
 
 private:
     void registerControllers();
+    bool startWriter(QString *error);
 
     ServiceConfig m_config;
     const Clock &m_clock;
@@ -62,10 +65,16 @@ private:
     EventHub m_hub;
     QString m_connectionName;
     QSqlDatabase m_db;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::unique_ptr<EventLog> m_eventLog;
     std::unique_ptr<BookingStore> m_store;
     std::unique_ptr<SigningKey> m_key;
     std::unique_ptr<BookingEngine> m_engine;
+    // The booking writer thread and what lives on it (its own connection and store).
+    std::unique_ptr<BatchWriter> m_writer;
+    QSqlDatabase m_writerDb;
+    std::unique_ptr<EventLog> m_writerEventLog;
+    std::unique_ptr<BookingStore> m_writerStore;
     CitizenController *m_citizen = nullptr; // owned by m_controllers
     StaffSide *m_staff = nullptr;           // owned by m_controllers
     std::vector<std::unique_ptr<Controller>> m_controllers;

@@ -14,8 +14,8 @@ namespace slotdesk {
 // Durable storage of the booking engine. The engine keeps slot counters and holds in memory
 // and calls this interface for everything that must survive a crash. SqliteBookingStore is the
 // embedded implementation; a PostgreSQL one comes later (see ROADMAP), which is why:
-// - every mutating call is ONE transaction that also appends its Event and its idempotency
-//   record, so "answered 2xx" ⇔ "committed";
+// - every mutating call is ONE transaction (confirms and cancels: one batch of them) that
+//   also appends its Event and its idempotency record, so "answered 2xx" ⇔ "committed";
 // - confirm() increments the slot counter with a conditional update (booked < capacity) and
 //   the insert is backed by the unique index on (person_key, service) of active bookings, so
 //   several service instances sharing one database can never overbook or double-book even
@@ -40,15 +40,23 @@ public:
     virtual StoreError bookingByCode(const QString &code, std::optional<BookingRecord> *found) = 0;
     virtual StoreError idempotency(const QString &key, std::optional<IdempotencyRecord> *found) = 0;
 
-    // Inserts the booking (sets booking->id), increments its slot's counter, appends the event
-    // and stores `idempotency` when not null. Errors: Conflict with message "slot_full" when
-    // the slot has no capacity left, "person_has_booking" when the unique person index refused
-    // it, "code_taken" when the code collided; nothing is written then.
+    // Group commit: the engine writes every confirm and cancel that arrived while the previous
+    // batch committed in ONE transaction: beginBatch(), one call per request, commitBatch()
+    // (or rollbackBatch() when anything failed). "answered 2xx" ⇔ "its batch committed".
+    virtual StoreError beginBatch() = 0;
+    virtual StoreError commitBatch() = 0;
+    virtual void rollbackBatch() = 0;
+
+    // Inside a batch: inserts the booking (sets booking->id), increments its slot's counter,
+    // appends the event and stores `idempotency` when not null. Conflicts concern only this
+    // request and leave nothing of it written (the batch goes on): "slot_full" when the slot
+    // has no capacity left, "person_has_booking" when the unique person index refused it,
+    // "code_taken" when the code collided. Any other error fails the whole batch.
     virtual StoreError confirm(BookingRecord *booking, const IdempotencyRecord *idempotency,
                                const QString &eventType, const QJsonObject &payload,
                                Event *event) = 0;
-    // Marks a confirmed booking cancelled and gives its place back. Conflict "not_active" when
-    // the booking is no longer confirmed (cancelled or checked in meanwhile).
+    // Inside a batch: marks a confirmed booking cancelled and gives its place back. Conflict
+    // "not_active" when the booking is no longer confirmed (nothing of it written).
     virtual StoreError cancel(const BookingRecord &booking, qint64 now,
                               const IdempotencyRecord *idempotency, const QString &eventType,
                               const QJsonObject &payload, Event *event) = 0;

@@ -21,18 +21,31 @@ Event EventLog::append(const QString &type, const QJsonObject &payload, qint64 a
     event.type = type;
     event.payload = payload;
 
-    QSqlQuery query(m_db);
-    query.prepare(
-        QStringLiteral("INSERT INTO events (seq, at, type, payload) VALUES (?, ?, ?, ?)"));
-    query.addBindValue(event.seq);
-    query.addBindValue(at);
-    query.addBindValue(type);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
-    if (!query.exec())
+    if (!m_insert) {
+        m_insert = std::make_unique<QSqlQuery>(m_db);
+        m_insert->prepare(
+            QStringLiteral("INSERT INTO events (seq, at, type, payload) VALUES (?, ?, ?, ?)"));
+    }
+    m_insert->bindValue(0, event.seq);
+    m_insert->bindValue(1, at);
+    m_insert->bindValue(2, type);
+    m_insert->bindValue(3,
+                        QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    if (!m_insert->exec())
         return Event{};
     // Only advanced after the row is in: a failed insert leaves no hole in the sequence.
     m_lastSeq = event.seq;
     return event;
+}
+
+EventLog::~EventLog() = default;
+
+bool EventLog::resync() {
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) || !query.next())
+        return false;
+    m_lastSeq = query.value(0).toLongLong();
+    return true;
 }
 
 void EventLog::rollbackTo(qint64 lastCommittedSeq) {

@@ -3,6 +3,10 @@
 #include "models/booking/Event.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <memory>
 
 namespace slotdesk {
 
@@ -12,6 +16,7 @@ class EventLog {
 public:
     // Reads the current maximum seq; call once after opening the database.
     explicit EventLog(QSqlDatabase db);
+    ~EventLog();
 
     // Assigns the next seq and inserts the row (not committed: the caller's transaction is).
     // Returns the event with seq set, or seq 0 when the insert failed.
@@ -19,6 +24,12 @@ public:
     // Must be called when the caller's transaction rolled back after append().
     void rollbackTo(qint64 lastCommittedSeq);
     qint64 lastSeq() const { return m_lastSeq; }
+    // Several connections append events (the service's and the booking writer's), one write
+    // transaction at a time: call resync() inside a write transaction before append() to
+    // continue from the last committed seq, and noteCommitted() when another connection's
+    // events were committed.
+    bool resync();
+    void noteCommitted(qint64 seq) { m_lastSeq = std::max(m_lastSeq, seq); }
 
     // Events with seq > afterSeq in order, at most `limit`.
     QList<Event> readAfter(qint64 afterSeq, int limit) const;
@@ -26,6 +37,8 @@ public:
 private:
     QSqlDatabase m_db;
     qint64 m_lastSeq = 0;
+    // Prepared once: append() runs once per booking.
+    std::unique_ptr<QSqlQuery> m_insert;
 };
 
 } // namespace slotdesk

@@ -288,22 +288,46 @@ StoreError SqliteBookingStore::insertIdempotency(const IdempotencyRecord &record
     return {};
 }
 
+StoreError SqliteBookingStore::beginBatch() {
+    Q_ASSERT(m_batchSeq < 0);
+    // IMMEDIATE: the write lock from the start, so the seq read below is the newest one even
+    // when another connection of the service wrote events.
+    QSqlQuery begin(m_db);
+    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return StoreError{StoreError::Kind::Io, begin.lastError().text(), {}};
+    if (!m_eventLog.resync()) {
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        return StoreError{StoreError::Kind::Io, QStringLiteral("read the last event seq"), {}};
+    }
+    m_batchSeq = m_eventLog.lastSeq();
+    return {};
+}
+
+StoreError SqliteBookingStore::commitBatch() {
+    Q_ASSERT(m_batchSeq >= 0);
+    if (!m_db.commit()) {
+        const StoreError error{StoreError::Kind::Io, m_db.lastError().text(), {}};
+        rollbackBatch();
+        return error;
+    }
+    m_batchSeq = -1;
+    return {};
+}
+
+void SqliteBookingStore::rollbackBatch() {
+    if (m_batchSeq < 0)
+        return;
+    m_db.rollback();
+    m_eventLog.rollbackTo(m_batchSeq);
+    m_batchSeq = -1;
+}
+
 StoreError SqliteBookingStore::confirm(BookingRecord *booking, const IdempotencyRecord *idempotency,
                                        const QString &eventType, const QJsonObject &payload,
                                        Event *event) {
-    const qint64 seqBefore = m_eventLog.lastSeq();
-    if (!m_db.transaction())
-        return StoreError{StoreError::Kind::Io, m_db.lastError().text(), {}};
-
-    QSqlQuery &take =
-        prepared(m_sql->takePlace, QStringLiteral("UPDATE slots SET booked = booked + 1 WHERE "
-                                                  "id = ? AND booked < capacity"));
-    take.bindValue(0, booking->slotId);
-    if (!take.exec())
-        return rollback(fail(StoreError::Kind::Io, QStringLiteral("take place"), take));
-    if (take.numRowsAffected() != 1)
-        return rollback(conflict(QStringLiteral("slot_full")));
-
+    Q_ASSERT(m_batchSeq >= 0);
+    // The insert goes first: its unique indexes refuse a second booking of the person or a
+    // colliding code without any write, so such a conflict needs no undo inside the batch.
     QSqlQuery &insert = prepared(
         m_sql->insertBooking,
         QStringLiteral("INSERT INTO bookings (code, slot_id, service_code, person_key, "
@@ -325,26 +349,35 @@ StoreError SqliteBookingStore::confirm(BookingRecord *booking, const Idempotency
     if (!insert.exec()) {
         const QString text = insert.lastError().databaseText();
         if (text.contains(u"bookings.person_key"))
-            return rollback(conflict(QStringLiteral("person_has_booking")));
+            return conflict(QStringLiteral("person_has_booking"));
         if (text.contains(u"bookings.code"))
-            return rollback(conflict(QStringLiteral("code_taken")));
-        return rollback(fail(StoreError::Kind::Io, QStringLiteral("insert booking"), insert));
+            return conflict(QStringLiteral("code_taken"));
+        return fail(StoreError::Kind::Io, QStringLiteral("insert booking"), insert);
     }
     booking->id = insert.lastInsertId().toLongLong();
 
+    QSqlQuery &take =
+        prepared(m_sql->takePlace, QStringLiteral("UPDATE slots SET booked = booked + 1 WHERE "
+                                                  "id = ? AND booked < capacity"));
+    take.bindValue(0, booking->slotId);
+    if (!take.exec())
+        return fail(StoreError::Kind::Io, QStringLiteral("take place"), take);
+    if (take.numRowsAffected() != 1) {
+        // Only another writer on the same database gets here: undo this booking's insert.
+        QSqlQuery undo(m_db);
+        undo.prepare(QStringLiteral("DELETE FROM bookings WHERE id = ?"));
+        undo.addBindValue(booking->id);
+        if (!undo.exec())
+            return fail(StoreError::Kind::Io, QStringLiteral("undo booking"), undo);
+        return conflict(QStringLiteral("slot_full"));
+    }
     if (idempotency) {
         if (StoreError error = insertIdempotency(*idempotency))
-            return rollback(error);
+            return error;
     }
     *event = m_eventLog.append(eventType, payload, booking->createdAt);
-    if (event->seq == 0) {
-        m_eventLog.rollbackTo(seqBefore);
-        return rollback(StoreError{StoreError::Kind::Io, QStringLiteral("event append"), {}});
-    }
-    if (!m_db.commit()) {
-        m_eventLog.rollbackTo(seqBefore);
-        return rollback(StoreError{StoreError::Kind::Io, m_db.lastError().text(), {}});
-    }
+    if (event->seq == 0)
+        return StoreError{StoreError::Kind::Io, QStringLiteral("event append"), {}};
     return {};
 }
 
@@ -352,9 +385,7 @@ StoreError SqliteBookingStore::cancel(const BookingRecord &booking, qint64 now,
                                       const IdempotencyRecord *idempotency,
                                       const QString &eventType, const QJsonObject &payload,
                                       Event *event) {
-    const qint64 seqBefore = m_eventLog.lastSeq();
-    if (!m_db.transaction())
-        return StoreError{StoreError::Kind::Io, m_db.lastError().text(), {}};
+    Q_ASSERT(m_batchSeq >= 0);
     QSqlQuery &cancel =
         prepared(m_sql->cancelBooking, QStringLiteral("UPDATE bookings SET state = 'cancelled', "
                                                       "updated_at = ? WHERE id = ? AND state = "
@@ -362,28 +393,22 @@ StoreError SqliteBookingStore::cancel(const BookingRecord &booking, qint64 now,
     cancel.bindValue(0, now);
     cancel.bindValue(1, booking.id);
     if (!cancel.exec())
-        return rollback(fail(StoreError::Kind::Io, QStringLiteral("cancel booking"), cancel));
+        return fail(StoreError::Kind::Io, QStringLiteral("cancel booking"), cancel);
     if (cancel.numRowsAffected() != 1)
-        return rollback(conflict(QStringLiteral("not_active")));
+        return conflict(QStringLiteral("not_active"));
     QSqlQuery &giveBack =
         prepared(m_sql->givePlaceBack, QStringLiteral("UPDATE slots SET booked = booked - 1 "
                                                       "WHERE id = ? AND booked > 0"));
     giveBack.bindValue(0, booking.slotId);
     if (!giveBack.exec() || giveBack.numRowsAffected() != 1)
-        return rollback(fail(StoreError::Kind::Io, QStringLiteral("give place back"), giveBack));
+        return fail(StoreError::Kind::Io, QStringLiteral("give place back"), giveBack);
     if (idempotency) {
         if (StoreError error = insertIdempotency(*idempotency))
-            return rollback(error);
+            return error;
     }
     *event = m_eventLog.append(eventType, payload, now);
-    if (event->seq == 0) {
-        m_eventLog.rollbackTo(seqBefore);
-        return rollback(StoreError{StoreError::Kind::Io, QStringLiteral("event append"), {}});
-    }
-    if (!m_db.commit()) {
-        m_eventLog.rollbackTo(seqBefore);
-        return rollback(StoreError{StoreError::Kind::Io, m_db.lastError().text(), {}});
-    }
+    if (event->seq == 0)
+        return StoreError{StoreError::Kind::Io, QStringLiteral("event append"), {}};
     return {};
 }
 

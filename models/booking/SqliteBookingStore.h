@@ -28,6 +28,9 @@ public:
                                std::optional<BookingRecord> *found) override;
     StoreError bookingByCode(const QString &code, std::optional<BookingRecord> *found) override;
     StoreError idempotency(const QString &key, std::optional<IdempotencyRecord> *found) override;
+    StoreError beginBatch() override;
+    StoreError commitBatch() override;
+    void rollbackBatch() override;
     StoreError confirm(BookingRecord *booking, const IdempotencyRecord *idempotency,
                        const QString &eventType, const QJsonObject &payload, Event *event) override;
     StoreError cancel(const BookingRecord &booking, qint64 now,
@@ -46,6 +49,7 @@ private:
     QSqlDatabase m_db;
     EventLog &m_eventLog;
     std::unique_ptr<Statements> m_sql;
+    qint64 m_batchSeq = -1; // the EventLog's seq when the batch began; -1 outside a batch
 };
 
 } // namespace slotdesk

@@ -4,11 +4,13 @@
 #include "models/booking/PersonKey.h"
 #include "models/core/Clock.h"
 #include "service/EventHub.h"
+#include "service/booking/BatchWriter.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <sodium.h>
@@ -84,6 +86,7 @@ StoreError BookingEngine::load() {
         return e;
     m_centres = centres;
     m_centresJson.clear();
+    ++m_generation;
     m_slots.clear();
     m_days.clear();
     m_answers.clear();
@@ -107,6 +110,7 @@ void BookingEngine::indexSlot(const SlotRecord &record) {
     ids.insert(pos, record.id);
     m_days[DayKey{record.centreId, record.service, state.dayJulian}].json.clear();
     m_answers.remove(record.centreId);
+    ++m_generation;
 }
 
 void BookingEngine::changed(const SlotState &slot) {
@@ -114,6 +118,7 @@ void BookingEngine::changed(const SlotState &slot) {
     if (it != m_days.end())
         it->second.json.clear();
     m_answers.remove(slot.record.centreId);
+    ++m_generation;
 }
 
 QByteArray BookingEngine::centresJson() {
@@ -181,7 +186,21 @@ QByteArray BookingEngine::dayJson(const DayKey &key, Day &day, qint64 now) {
 }
 
 QByteArray BookingEngine::availabilityJson(qint64 centreId, const QString &service, QDate from,
-                                           QDate to) {
+                                           QDate to, qint64 *validUntil) {
+    QByteArray answer = availabilityAnswer(centreId, service, from, to);
+    if (validUntil) {
+        *validUntil = std::numeric_limits<qint64>::max();
+        for (qint64 d = from.toJulianDay(); d <= to.toJulianDay(); ++d) {
+            const auto it = m_days.find(DayKey{centreId, service, d});
+            if (it != m_days.end())
+                *validUntil = std::min(*validUntil, it->second.validUntil);
+        }
+    }
+    return answer;
+}
+
+QByteArray BookingEngine::availabilityAnswer(qint64 centreId, const QString &service, QDate from,
+                                             QDate to) {
     sweep();
     const qint64 now = nowSecs();
     const QString cacheKey =
@@ -231,19 +250,23 @@ void BookingEngine::centrePublished(const CentreRecord &centre) {
         *it = centre;
     m_centresJson.clear();
     m_answers.remove(centre.id);
+    ++m_generation;
 }
 
 StoreError BookingEngine::addCentre(CentreRecord *centre) {
+    drain(); // events in seq order, one writer at a time
     if (StoreError e = m_store.insertCentre(centre, nowSecs()))
         return e;
     m_centres.append(*centre);
     m_centresJson.clear();
+    ++m_generation;
     return {};
 }
 
 StoreError BookingEngine::addSlots(QList<SlotRecord> *slots) {
     if (slots->isEmpty())
         return {};
+    drain(); // events in seq order, one writer at a time
     QJsonArray centres;
     for (const SlotRecord &s : std::as_const(*slots)) {
         if (!centres.contains(s.centreId))
@@ -343,27 +366,30 @@ void BookingEngine::sweep() {
     }
 }
 
-EngineError BookingEngine::confirm(const ConfirmRequest &request, IdempotencyRecord *idempotency,
-                                   const Renderer &render, BookingRecord *booking, bool *existing) {
+void BookingEngine::submitConfirm(const ConfirmRequest &request,
+                                  std::optional<IdempotencyRecord> idempotency, Renderer render,
+                                  WriteDone done) {
     sweep();
-    *existing = false;
+    const auto refuse = [&done](EngineError e) { done(WriteOutcome{std::move(e), {}, false, {}}); };
     const auto holdIt = m_holds.find(request.holdId);
     if (holdIt == m_holds.end())
-        return error(EngineError::Kind::NotFound, "hold_not_found",
-                     tr("There is no hold with this id."), QStringLiteral("hold_id"));
+        return refuse(error(EngineError::Kind::NotFound, "hold_not_found",
+                            tr("There is no hold with this id."), QStringLiteral("hold_id")));
     if (holdIt->state == HoldState::Expired)
-        return error(EngineError::Kind::Conflict, "hold_expired",
-                     tr("The hold has expired; please choose a slot again."),
-                     QStringLiteral("hold_id"));
+        return refuse(error(EngineError::Kind::Conflict, "hold_expired",
+                            tr("The hold has expired; please choose a slot again."),
+                            QStringLiteral("hold_id")));
     if (holdIt->state != HoldState::Active)
-        return error(EngineError::Kind::Conflict, "hold_not_active",
-                     tr("The hold was already used or released."), QStringLiteral("hold_id"));
-    const qint64 slotId = holdIt->slotId;
-    SlotState &slot = m_slots.at(slotId);
+        return refuse(error(EngineError::Kind::Conflict, "hold_not_active",
+                            tr("The hold was already used or released."),
+                            QStringLiteral("hold_id")));
+    const SlotState &slot = m_slots.at(holdIt->slotId);
     const qint64 now = nowSecs();
 
-    BookingRecord b;
-    b.slotId = slotId;
+    PendingWrite write;
+    write.holdId = request.holdId;
+    BookingRecord &b = write.booking;
+    b.slotId = holdIt->slotId;
     b.service = slot.record.service;
     b.personKey = PersonKey::make(request.familyName, request.givenName, request.birthDate,
                                   request.phone, request.email);
@@ -378,51 +404,224 @@ EngineError BookingEngine::confirm(const ConfirmRequest &request, IdempotencyRec
     b.centreId = slot.record.centreId;
     b.startsAt = slot.record.startsAt;
     b.minutes = slot.record.minutes;
+    b.code = drawCode();
+    write.idempotency = std::move(idempotency);
+    write.render = std::move(render);
+    write.done = std::move(done);
+    startRendering(write);
+    // The held place stays counted as held until the batch committed.
+    holdIt->state = HoldState::Committing;
+    m_queue.push_back(std::move(write));
+    scheduleFlush();
+}
 
-    auto returnExisting = [&](const BookingRecord &found) {
-        expire(request.holdId, *holdIt);
-        holdIt->state = HoldState::Released;
-        m_forgetQueue.emplace(now + tombstoneSeconds, request.holdId);
-        *booking = found;
-        *existing = true;
-        return EngineError{};
-    };
+void BookingEngine::submitCancel(const QString &code, std::optional<IdempotencyRecord> idempotency,
+                                 Renderer render, WriteDone done) {
+    sweep();
+    const auto refuse = [&done](EngineError e) { done(WriteOutcome{std::move(e), {}, false, {}}); };
+    PendingWrite write;
+    BookingRecord &b = write.booking;
+    if (EngineError e = lookup(code, &b))
+        return refuse(std::move(e));
+    if (b.state != u"confirmed")
+        return refuse(error(EngineError::Kind::Conflict, "booking_not_active",
+                            tr("The booking is %1 and cannot be cancelled.").arg(b.state),
+                            QStringLiteral("code")));
+    const qint64 now = nowSecs();
+    if (b.startsAt <= now)
+        return refuse(error(EngineError::Kind::Conflict, "too_late",
+                            tr("The appointment has begun and can no longer be cancelled."),
+                            QStringLiteral("code")));
+    b.state = QStringLiteral("cancelled");
+    b.updatedAt = now;
+    write.cancel = true;
+    write.idempotency = std::move(idempotency);
+    write.render = std::move(render);
+    write.done = std::move(done);
+    startRendering(write);
+    m_queue.push_back(std::move(write));
+    scheduleFlush();
+}
 
-    // No read before the write: the unique index on (person_key, service) of active bookings
-    // answers "does this person have one already" inside the insert, which is one statement
-    // less on the hot path and also exact across several instances sharing a database.
-    std::optional<BookingRecord> found;
+void BookingEngine::scheduleFlush() {
+    if (m_flushScheduled || !m_autoFlush)
+        return;
+    m_flushScheduled = true;
+    // Everything submitted until the event loop comes back here joins the same transaction.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_flushScheduled = false;
+            dispatch();
+        },
+        Qt::QueuedConnection);
+}
+
+void BookingEngine::setWriter(BatchWriter *writer, BookingStore *store) {
+    drain();
+    m_writer = writer;
+    m_batchStore = store;
+}
+
+void BookingEngine::flush() {
+    drain();
+    if (m_queue.empty())
+        return;
+    dispatch();
+    drain();
+}
+
+void BookingEngine::drain() {
+    if (!m_inFlight)
+        return;
+    m_writer->waitIdle();
+    collect();
+}
+
+void BookingEngine::dispatch() {
+    if (m_queue.empty() || m_inFlight)
+        return;
+    std::vector<PendingWrite> batch;
+    batch.swap(m_queue);
+    if (!m_writer) {
+        const StoreError failed = writeBatch(batch);
+        finishBatch(batch, failed);
+        return;
+    }
+    // One batch at a time: what arrives while it commits becomes the next batch.
+    m_inFlight = true;
+    auto shared = std::make_shared<std::vector<PendingWrite>>(std::move(batch));
+    m_writer->post([this, shared] {
+        const StoreError failed = writeBatch(*shared);
+        {
+            const std::lock_guard<std::mutex> lock(m_finishedMutex);
+            m_finished.push_back({shared, failed});
+        }
+        QMetaObject::invokeMethod(
+            this, [this] { collect(); }, Qt::QueuedConnection);
+    });
+}
+
+void BookingEngine::collect() {
+    std::vector<FinishedBatch> finished;
+    {
+        const std::lock_guard<std::mutex> lock(m_finishedMutex);
+        finished.swap(m_finished);
+    }
+    if (finished.empty())
+        return;
+    m_inFlight = false;
+    for (FinishedBatch &done : finished)
+        finishBatch(*done.batch, done.error);
+    if (m_autoFlush)
+        dispatch();
+}
+
+void BookingEngine::finishBatch(std::vector<PendingWrite> &batch, const StoreError &failed) {
+    const qint64 now = nowSecs();
+    QList<Event> events;
+    if (failed) {
+        for (PendingWrite &write : batch) {
+            if (!write.cancel)
+                reactivate(write.holdId, now);
+            write.outcome = WriteOutcome{storageError(failed), {}, false, {}};
+        }
+    } else {
+        ++m_batches;
+        m_batchedWrites += qint64(batch.size());
+        for (PendingWrite &write : batch) {
+            if (!write.cancel) {
+                applyConfirm(write, now);
+            } else if (write.written) {
+                const auto it = m_slots.find(write.booking.slotId);
+                if (it != m_slots.end()) {
+                    --it->second.record.booked;
+                    changed(it->second);
+                }
+            }
+            if (write.written)
+                events.append(write.event);
+        }
+        m_hub.publish(events);
+    }
+    for (const PendingWrite &write : batch)
+        write.done(write.outcome);
+}
+
+StoreError BookingEngine::writeBatch(std::vector<PendingWrite> &batch) {
+    for (PendingWrite &write : batch)
+        write.outcome.body = write.rendered.result();
+    if (StoreError e = batchStore().beginBatch())
+        return e;
+    for (PendingWrite &write : batch) {
+        StoreError batchError;
+        if (write.cancel) {
+            const BookingRecord &b = write.booking;
+            if (write.idempotency) {
+                write.idempotency->status = 200;
+                write.idempotency->body = write.outcome.body;
+            }
+            const StoreError e = batchStore().cancel(
+                b, b.updatedAt, write.idempotency ? &*write.idempotency : nullptr,
+                QStringLiteral("booking.cancelled"), eventPayload(b), &write.event);
+            write.written = !e;
+            write.outcome.booking = b;
+            if (e.kind == StoreError::Kind::Conflict)
+                write.outcome.error =
+                    error(EngineError::Kind::Conflict, "booking_not_active",
+                          tr("The booking is no longer active."), QStringLiteral("code"));
+            else if (e)
+                batchError = e;
+        } else {
+            write.outcome.error = writeConfirm(write, &batchError);
+        }
+        if (batchError) {
+            batchStore().rollbackBatch();
+            return batchError;
+        }
+    }
+    return batchStore().commitBatch();
+}
+
+EngineError BookingEngine::writeConfirm(PendingWrite &write, StoreError *batchError) {
+    BookingRecord &b = write.booking;
+    IdempotencyRecord *idempotency = write.idempotency ? &*write.idempotency : nullptr;
     // 50 random bits: a collision is astronomically rare but is retried rather than failed.
     for (int attempt = 0; attempt < 4; ++attempt) {
-        quint64 bits = 0;
-        randombytes_buf(&bits, sizeof bits);
-        b.code = BookingCode::fromBits(bits);
+        if (attempt > 0) {
+            b.code = drawCode();
+            write.outcome.body = write.render(b);
+        }
         if (idempotency) {
             idempotency->status = 201;
-            idempotency->body = render(b);
+            idempotency->body = write.outcome.body;
         }
-        Event event;
-        const StoreError e = m_store.confirm(&b, idempotency, QStringLiteral("booking.confirmed"),
-                                             eventPayload(b), &event);
+        const StoreError e = batchStore().confirm(
+            &b, idempotency, QStringLiteral("booking.confirmed"), eventPayload(b), &write.event);
         if (!e) {
-            ++slot.record.booked;
-            expire(request.holdId, *holdIt); // the held place becomes the booked place
-            holdIt->state = HoldState::Used;
-            m_forgetQueue.emplace(now + tombstoneSeconds, request.holdId);
-            changed(slot);
-            *booking = b;
-            m_hub.publish({event});
+            write.written = true;
+            write.outcome.booking = b;
             return {};
         }
-        if (e.kind != StoreError::Kind::Conflict)
+        if (e.kind != StoreError::Kind::Conflict) {
+            *batchError = e;
             return storageError(e);
+        }
         if (e.message == u"code_taken")
             continue;
         if (e.message == u"person_has_booking") {
-            if (StoreError again = m_store.activeBookingOf(b.personKey, b.service, &found))
+            // Also finds a booking of the same person written earlier in this batch.
+            std::optional<BookingRecord> found;
+            if (StoreError again = batchStore().activeBookingOf(b.personKey, b.service, &found)) {
+                *batchError = again;
                 return storageError(again);
-            if (found)
-                return returnExisting(*found);
+            }
+            if (found) {
+                write.outcome.booking = *found;
+                write.outcome.existing = true;
+                write.outcome.body.clear();
+                return {};
+            }
         }
         // slot_full can only come from another writer on the same database.
         return error(EngineError::Kind::Conflict, "slot_full",
@@ -430,6 +629,74 @@ EngineError BookingEngine::confirm(const ConfirmRequest &request, IdempotencyRec
     }
     return error(EngineError::Kind::Storage, "storage_unavailable",
                  tr("No free booking code could be drawn."));
+}
+
+void BookingEngine::startRendering(PendingWrite &write) {
+    // Rendering signs the answer with Ed25519, the most expensive step of a confirm (~40% of
+    // its instructions): it runs on the thread pool from the moment the request is queued,
+    // while this thread goes on with HTTP, so a batch's transaction finds it done.
+    write.rendered = QtConcurrent::run(
+        [render = write.render, booking = write.booking] { return render(booking); });
+}
+
+QString BookingEngine::drawCode() {
+    quint64 bits = 0;
+    randombytes_buf(&bits, sizeof bits);
+    return BookingCode::fromBits(bits);
+}
+
+void BookingEngine::applyConfirm(PendingWrite &write, qint64 now) {
+    const auto holdIt = m_holds.find(write.holdId);
+    if (holdIt == m_holds.end() || holdIt->state != HoldState::Committing)
+        return;
+    if (write.outcome.error) {
+        reactivate(write.holdId, now); // refused: the hold is as it was
+        return;
+    }
+    const auto slotIt = m_slots.find(holdIt->slotId);
+    if (slotIt != m_slots.end()) {
+        SlotState &slot = slotIt->second;
+        --slot.held; // the held place becomes the booked place, or is given back
+        if (write.written)
+            ++slot.record.booked;
+        changed(slot);
+    }
+    --m_activeHolds;
+    holdIt->state = write.written ? HoldState::Used : HoldState::Released;
+    m_forgetQueue.emplace(now + tombstoneSeconds, write.holdId);
+}
+
+void BookingEngine::reactivate(const QString &holdId, qint64 now) {
+    const auto it = m_holds.find(holdId);
+    if (it == m_holds.end() || it->state != HoldState::Committing)
+        return;
+    it->state = HoldState::Active;
+    if (it->expiresAt > now) {
+        m_expiryQueue.emplace(it->expiresAt, holdId);
+        return;
+    }
+    expire(holdId, *it);
+    it->state = HoldState::Expired;
+    m_forgetQueue.emplace(now + tombstoneSeconds, holdId);
+}
+
+EngineError BookingEngine::confirm(const ConfirmRequest &request, IdempotencyRecord *idempotency,
+                                   const Renderer &render, BookingRecord *booking, bool *existing) {
+    std::optional<WriteOutcome> result;
+    std::optional<IdempotencyRecord> record;
+    if (idempotency)
+        record = *idempotency;
+    submitConfirm(request, record, render, [&result](const WriteOutcome &o) { result = o; });
+    if (!result)
+        flush();
+    Q_ASSERT(result);
+    *booking = result->booking;
+    *existing = result->existing;
+    if (idempotency && !result->error && !result->existing) {
+        idempotency->status = 201;
+        idempotency->body = result->body;
+    }
+    return result->error;
 }
 
 EngineError BookingEngine::lookup(const QString &code, BookingRecord *booking) {
@@ -445,41 +712,20 @@ EngineError BookingEngine::lookup(const QString &code, BookingRecord *booking) {
 
 EngineError BookingEngine::cancel(const QString &code, IdempotencyRecord *idempotency,
                                   const Renderer &render, BookingRecord *booking) {
-    sweep();
-    BookingRecord b;
-    if (EngineError e = lookup(code, &b))
-        return e;
-    if (b.state != u"confirmed")
-        return error(EngineError::Kind::Conflict, "booking_not_active",
-                     tr("The booking is %1 and cannot be cancelled.").arg(b.state),
-                     QStringLiteral("code"));
-    const qint64 now = nowSecs();
-    if (b.startsAt <= now)
-        return error(EngineError::Kind::Conflict, "too_late",
-                     tr("The appointment has begun and can no longer be cancelled."),
-                     QStringLiteral("code"));
-    b.state = QStringLiteral("cancelled");
-    b.updatedAt = now;
-    if (idempotency) {
+    std::optional<WriteOutcome> result;
+    std::optional<IdempotencyRecord> record;
+    if (idempotency)
+        record = *idempotency;
+    submitCancel(code, record, render, [&result](const WriteOutcome &o) { result = o; });
+    if (!result)
+        flush();
+    Q_ASSERT(result);
+    *booking = result->booking;
+    if (idempotency && !result->error) {
         idempotency->status = 200;
-        idempotency->body = render(b);
+        idempotency->body = result->body;
     }
-    Event event;
-    if (StoreError e = m_store.cancel(b, now, idempotency, QStringLiteral("booking.cancelled"),
-                                      eventPayload(b), &event)) {
-        if (e.kind == StoreError::Kind::Conflict)
-            return error(EngineError::Kind::Conflict, "booking_not_active",
-                         tr("The booking is no longer active."), QStringLiteral("code"));
-        return storageError(e);
-    }
-    const auto it = m_slots.find(b.slotId);
-    if (it != m_slots.end()) {
-        --it->second.record.booked;
-        changed(it->second);
-    }
-    *booking = b;
-    m_hub.publish({event});
-    return {};
+    return result->error;
 }
 
 } // namespace slotdesk

@@ -5,18 +5,23 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QFuture>
 #include <QHash>
 #include <QObject>
 #include <QString>
 
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <vector>
 
 namespace slotdesk {
 
+class BatchWriter;
 class Clock;
 class EventHub;
 
@@ -37,6 +42,16 @@ struct HoldInfo {
     qint64 expiresAt = 0; // Unix seconds
 };
 
+// What a confirm or cancel came to, handed to its callback after its batch committed (or
+// failed). `body` is the rendered answer of a new booking or a cancellation (also stored as
+// the idempotent answer); for an existing booking the caller renders `booking` itself.
+struct WriteOutcome {
+    EngineError error;
+    BookingRecord booking;
+    bool existing = false;
+    QByteArray body;
+};
+
 struct ConfirmRequest {
     QString holdId;
     QString familyName;
@@ -53,8 +68,15 @@ struct ConfirmRequest {
 //   construction. The store's conditional UPDATE and CHECK (booked <= capacity) are the
 //   backstop (and the guard between several instances later).
 // - Memory is the source of truth for reads (availability, free places); the store is the
-//   source of truth for durability: a confirm/cancel returns only after its transaction
+//   source of truth for durability: a confirm/cancel is answered only after its transaction
 //   (booking row + slot counter + event + idempotency record) committed.
+// - Group commit: submitConfirm()/submitCancel() decide what they can in memory (hold known,
+//   active, not already being confirmed) and queue the write; the queued writes commit in ONE
+//   transaction on the BatchWriter's thread (setWriter()), and what arrives meanwhile becomes
+//   the next batch; back on this thread each callback runs. Memory changes (slot counters, hold
+//   states) are applied only after the commit; a failed batch answers every request of it with
+//   Storage and changes nothing. While its write is queued a hold is "committing": it cannot be
+//   confirmed twice, released or expire.
 // - Holds live only in memory (a restart forgets them, which gives their places back). They
 //   expire at the injected Clock's time: swept by sweep() (a timer calls it) and lazily before
 //   every operation, so tests advance a FixedClock and see expiry without waiting.
@@ -68,7 +90,8 @@ public:
         int maxRangeDays = 31;
     };
     // Renders the answer body for a new booking; stored with the booking as its idempotent
-    // answer, so the renderer must be deterministic for a given booking (Ed25519 is).
+    // answer, so the renderer must be deterministic for a given booking (Ed25519 is). Called
+    // on thread-pool threads: it must be thread-safe.
     using Renderer = std::function<QByteArray(const BookingRecord &)>;
 
     BookingEngine(BookingStore &store, EventHub &hub, const Clock &clock, Settings settings,
@@ -81,8 +104,14 @@ public:
     QByteArray centresJson();
     bool hasCentre(qint64 centreId) const;
     bool centreOffers(qint64 centreId, const QString &service) const;
-    // JSON for the Berlin days [from, to]; the caller validated the range.
-    QByteArray availabilityJson(qint64 centreId, const QString &service, QDate from, QDate to);
+    // JSON for the Berlin days [from, to]; the caller validated the range. *validUntil (may be
+    // null): the Clock time (Unix seconds) at which the answer changes by itself (a slot in it
+    // starts), as long as generation() stays the same.
+    QByteArray availabilityJson(qint64 centreId, const QString &service, QDate from, QDate to,
+                                qint64 *validUntil = nullptr);
+    // Changes whenever anything an availability answer shows may have changed (holds,
+    // bookings, slots, centres), so callers can cache answers cheaply. Call sweep() first.
+    quint64 generation() const { return m_generation; }
     int freePlaces(qint64 slotId) const; // -1 for an unknown slot
     QDate today() const;                 // Europe/Berlin, from the Clock
 
@@ -96,14 +125,42 @@ public:
     EngineError hold(qint64 slotId, const QString &service, HoldInfo *hold);
     EngineError releaseHold(const QString &holdId);
 
-    // *existing is true when the person already had an active booking for the service: then
-    // *booking is that booking, the hold is released and nothing new is stored.
-    // `idempotency` (may be null): key, fingerprint and createdAt set; the engine fills status
-    // and body with the rendered answer and stores it in the booking's transaction.
+    using WriteDone = std::function<void(const WriteOutcome &)>;
+    // Queues a confirm. outcome.existing is true when the person already had an active booking
+    // for the service: then outcome.booking is that booking, the hold is released and nothing
+    // new is stored. `idempotency` (key, fingerprint and createdAt set) is stored with the
+    // booking, its status and body filled with the rendered answer. `done` runs exactly once
+    // on this thread: before submitConfirm returns when memory already refuses the request,
+    // otherwise after the batch.
+    void submitConfirm(const ConfirmRequest &request, std::optional<IdempotencyRecord> idempotency,
+                       Renderer render, WriteDone done);
+    // Queues a cancellation (the booking is read now, written in the batch).
+    void submitCancel(const QString &code, std::optional<IdempotencyRecord> idempotency,
+                      Renderer render, WriteDone done);
+    // Batches then run on `writer`'s thread against `store` (a store on the writer's own
+    // connection); without a writer they run on this thread against the engine's store.
+    void setWriter(BatchWriter *writer, BookingStore *store);
+    // Commits every queued write now (waits for the batch in flight first) and answers them.
+    void flush();
+    // Waits for the batch in flight, if any, and applies it (memory, events, answers). Whoever
+    // writes events on another connection calls this first (EventHub::settle()), so that
+    // events are published in seq order.
+    void drain();
+    // Starts committing the queued writes without waiting for them (what the queued flush
+    // does); the answers come when the event loop runs or someone drains.
+    void startFlush() { dispatch(); }
+    bool batchInFlight() const { return m_inFlight; }
+    int queuedWrites() const { return int(m_queue.size()); }
+    // Off: queued writes wait for an explicit flush() (tests hold a batch open with it).
+    void setAutoFlush(bool on) { m_autoFlush = on; }
+    // Batches committed so far and the writes in them (for the benchmark and tests).
+    qint64 batchesCommitted() const { return m_batches; }
+    qint64 writesCommitted() const { return m_batchedWrites; }
+
+    // Synchronous forms (submit + flush) for in-process callers such as tests and seeding.
     EngineError confirm(const ConfirmRequest &request, IdempotencyRecord *idempotency,
                         const Renderer &render, BookingRecord *booking, bool *existing);
     EngineError lookup(const QString &code, BookingRecord *booking);
-    // Cancels; the rendered body is the idempotent answer.
     EngineError cancel(const QString &code, IdempotencyRecord *idempotency, const Renderer &render,
                        BookingRecord *booking);
 
@@ -118,7 +175,7 @@ private:
         qint64 dayJulian = 0; // Europe/Berlin date of the start
         int free() const { return record.capacity - record.booked - held; }
     };
-    enum class HoldState { Active, Expired, Used, Released };
+    enum class HoldState { Active, Committing, Expired, Used, Released };
     struct Hold {
         qint64 slotId = 0;
         qint64 expiresAt = 0;
@@ -131,9 +188,36 @@ private:
         qint64 validUntil = 0;       // start of the first future slot in json
     };
 
+    struct PendingWrite {
+        bool cancel = false;
+        QString holdId; // confirm
+        BookingRecord booking;
+        std::optional<IdempotencyRecord> idempotency;
+        Renderer render;
+        WriteDone done;
+        WriteOutcome outcome;
+        bool written = false; // stored in this batch (not refused by a conflict)
+        Event event;
+        QFuture<QByteArray> rendered; // the answer, rendered on the thread pool
+    };
+
+    void scheduleFlush();
+    // Starts the next batch (on the writer when there is one) unless one is in flight.
+    void dispatch();
+    void collect();
+    void finishBatch(std::vector<PendingWrite> &batch, const StoreError &failed);
+    BookingStore &batchStore() const { return m_batchStore ? *m_batchStore : m_store; }
+    // The store part of a batch; returns a batch-wide failure (then nothing was written).
+    StoreError writeBatch(std::vector<PendingWrite> &batch);
+    EngineError writeConfirm(PendingWrite &write, StoreError *batchError);
+    void applyConfirm(PendingWrite &write, qint64 now);
+    void reactivate(const QString &holdId, qint64 now);
+    static void startRendering(PendingWrite &write);
+    static QString drawCode();
     void indexSlot(const SlotRecord &record);
     void changed(const SlotState &slot);
     QByteArray dayJson(const DayKey &key, Day &day, qint64 now);
+    QByteArray availabilityAnswer(qint64 centreId, const QString &service, QDate from, QDate to);
     void expire(const QString &holdId, Hold &hold);
     QString randomToken(int bytes) const;
     qint64 nowSecs() const;
@@ -154,6 +238,21 @@ private:
     std::multimap<qint64, QString> m_expiryQueue; // expiresAt → active hold
     std::multimap<qint64, QString> m_forgetQueue; // when to drop tombstones
     int m_activeHolds = 0;
+    quint64 m_generation = 0;
+    std::vector<PendingWrite> m_queue;
+    bool m_flushScheduled = false;
+    bool m_autoFlush = true;
+    BatchWriter *m_writer = nullptr;
+    BookingStore *m_batchStore = nullptr; // used on the writer thread only
+    bool m_inFlight = false;
+    struct FinishedBatch {
+        std::shared_ptr<std::vector<PendingWrite>> batch;
+        StoreError error;
+    };
+    std::mutex m_finishedMutex;
+    std::vector<FinishedBatch> m_finished; // written by the writer thread
+    qint64 m_batches = 0;
+    qint64 m_batchedWrites = 0;
     mutable qint64 m_todayMinute = -1;
     mutable QDate m_today;
 };

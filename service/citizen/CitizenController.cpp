@@ -5,6 +5,7 @@
 #include "net/QrPayload.h"
 #include "service/ServiceInfo.h"
 #include "service/booking/SigningKey.h"
+#include "service/http/HttpServer.h"
 #include "service/http/JsonBody.h"
 #include "service/http/Router.h"
 
@@ -109,6 +110,36 @@ QHttpServerResponse CitizenController::publicKey() {
 }
 
 QHttpServerResponse CitizenController::availability(const HttpRequest &request) {
+    // Browsers poll this: an unchanged answer to the same query goes out as the bytes that
+    // were written last time (valid while nothing changed, no slot in it started, the day
+    // and the Date second are the same), without parsing or serialising anything again.
+    HttpServer *server = request.server();
+    m_engine.sweep();
+    const QString cacheKey = request.param(idField) % u'?' % request.url().query();
+    if (server) {
+        const auto cached = m_availabilityCache.constFind(cacheKey);
+        if (cached != m_availabilityCache.constEnd() &&
+            cached->generation == m_engine.generation() &&
+            m_clock.now().toSecsSinceEpoch() < cached->validUntil &&
+            cached->second == server->dateSecond() && cached->today == m_engine.today()) {
+            request.answerSerialised(cached->bytes);
+            return QHttpServerResponse(HttpStatus::Ok); // ignored
+        }
+    }
+    QHttpServerResponse response = availabilityAnswer(request);
+    if (server && response.statusCode() == HttpStatus::Ok) {
+        if (m_availabilityCache.size() > 4096)
+            m_availabilityCache.clear();
+        CachedAnswer entry{m_engine.generation(), m_lastValidUntil, server->dateSecond(),
+                           m_engine.today(), server->serialise(std::move(response))};
+        request.answerSerialised(entry.bytes);
+        m_availabilityCache.insert(cacheKey, std::move(entry));
+        return QHttpServerResponse(HttpStatus::Ok); // ignored
+    }
+    return response;
+}
+
+QHttpServerResponse CitizenController::availabilityAnswer(const HttpRequest &request) {
     qint64 centreId = 0;
     if (!parseId(request.param(idField), &centreId) || !m_engine.hasCentre(centreId))
         return jsonError(HttpStatus::NotFound, QStringLiteral("centre_not_found"),
@@ -162,7 +193,7 @@ QHttpServerResponse CitizenController::availability(const HttpRequest &request) 
                                            "days later."),
                             QStringLiteral("to"));
     QHttpServerResponse response =
-        jsonBytes(m_engine.availabilityJson(centreId, service, from, to));
+        jsonBytes(m_engine.availabilityJson(centreId, service, from, to, &m_lastValidUntil));
     // Browsers poll: a short shared cache lets a CDN or nginx absorb bursts.
     response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("max-age=2"));
     return response;
@@ -218,10 +249,19 @@ QByteArray CitizenController::renderBooking(const BookingRecord &b) {
     // conversion cost more than the database transaction. Field order is stable.
     const QrPayload payload{b.code, b.centreId, b.service, b.startsAt};
     const QByteArray signature = m_key.sign(payload.signedText());
-    if (!m_isoCache.contains(b.startsAt)) {
-        if (m_isoCache.size() > 200000)
-            m_isoCache.clear();
-        m_isoCache.insert(b.startsAt, berlinIso(b.startsAt).toLatin1());
+    QByteArray startsAt;
+    {
+        // Batches are rendered on several threads at once.
+        const std::lock_guard<std::mutex> lock(m_isoMutex);
+        const auto cached = m_isoCache.constFind(b.startsAt);
+        if (cached != m_isoCache.constEnd()) {
+            startsAt = *cached;
+        } else {
+            if (m_isoCache.size() > 200000)
+                m_isoCache.clear();
+            startsAt = berlinIso(b.startsAt).toLatin1();
+            m_isoCache.insert(b.startsAt, startsAt);
+        }
     }
     QByteArray out;
     out.reserve(512);
@@ -233,7 +273,7 @@ QByteArray CitizenController::renderBooking(const BookingRecord &b) {
     out.append(",\"service\":");
     appendJsonString(out, b.service);
     out.append(",\"slot_id\":").append(QByteArray::number(b.slotId));
-    out.append(",\"starts_at\":\"").append(m_isoCache.value(b.startsAt)).append('"');
+    out.append(",\"starts_at\":\"").append(startsAt).append('"');
     out.append(",\"minutes\":").append(QByteArray::number(b.minutes));
     out.append(",\"family_name\":");
     appendJsonString(out, b.familyName);
@@ -251,6 +291,8 @@ QHttpServerResponse CitizenController::createBooking(const HttpRequest &request)
     Idempotency::Begin idem = m_idempotency.begin(request);
     if (idem.answer)
         return std::move(*idem.answer);
+    if (idem.inFlight)
+        return waitForFirst(request);
     auto finish = [&](QHttpServerResponse response) {
         m_idempotency.remember(idem.record, response);
         return response;
@@ -293,19 +335,45 @@ QHttpServerResponse CitizenController::createBooking(const HttpRequest &request)
         return finish(fields.takeError());
     confirm.birthDate = *birth;
 
-    const BookingEngine::Renderer render = [this](const BookingRecord &b) {
-        return renderBooking(b);
-    };
-    BookingRecord booking;
-    bool existing = false;
-    IdempotencyRecord *durable = idem.record ? &*idem.record : nullptr;
-    if (const EngineError e = m_engine.confirm(confirm, durable, render, &booking, &existing))
-        return finish(engineError(e));
-    if (existing)
-        return finish(jsonBytes(renderBooking(booking), HttpStatus::Ok));
-    // Stored durably with the booking: no memory copy needed.
-    return durable ? jsonBytes(durable->body, HttpStatus::Created)
-                   : jsonBytes(renderBooking(booking), HttpStatus::Created);
+    submitWrite(request, idem.record, [&](BookingEngine::WriteDone done) {
+        m_engine.submitConfirm(confirm, idem.record, renderer(), std::move(done));
+    });
+    return QHttpServerResponse(HttpStatus::Accepted); // ignored: the answer is deferred
+}
+
+BookingEngine::Renderer CitizenController::renderer() {
+    return [this](const BookingRecord &b) { return renderBooking(b); };
+}
+
+void CitizenController::submitWrite(const HttpRequest &request,
+                                    std::optional<IdempotencyRecord> record,
+                                    const std::function<void(BookingEngine::WriteDone)> &submit) {
+    // Answered after the group commit this write joins (HttpServer keeps the connection's
+    // answers in order and drops this one if the client has gone).
+    DeferredReply reply = request.defer();
+    if (record)
+        m_idempotency.started(*record);
+    const bool cancel = request.method() == QHttpServerRequest::Method::Delete;
+    submit([this, reply, record, cancel](const WriteOutcome &outcome) mutable {
+        QHttpServerResponse response = [&] {
+            if (outcome.error)
+                return engineError(outcome.error);
+            if (outcome.existing)
+                return jsonBytes(renderBooking(outcome.booking), HttpStatus::Ok);
+            return jsonBytes(outcome.body, cancel ? HttpStatus::Ok : HttpStatus::Created);
+        }();
+        // Durable answers (new booking, cancellation) are in the database already.
+        if (outcome.error || outcome.existing)
+            m_idempotency.remember(record, response);
+        m_idempotency.completed(record, response);
+        reply.finish(std::move(response));
+    });
+}
+
+QHttpServerResponse CitizenController::waitForFirst(const HttpRequest &request) {
+    m_idempotency.waitFor(QString::fromLatin1(request.header(QByteArrayLiteral("Idempotency-Key"))),
+                          request.defer());
+    return QHttpServerResponse(HttpStatus::Accepted); // ignored: the answer is deferred
 }
 
 std::optional<QHttpServerResponse> CitizenController::limitLookup(const HttpRequest &request) {
@@ -334,6 +402,8 @@ QHttpServerResponse CitizenController::cancelBooking(const HttpRequest &request)
     Idempotency::Begin idem = m_idempotency.begin(request);
     if (idem.answer)
         return std::move(*idem.answer);
+    if (idem.inFlight)
+        return waitForFirst(request);
     auto finish = [&](QHttpServerResponse response) {
         m_idempotency.remember(idem.record, response);
         return response;
@@ -346,14 +416,10 @@ QHttpServerResponse CitizenController::cancelBooking(const HttpRequest &request)
                                    QStringLiteral("This is not a valid booking code (check the "
                                                   "characters)."),
                                    QStringLiteral("code")));
-    const BookingEngine::Renderer render = [this](const BookingRecord &b) {
-        return renderBooking(b);
-    };
-    BookingRecord booking;
-    IdempotencyRecord *durable = idem.record ? &*idem.record : nullptr;
-    if (const EngineError e = m_engine.cancel(*code, durable, render, &booking))
-        return finish(engineError(e));
-    return durable ? jsonBytes(durable->body) : jsonBytes(renderBooking(booking));
+    submitWrite(request, idem.record, [&](BookingEngine::WriteDone done) {
+        m_engine.submitCancel(*code, idem.record, renderer(), std::move(done));
+    });
+    return QHttpServerResponse(HttpStatus::Accepted); // ignored: the answer is deferred
 }
 
 } // namespace slotdesk

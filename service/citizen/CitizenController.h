@@ -7,6 +7,8 @@
 
 #include <QHttpServerResponse>
 
+#include <mutex>
+
 namespace slotdesk {
 
 class Clock;
@@ -24,6 +26,8 @@ class SigningKey;
 //   GET    /bookings/{code}                 rate-limited per client address
 //   DELETE /bookings/{code}                 cancel; rate-limited per client address
 // Every POST/DELETE accepts an Idempotency-Key. Errors: see jsonError().
+// Confirms and cancellations are answered after the group commit they joined (deferred
+// answers); a retry with the same key while the first is committing gets the first's answer.
 class CitizenController final : public Controller {
 public:
     struct Limits {
@@ -41,13 +45,20 @@ private:
     QHttpServerResponse health();
     QHttpServerResponse publicKey();
     QHttpServerResponse availability(const HttpRequest &request);
+    QHttpServerResponse availabilityAnswer(const HttpRequest &request);
     QHttpServerResponse createHold(const HttpRequest &request);
     QHttpServerResponse deleteHold(const HttpRequest &request);
     QHttpServerResponse createBooking(const HttpRequest &request);
     QHttpServerResponse getBooking(const HttpRequest &request);
     QHttpServerResponse cancelBooking(const HttpRequest &request);
 
+    // Thread-safe (batches are rendered on worker threads).
     QByteArray renderBooking(const BookingRecord &booking);
+    BookingEngine::Renderer renderer();
+    // Defers the answer to after the group commit of the write `submit` queues.
+    void submitWrite(const HttpRequest &request, std::optional<IdempotencyRecord> record,
+                     const std::function<void(BookingEngine::WriteDone)> &submit);
+    QHttpServerResponse waitForFirst(const HttpRequest &request);
     std::optional<QHttpServerResponse> limitLookup(const HttpRequest &request);
     static QHttpServerResponse engineError(const EngineError &error);
 
@@ -56,6 +67,16 @@ private:
     const Clock &m_clock;
     Idempotency m_idempotency;
     RateLimiter m_lookups;
+    struct CachedAnswer {
+        quint64 generation = 0;
+        qint64 validUntil = 0;
+        qint64 second = 0;
+        QDate today;
+        QByteArray bytes; // the complete HTTP answer
+    };
+    QHash<QString, CachedAnswer> m_availabilityCache; // "centre?query" → answer
+    qint64 m_lastValidUntil = 0;
+    std::mutex m_isoMutex;
     QHash<qint64, QByteArray> m_isoCache; // slot start → ISO text in Berlin time
 };
 

@@ -24,6 +24,16 @@ QHttpServerResponse Idempotency::replay(const IdempotencyRecord &record) {
     return response;
 }
 
+namespace {
+
+QHttpServerResponse reused() {
+    return jsonError(HttpStatus::UnprocessableEntity, QStringLiteral("idempotency_key_reused"),
+                     QStringLiteral("This Idempotency-Key was used for a different request."),
+                     QStringLiteral("Idempotency-Key"));
+}
+
+} // namespace
+
 Idempotency::Begin Idempotency::begin(const HttpRequest &request) {
     Begin result;
     const QByteArray key = request.header(QByteArrayLiteral("Idempotency-Key"));
@@ -49,6 +59,14 @@ Idempotency::Begin Idempotency::begin(const HttpRequest &request) {
     record.fingerprint = hash.result();
     record.createdAt = m_clock.now().toSecsSinceEpoch();
 
+    const auto inFlight = m_inFlight.constFind(record.key);
+    if (inFlight != m_inFlight.constEnd()) {
+        if (inFlight->fingerprint == record.fingerprint)
+            result.inFlight = true;
+        else
+            result.answer.emplace(reused());
+        return result;
+    }
     std::optional<IdempotencyRecord> stored;
     const auto memory = m_memory.constFind(record.key);
     if (memory != m_memory.constEnd()) {
@@ -60,10 +78,7 @@ Idempotency::Begin Idempotency::begin(const HttpRequest &request) {
     }
     if (stored) {
         if (stored->fingerprint != record.fingerprint) {
-            result.answer.emplace(
-                jsonError(HttpStatus::UnprocessableEntity, QStringLiteral("idempotency_key_reused"),
-                          QStringLiteral("This Idempotency-Key was used for a different request."),
-                          QStringLiteral("Idempotency-Key")));
+            result.answer.emplace(reused());
         } else {
             result.answer.emplace(replay(*stored));
         }
@@ -85,6 +100,36 @@ void Idempotency::remember(const std::optional<IdempotencyRecord> &record,
     copy.body = response.data();
     m_memory.insert(copy.key, copy);
     m_byAge.emplace(copy.createdAt, copy.key);
+}
+
+void Idempotency::started(const IdempotencyRecord &record) {
+    m_inFlight.insert(record.key, InFlight{record.fingerprint, {}});
+}
+
+void Idempotency::waitFor(const QString &key, DeferredReply reply) {
+    const auto it = m_inFlight.find(key);
+    if (it == m_inFlight.end()) {
+        reply.finish(jsonError(HttpStatus::ServiceUnavailable, QStringLiteral("retry"),
+                               QStringLiteral("Please retry the request.")));
+        return;
+    }
+    it->waiters.push_back(std::move(reply));
+}
+
+void Idempotency::completed(const std::optional<IdempotencyRecord> &record,
+                            const QHttpServerResponse &response) {
+    if (!record)
+        return;
+    const auto it = m_inFlight.find(record->key);
+    if (it == m_inFlight.end())
+        return;
+    std::vector<DeferredReply> waiters = std::move(it->waiters);
+    m_inFlight.erase(it);
+    IdempotencyRecord answer = *record;
+    answer.status = int(response.statusCode());
+    answer.body = response.data();
+    for (DeferredReply &waiter : waiters)
+        waiter.finish(replay(answer));
 }
 
 void Idempotency::prune() {

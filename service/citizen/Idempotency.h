@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <vector>
 
 namespace slotdesk {
 
@@ -29,12 +30,23 @@ public:
         std::optional<QHttpServerResponse> answer;
         // Set when the request carries a key and should run: pass to the engine / remember().
         std::optional<IdempotencyRecord> record;
+        // The same request (same key and fingerprint) is being committed right now: defer the
+        // answer and hand it to waitFor(); it gets the first request's answer.
+        bool inFlight = false;
     };
     Begin begin(const HttpRequest &request);
     // Remembers a non-durable answer (no-op without a key).
     void remember(const std::optional<IdempotencyRecord> &record,
                   const QHttpServerResponse &response);
     void prune();
+
+    // A request with this record is committing (its answer is deferred until its batch).
+    void started(const IdempotencyRecord &record);
+    void waitFor(const QString &key, DeferredReply reply);
+    // The committing request got its answer (remember() it separately when it is not
+    // durable): the waiting retries get it too (a 5xx as well, which they may retry).
+    void completed(const std::optional<IdempotencyRecord> &record,
+                   const QHttpServerResponse &response);
 
     static QHttpServerResponse replay(const IdempotencyRecord &record);
 
@@ -44,6 +56,11 @@ private:
     qint64 m_ttl;
     QHash<QString, IdempotencyRecord> m_memory;
     std::multimap<qint64, QString> m_byAge;
+    struct InFlight {
+        QByteArray fingerprint;
+        std::vector<DeferredReply> waiters;
+    };
+    QHash<QString, InFlight> m_inFlight;
 };
 
 } // namespace slotdesk

@@ -3,37 +3,97 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QPointer>
 #include <QString>
+#include <QTcpSocket>
+#include <QUrl>
 #include <QUrlQuery>
 
+#include <memory>
 #include <utility>
 #include <vector>
 
 namespace slotdesk {
 
+class HttpServer;
+
+// An answer a handler promised to give later, e.g. after the group commit its request joined.
+// The HttpServer keeps answers in request order per connection (a pipelined later request is
+// never answered before an earlier deferred one) and holds the socket only through a QPointer:
+// finishing after the client went away (or after the server is gone) does nothing.
+class DeferredReply {
+public:
+    DeferredReply() = default;
+    bool isValid() const { return m_slot != nullptr; }
+    // Sends the answer (once; later calls are ignored). Must run on the server thread.
+    void finish(QHttpServerResponse &&response);
+
+    struct Slot {
+        QPointer<QTcpSocket> socket;
+        QByteArray bytes; // the serialised answer once ready
+        bool ready = false;
+    };
+
+private:
+    friend class HttpServer;
+    friend class HttpRequest;
+    DeferredReply(HttpServer *server, std::shared_ptr<Slot> slot);
+    QPointer<HttpServer> m_server;
+    std::shared_ptr<Slot> m_slot;
+};
+
+// Where HttpRequest::defer() records that the handler deferred its answer.
+struct DeferralPoint {
+    HttpServer *server = nullptr;
+    QTcpSocket *socket = nullptr;
+    std::shared_ptr<DeferredReply::Slot> slot;
+    QByteArray serialised; // a complete answer the handler had cached (answerSerialised())
+};
+
 // What a route handler sees: the parsed Qt request plus the path parameters the Router captured
-// ("/api/v1/bookings/{code}" → param("code")). Only valid during the handler call: handlers are
-// synchronous on the server thread (QHttpServer 6.4 crashes with deferred responses).
+// ("/api/v1/bookings/{code}" → param("code")). Only valid during the handler call: handlers run
+// on the server thread (QFuture handlers crash QHttpServer 6.4); an answer that must wait
+// (a group commit) goes through defer(), which our HttpServer writes itself.
 class HttpRequest {
 public:
-    HttpRequest(const QHttpServerRequest &raw, std::vector<std::pair<QString, QString>> params)
+    // `url`: the request's URL when the caller has it already (QHttpServerRequest::url()
+    // builds a new QUrl on every call).
+    HttpRequest(const QHttpServerRequest &raw, std::vector<std::pair<QString, QString>> params,
+                DeferralPoint *deferral = nullptr, QUrl url = {})
         : m_raw(raw)
-        , m_params(std::move(params)) {}
+        , m_url(url.isEmpty() ? raw.url() : std::move(url))
+        , m_params(std::move(params))
+        , m_deferral(deferral) {}
 
     const QHttpServerRequest &raw() const { return m_raw; }
     QHttpServerRequest::Method method() const { return m_raw.method(); }
-    QString path() const { return m_raw.url().path(); }
+    const QUrl &url() const { return m_url; }
+    QString path() const { return m_url.path(); }
     // A path parameter (percent-decoded); empty when the pattern has no such name.
     QString param(QStringView name) const;
     // A request header, matched case-insensitively; empty when absent.
     QByteArray header(const QByteArray &name) const;
-    QUrlQuery query() const { return m_raw.query(); }
+    QUrlQuery query() const { return QUrlQuery(m_url); }
     QByteArray body() const { return m_raw.body(); }
     QHostAddress peer() const { return m_raw.remoteAddress(); }
 
+    // Defers the answer: whatever the handler returns is ignored and the connection's answer
+    // is what the returned DeferredReply is finished with. Copy what you need from this
+    // request first: it is gone when the handler returns. Invalid (isValid() false) when the
+    // request did not come through the HttpServer (then answer synchronously).
+    DeferredReply defer() const;
+    // Answers with complete HTTP bytes made by HttpServer::serialise() earlier (a cached
+    // answer): whatever the handler returns is ignored. Returns false (and does nothing)
+    // when the request did not come through the HttpServer.
+    bool answerSerialised(const QByteArray &bytes) const;
+    HttpServer *server() const { return m_deferral ? m_deferral->server : nullptr; }
+
 private:
     const QHttpServerRequest &m_raw;
+    QUrl m_url;
     std::vector<std::pair<QString, QString>> m_params;
+    DeferralPoint *m_deferral = nullptr;
 };
 
 } // namespace slotdesk

@@ -4,7 +4,11 @@
 
 #include <QAbstractHttpServer>
 #include <QByteArray>
+#include <QHash>
 #include <QHostAddress>
+
+#include <deque>
+#include <memory>
 
 namespace slotdesk {
 
@@ -23,8 +27,14 @@ struct HttpLimits {
 //   and Cache-Control: no-store unless the handler set its own Cache-Control;
 // - unknown path → 404 not_found; known path, other method → 405 method_not_allowed + Allow;
 // - body larger than HttpLimits::maxBodyBytes → 413 body_too_large;
-// - handlers are called synchronously on the server thread, one request at a time, which is
-//   what makes the booking engine a single writer.
+// - handlers are called on the server thread, one request at a time, which is what makes the
+//   booking engine a single writer. A handler may defer its answer (HttpRequest::defer()):
+//   answers then still leave each connection in request order, later ones wait in a
+//   per-connection queue behind the deferred one;
+// - answers are serialised here into one buffer and written with one socket write (the 6.4
+//   responder writes every header piece separately). Headers a handler may set: Content-Type
+//   (via the mime type), Cache-Control, Allow, Retry-After, WWW-Authenticate, Location,
+//   Idempotent-Replayed; any other name is not sent (see serialise()).
 class HttpServer : public QAbstractHttpServer {
     Q_OBJECT
 public:
@@ -37,14 +47,30 @@ public:
     // Returns the bound port (useful with port 0), or 0 when listening failed.
     quint16 start(const QHostAddress &address, quint16 port);
 
+    // The complete HTTP/1.1 answer as written to the socket (status line, our common headers,
+    // body). Handlers may cache it for at most the current dateSecond(): it carries Date.
+    QByteArray serialise(QHttpServerResponse &&response);
+    qint64 dateSecond();
+
+    // Deferred answers not yet sent on any connection (for tests and shutdown).
+    int pendingReplies() const;
+    // Answers waiting in connection queues, deferred or ready behind a deferred one.
+    int queuedAnswers() const;
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    QHttpServerResponse dispatch(const QHttpServerRequest &request);
-    void send(const QHttpServerRequest &request, QTcpSocket *socket,
-              QHttpServerResponse &&response);
+    friend class DeferredReply;
+    using Queue = std::deque<std::shared_ptr<DeferredReply::Slot>>;
+
+    QHttpServerResponse dispatch(const QHttpServerRequest &request, DeferralPoint *deferral);
+    void send(QTcpSocket *socket, QHttpServerResponse &&response);
+    void sendBytes(QTcpSocket *socket, QByteArray bytes);
+    void enqueue(QTcpSocket *socket, std::shared_ptr<DeferredReply::Slot> slot);
+    void finish(const std::shared_ptr<DeferredReply::Slot> &slot, QHttpServerResponse &&response);
+    void flush(QTcpSocket *socket);
     QByteArray httpDate();
 
     HttpLimits m_limits;
@@ -52,6 +78,8 @@ private:
     QByteArray m_serverName;
     qint64 m_dateSecond = -1;
     QByteArray m_dateText;
+    // Only connections that ever deferred an answer have an entry (removed with the socket).
+    QHash<QTcpSocket *, Queue> m_queues;
 };
 
 } // namespace slotdesk

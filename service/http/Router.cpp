@@ -73,21 +73,21 @@ bool Router::matchSegments(const QStringList &pattern, const QList<QStringView> 
                            std::vector<std::pair<QString, QString>> *params) {
     if (pattern.size() != path.size())
         return false;
-    std::vector<std::pair<QString, QString>> captured;
+    // Literal segments first: most routes fail there, before anything is decoded or copied.
     for (qsizetype i = 0; i < pattern.size(); ++i) {
         const QString &want = pattern.at(i);
-        const QStringView got = path.at(i);
-        if (isParam(want)) {
-            if (got.isEmpty())
-                return false;
-            captured.emplace_back(want.mid(1, want.size() - 2),
-                                  QUrl::fromPercentEncoding(got.toUtf8()));
-        } else if (want != got) {
+        if (isParam(want) ? path.at(i).isEmpty() : want != path.at(i))
             return false;
+    }
+    if (params) {
+        params->clear();
+        for (qsizetype i = 0; i < pattern.size(); ++i) {
+            const QString &want = pattern.at(i);
+            if (isParam(want))
+                params->emplace_back(want.mid(1, want.size() - 2),
+                                     QUrl::fromPercentEncoding(path.at(i).toUtf8()));
         }
     }
-    if (params)
-        *params = std::move(captured);
     return true;
 }
 
@@ -96,20 +96,24 @@ Router::Match Router::match(QHttpServerRequest::Method method, const QString &pa
     QList<QStringView> segments = QStringView(path).split(u'/');
     if (!segments.isEmpty() && segments.constFirst().isEmpty())
         segments.removeFirst();
+    // The common case first and cheaply: the route with this method; the list of allowed
+    // methods is only worked out for a 405.
     for (const Route &route : m_routes) {
-        if (route.webSocket)
+        if (route.webSocket || route.method != method)
             continue;
-        std::vector<std::pair<QString, QString>> params;
-        if (!matchSegments(route.segments, segments, &params))
+        if (matchSegments(route.segments, segments, &result.params)) {
+            result.pathMatched = true;
+            result.handler = &route.handler;
+            return result;
+        }
+    }
+    for (const Route &route : m_routes) {
+        if (route.webSocket || !matchSegments(route.segments, segments, nullptr))
             continue;
         result.pathMatched = true;
         const QString name = methodName(route.method);
         if (!result.allowed.contains(name))
             result.allowed.append(name);
-        if (route.method == method && !result.handler) {
-            result.handler = &route.handler;
-            result.params = std::move(params);
-        }
     }
     return result;
 }

@@ -167,6 +167,7 @@ private:
             return;
         }
         schedulePump();
+        Q_EMIT m_stream.replayPageSent(m_lastSent);
     }
 
     EventStream &m_stream;

@@ -51,6 +51,11 @@ public:
     static constexpr int CloseBadRequest = 4400;
     static constexpr int CloseUnauthorized = 4401;
 
+Q_SIGNALS:
+    // A resuming session sent one page of its replay from the log and is not live yet (lets
+    // tests commit new events exactly while a replay runs, without timing luck).
+    void replayPageSent(qint64 lastSentSeq);
+
 private:
     friend class StreamSession;
     void acceptPending();

@@ -17,6 +17,7 @@ bool StaffWriter::Transaction::event(const QString &type, const QJsonObject &pay
 }
 
 bool StaffWriter::run(const std::function<bool(Transaction &)> &fn) {
+    m_hub.settle();
     const qint64 committedSeq = m_events.lastSeq();
     if (!m_db.transaction())
         return false;

@@ -8,11 +8,20 @@
 #include <QJsonObject>
 #include <QTcpSocket>
 #include <QTextStream>
-#include <QTimer>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <vector>
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace slotdesk::bench {
 
@@ -60,70 +69,114 @@ QByteArray fetch(quint16 port, const QByteArray &path) {
     return {};
 }
 
-class Connection : public QObject {
+// One keep-alive connection looping hold → confirm, on a non-blocking socket driven by epoll.
+class Connection {
 public:
-    Connection(int index, quint16 port, const std::vector<qint64> &slots, Stats &stats,
-               std::function<bool()> keepGoing, std::function<void()> onIdle)
+    Connection(int index, const std::vector<qint64> &slots, Stats &stats)
         : m_index(index)
         , m_slots(slots)
-        , m_stats(stats)
-        , m_keepGoing(std::move(keepGoing))
-        , m_onIdle(std::move(onIdle)) {
+        , m_stats(stats) {
         m_slotCursor = size_t(index) % m_slots.size();
-        QObject::connect(&m_socket, &QTcpSocket::readyRead, this, [this] { onReadyRead(); });
-        QObject::connect(&m_socket, &QTcpSocket::errorOccurred, this, [this] {
-            ++m_stats.errors;
-            finish();
-        });
-        m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
     }
-    bool connected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
-    void start() { sendHold(); }
+    ~Connection() {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    bool connect(quint16 port) {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (m_fd < 0)
+            return false;
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
+            return false;
+        const int one = 1;
+        ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        ::fcntl(m_fd, F_SETFL, ::fcntl(m_fd, F_GETFL) | O_NONBLOCK);
+        return true;
+    }
+    int fd() const { return m_fd; }
+    bool done() const { return m_done; }
+    void start(qint64 deadlineNs) {
+        m_deadlineNs = deadlineNs;
+        sendHold();
+    }
+    // Reads what arrived and answers every complete response.
+    void onReadable() {
+        char buffer[16384];
+        for (;;) {
+            const ssize_t n = ::read(m_fd, buffer, sizeof buffer);
+            if (n > 0) {
+                m_in.append(buffer, qsizetype(n));
+                continue;
+            }
+            if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) {
+                ++m_stats.errors;
+                return finish();
+            }
+            break;
+        }
+        for (;;) {
+            const qsizetype headerEnd = m_in.indexOf("\r\n\r\n");
+            if (headerEnd < 0)
+                return;
+            qsizetype length = 0;
+            const qsizetype cl = indexOfCaseless(m_in, headerEnd, "content-length:");
+            if (cl >= 0)
+                length = std::strtoll(m_in.constData() + cl + 15, nullptr, 10);
+            if (m_in.size() < headerEnd + 4 + length)
+                return;
+            const int status = std::atoi(m_in.constData() + 9);
+            const QByteArray body = m_in.mid(headerEnd + 4, length);
+            m_in.remove(0, headerEnd + 4 + length);
+            handle(status, body);
+            if (m_done)
+                return;
+        }
+    }
 
 private:
-    void finish() {
-        if (m_done)
-            return;
-        m_done = true;
-        m_onIdle();
+    static qsizetype indexOfCaseless(const QByteArray &in, qsizetype end, const char *needle) {
+        const qsizetype size = qsizetype(std::strlen(needle));
+        for (qsizetype i = 0; i + size <= end; ++i) {
+            if (qstrnicmp(in.constData() + i, needle, size) == 0)
+                return i;
+        }
+        return -1;
+    }
+    void finish() { m_done = true; }
+    void send(const QByteArray &bytes) {
+        qsizetype at = 0;
+        while (at < bytes.size()) {
+            const ssize_t n = ::write(m_fd, bytes.constData() + at, size_t(bytes.size() - at));
+            if (n < 0) {
+                if (errno == EAGAIN || errno == EWOULDBLOCK)
+                    continue; // a few hundred bytes: the socket buffer frees up at once
+                ++m_stats.errors;
+                return finish();
+            }
+            at += n;
+        }
     }
     void sendHold() {
-        if (!m_keepGoing())
+        if (clockNs.nsecsElapsed() >= m_deadlineNs)
             return finish();
         m_holdAt = clockNs.nsecsElapsed();
         m_phase = Phase::Hold;
-        m_socket.write(request("POST", "/api/v1/holds",
-                               "{\"slot_id\":" + QByteArray::number(m_slots[m_slotCursor]) + '}'));
+        send(request("POST", "/api/v1/holds",
+                     "{\"slot_id\":" + QByteArray::number(m_slots[m_slotCursor]) + '}'));
     }
     void sendConfirm(const QByteArray &holdId) {
         ++m_sequence;
         m_confirmAt = clockNs.nsecsElapsed();
         m_phase = Phase::Confirm;
         const QByteArray who = QByteArray::number(m_index) + 'x' + QByteArray::number(m_sequence);
-        m_socket.write(request(
+        send(request(
             "POST", "/api/v1/bookings",
             "{\"hold_id\":\"" + holdId + "\",\"family_name\":\"Bench\",\"given_name\":\"G" + who +
                 "\",\"birth_date\":\"1980-01-01\",\"email\":\"b" + who + "@example.org\"}"));
-    }
-    void onReadyRead() {
-        m_in += m_socket.readAll();
-        for (;;) {
-            const qsizetype headerEnd = m_in.indexOf("\r\n\r\n");
-            if (headerEnd < 0)
-                return;
-            const QByteArray head = m_in.left(headerEnd).toLower();
-            const qsizetype cl = head.indexOf("content-length:");
-            const qsizetype length =
-                cl < 0 ? 0
-                       : head.mid(cl + 15, head.indexOf('\r', cl) - cl - 15).trimmed().toLongLong();
-            if (m_in.size() < headerEnd + 4 + length)
-                return;
-            const int status = m_in.mid(9, 3).toInt();
-            const QByteArray body = m_in.mid(headerEnd + 4, length);
-            m_in.remove(0, headerEnd + 4 + length);
-            handle(status, body);
-        }
     }
     void handle(int status, const QByteArray &body) {
         const qint64 now = clockNs.nsecsElapsed();
@@ -137,7 +190,7 @@ private:
                 ++m_stats.errors;
             // Slot full: move on to the next one (or stop, in the race).
             m_slotCursor = (m_slotCursor + 1) % m_slots.size();
-            if (m_raceOnce())
+            if (raceOnce())
                 return finish();
             return sendHold();
         }
@@ -152,25 +205,24 @@ private:
             if (status != 409)
                 ++m_stats.errors;
         }
-        if (m_raceOnce())
+        if (raceOnce())
             return finish();
         sendHold();
     }
-    bool m_raceOnce() const { return m_slots.size() == 1; }
+    bool raceOnce() const { return m_slots.size() == 1; }
 
     enum class Phase { Hold, Confirm };
     int m_index;
     const std::vector<qint64> &m_slots;
     Stats &m_stats;
-    std::function<bool()> m_keepGoing;
-    std::function<void()> m_onIdle;
-    QTcpSocket m_socket;
+    int m_fd = -1;
     QByteArray m_in;
     Phase m_phase = Phase::Hold;
     size_t m_slotCursor = 0;
     qint64 m_sequence = 0;
     qint64 m_holdAt = 0;
     qint64 m_confirmAt = 0;
+    qint64 m_deadlineNs = 0;
     bool m_done = false;
 };
 
@@ -210,34 +262,46 @@ int runLoad(const LoadOptions &options) {
     Stats stats;
     stats.confirmNs.reserve(1 << 20);
     stats.bookingNs.reserve(1 << 20);
-    qint64 startedNs = 0;
-    qint64 deadlineNs = std::numeric_limits<qint64>::max();
-    int idle = 0;
     std::vector<std::unique_ptr<Connection>> connections;
+    const int epoll = ::epoll_create1(0);
     for (int i = 0; i < options.connections; ++i) {
-        connections.push_back(std::make_unique<Connection>(
-            i, options.port, slots, stats, [&] { return clockNs.nsecsElapsed() < deadlineNs; },
-            [&] {
-                if (++idle == options.connections)
-                    QCoreApplication::quit();
-            }));
+        auto connection = std::make_unique<Connection>(i, slots, stats);
+        if (!connection->connect(options.port)) {
+            QTextStream(stderr) << "cannot connect to port " << options.port << Qt::endl;
+            return 1;
+        }
+        epoll_event event{};
+        event.events = EPOLLIN;
+        event.data.ptr = connection.get();
+        ::epoll_ctl(epoll, EPOLL_CTL_ADD, connection->fd(), &event);
+        connections.push_back(std::move(connection));
     }
-    // Start only when every connection is up, so the race really is simultaneous.
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, [&] {
-        if (!std::all_of(connections.begin(), connections.end(),
-                         [](const auto &c) { return c->connected(); }))
-            return;
-        poll.stop();
-        startedNs = clockNs.nsecsElapsed();
-        if (!race)
-            deadlineNs = startedNs + qint64(options.seconds * 1e9);
-        for (const auto &c : connections)
-            c->start();
-    });
-    poll.start(10);
-    QTimer::singleShot(int(options.seconds * 1000) + 30000, [] { QCoreApplication::exit(2); });
-    const int rc = QCoreApplication::exec();
+    // Every connection is up: start them all at once, so the race really is simultaneous.
+    const qint64 startedNs = clockNs.nsecsElapsed();
+    const qint64 deadlineNs =
+        race ? std::numeric_limits<qint64>::max() : startedNs + qint64(options.seconds * 1e9);
+    const qint64 giveUpNs = startedNs + qint64(options.seconds * 1e9) + qint64(30e9);
+    for (const auto &c : connections)
+        c->start(deadlineNs);
+    int rc = 0;
+    std::vector<epoll_event> ready(size_t(options.connections));
+    for (;;) {
+        const bool allDone = std::all_of(connections.begin(), connections.end(),
+                                         [](const auto &c) { return c->done(); });
+        if (allDone)
+            break;
+        if (clockNs.nsecsElapsed() > giveUpNs) {
+            rc = 2;
+            break;
+        }
+        const int n = ::epoll_wait(epoll, ready.data(), int(ready.size()), 100);
+        for (int i = 0; i < n; ++i) {
+            auto *connection = static_cast<Connection *>(ready[size_t(i)].data.ptr);
+            if (!connection->done())
+                connection->onReadable();
+        }
+    }
+    ::close(epoll);
     const double elapsed = double(clockNs.nsecsElapsed() - startedNs) / 1e9;
     const double seconds = race ? elapsed : options.seconds;
 
@@ -253,7 +317,7 @@ int runLoad(const LoadOptions &options) {
         << " confirm_p99_ms=" << QString::number(percentileMs(stats.confirmNs, 0.99), 'f', 2)
         << " booking_p99_ms=" << QString::number(percentileMs(stats.bookingNs, 0.99), 'f', 2)
         << " errors=" << stats.errors << Qt::endl;
-    return rc == 0 ? 0 : rc;
+    return rc;
 }
 
 } // namespace slotdesk::bench
