@@ -11,14 +11,13 @@ namespace slotdesk {
 
 namespace {
 
-constexpr int kMaxNameLength = 120;
-constexpr int kMaxLanes = 200;
-// Keeps lanes * capacity * slots per day far below INT_MAX.
-constexpr int kMaxCapacityPerLane = 1000;
-constexpr int kMinSlotMinutes = 5;
-constexpr int kMaxSlotMinutes = 240;
-constexpr int kMinPhoneDigits = 6;
-constexpr int kMaxPhoneLength = 40;
+constexpr int kMaxNameLength = CentreLimits::maxNameLength;
+constexpr int kMaxLanes = CentreLimits::maxLanes;
+constexpr int kMaxCapacityPerLane = CentreLimits::maxCapacityPerLane;
+constexpr int kMinSlotMinutes = CentreLimits::minSlotMinutes;
+constexpr int kMaxSlotMinutes = CentreLimits::maxSlotMinutes;
+constexpr int kMinPhoneDigits = CentreLimits::minPhoneDigits;
+constexpr int kMaxPhoneLength = CentreLimits::maxPhoneLength;
 constexpr int kMinutesPerDay = 24 * 60;
 
 // A named context that lupdate sees, so the .ts entries match what runs.
@@ -324,7 +323,7 @@ FieldErrors validateCentre(const Centre &centre, const QStringList &otherNames) 
             Validation::tr("Capacity must not exceed %1 persons per lane and slot.")
                 .arg(kMaxCapacityPerLane));
     if (centre.slotMinutes < kMinSlotMinutes || centre.slotMinutes > kMaxSlotMinutes ||
-        centre.slotMinutes % 5 != 0)
+        centre.slotMinutes % CentreLimits::slotMinutesStep != 0)
         add(&errors, QStringLiteral("slotMinutes"),
             Validation::tr(
                 "The slot length must be between %1 and %2 minutes and a multiple of 5 minutes.")

@@ -19,6 +19,19 @@ struct FieldError {
 };
 using FieldErrors = QList<FieldError>;
 
+// The limits validateCentre() enforces, for forms that bound their inputs the same way.
+struct CentreLimits {
+    static constexpr int maxNameLength = 120;
+    static constexpr int maxLanes = 200;
+    // Keeps lanes * capacity * slots per day far below INT_MAX.
+    static constexpr int maxCapacityPerLane = 1000;
+    static constexpr int minSlotMinutes = 5;
+    static constexpr int maxSlotMinutes = 240;
+    static constexpr int slotMinutesStep = 5;
+    static constexpr int minPhoneDigits = 6;
+    static constexpr int maxPhoneLength = 40;
+};
+
 // `otherNames` are the names of the other stored centres (for the duplicate check).
 FieldErrors validateCentre(const Centre &centre, const QStringList &otherNames);
 // `today` is the local date from the Clock: a new closure ending before it is refused; closures

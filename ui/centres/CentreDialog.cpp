@@ -21,10 +21,6 @@ namespace slotdesk {
 
 namespace {
 
-constexpr int kMaxLanes = 200;
-constexpr int kMaxCapacity = 1000;
-constexpr int kMaxSlotMinutes = 240;
-constexpr int kSlotStep = 5;
 constexpr int kServiceRows = 7;
 const QString kErrorStyle = QStringLiteral("color: #b3261e;");
 
@@ -71,11 +67,11 @@ CentreDialog::CentreDialog(CentreOperations &operations, const Centre &centre,
     , m_postcode(lineEdit(QStringLiteral("postcode"), centre.postcode, this))
     , m_city(lineEdit(QStringLiteral("city"), centre.city, this))
     , m_services(new QListWidget(this))
-    , m_lanes(spinBox(QStringLiteral("lanes"), kMaxLanes, centre.lanes, this))
-    , m_capacity(
-          spinBox(QStringLiteral("capacityPerLane"), kMaxCapacity, centre.capacityPerLane, this))
-    , m_slotMinutes(
-          spinBox(QStringLiteral("slotMinutes"), kMaxSlotMinutes, centre.slotMinutes, this))
+    , m_lanes(spinBox(QStringLiteral("lanes"), CentreLimits::maxLanes, centre.lanes, this))
+    , m_capacity(spinBox(QStringLiteral("capacityPerLane"), CentreLimits::maxCapacityPerLane,
+                         centre.capacityPerLane, this))
+    , m_slotMinutes(spinBox(QStringLiteral("slotMinutes"), CentreLimits::maxSlotMinutes,
+                            centre.slotMinutes, this))
     , m_phone(lineEdit(QStringLiteral("phone"), centre.phone, this))
     , m_formError(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
@@ -92,7 +88,7 @@ CentreDialog::CentreDialog(CentreOperations &operations, const Centre &centre,
     m_kind->addItem(tr("Vaccination centre"), centreKindToString(CentreKind::VaccinationCentre));
     m_kind->setCurrentIndex(centre.kind == CentreKind::VaccinationCentre ? 1 : 0);
     m_capacity->setToolTip(tr("How many persons one lane serves in one slot."));
-    m_slotMinutes->setSingleStep(kSlotStep);
+    m_slotMinutes->setSingleStep(CentreLimits::slotMinutesStep);
     m_slotMinutes->setSuffix(tr(" min"));
     m_formError->setObjectName(QStringLiteral("formError"));
     m_formError->setStyleSheet(kErrorStyle);
