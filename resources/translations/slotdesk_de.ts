@@ -525,7 +525,7 @@
         </message>
         <message>
             <source>&amp;Lanes:</source>
-            <translation>Test-/Impf&amp;straßen:</translation>
+            <translation>Test-/&amp;Impfstraßen:</translation>
         </message>
         <message>
             <source>Pe&amp;rsons per lane and slot:</source>
