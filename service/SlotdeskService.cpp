@@ -70,6 +70,8 @@ bool SlotdeskService::start(QString *error) {
     m_store = std::make_unique<SqliteBookingStore>(m_db, *m_eventLog);
     m_engine = std::make_unique<BookingEngine>(
         *m_store, m_hub, m_clock, BookingEngine::Settings{m_config.holdMinutes * 60, 31});
+    m_engine->setQrSigner(
+        [key = m_key.get()](const QByteArray &message) { return key->sign(message); });
     if (StoreError e = m_engine->load()) {
         *error = tr("Cannot load the bookable slots: %1").arg(e.message);
         return false;

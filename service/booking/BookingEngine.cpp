@@ -3,6 +3,7 @@
 #include "models/booking/BookingCode.h"
 #include "models/booking/PersonKey.h"
 #include "models/core/Clock.h"
+#include "net/QrPayload.h"
 #include "service/EventHub.h"
 #include "service/booking/BatchWriter.h"
 
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <sodium.h>
@@ -408,7 +408,6 @@ void BookingEngine::submitConfirm(const ConfirmRequest &request,
     write.idempotency = std::move(idempotency);
     write.render = std::move(render);
     write.done = std::move(done);
-    startRendering(write);
     // The held place stays counted as held until the batch committed.
     holdIt->state = HoldState::Committing;
     m_queue.push_back(std::move(write));
@@ -438,7 +437,6 @@ void BookingEngine::submitCancel(const QString &code, std::optional<IdempotencyR
     write.idempotency = std::move(idempotency);
     write.render = std::move(render);
     write.done = std::move(done);
-    startRendering(write);
     m_queue.push_back(std::move(write));
     scheduleFlush();
 }
@@ -549,8 +547,7 @@ void BookingEngine::finishBatch(std::vector<PendingWrite> &batch, const StoreErr
 }
 
 StoreError BookingEngine::writeBatch(std::vector<PendingWrite> &batch) {
-    for (PendingWrite &write : batch)
-        write.outcome.body = write.rendered.result();
+    renderBatch(batch);
     if (StoreError e = batchStore().beginBatch())
         return e;
     for (PendingWrite &write : batch) {
@@ -590,7 +587,7 @@ EngineError BookingEngine::writeConfirm(PendingWrite &write, StoreError *batchEr
     for (int attempt = 0; attempt < 4; ++attempt) {
         if (attempt > 0) {
             b.code = drawCode();
-            write.outcome.body = write.render(b);
+            write.outcome.body = write.render(b, signQr(b)); // rare: its own tree of one
         }
         if (idempotency) {
             idempotency->status = 201;
@@ -631,12 +628,33 @@ EngineError BookingEngine::writeConfirm(PendingWrite &write, StoreError *batchEr
                  tr("No free booking code could be drawn."));
 }
 
-void BookingEngine::startRendering(PendingWrite &write) {
-    // Rendering signs the answer with Ed25519, the most expensive step of a confirm (~40% of
-    // its instructions): it runs on the thread pool from the moment the request is queued,
-    // while this thread goes on with HTTP, so a batch's transaction finds it done.
-    write.rendered = QtConcurrent::run(
-        [render = write.render, booking = write.booking] { return render(booking); });
+namespace {
+QrPayload qrPayloadOf(const BookingRecord &b) {
+    return QrPayload{b.code, b.centreId, b.service, b.startsAt};
+}
+} // namespace
+
+QString BookingEngine::signQr(const BookingRecord &booking) const {
+    if (!m_sign)
+        return {};
+    return QrPayload::signBatch({qrPayloadOf(booking)}, m_sign).constFirst();
+}
+
+void BookingEngine::renderBatch(std::vector<PendingWrite> &batch) const {
+    // Ed25519 signing was the most expensive step of a confirm (~230k of ~750k instructions):
+    // one signature over a Merkle root now covers up to QrPayload::maxTreeSize answers, and
+    // hashing a leaf costs ~1k instructions.
+    QStringList qr;
+    if (m_sign) {
+        QList<QrPayload> payloads;
+        payloads.reserve(qsizetype(batch.size()));
+        for (const PendingWrite &write : batch)
+            payloads.append(qrPayloadOf(write.booking));
+        qr = QrPayload::signBatch(payloads, m_sign);
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        batch[i].outcome.body =
+            batch[i].render(batch[i].booking, m_sign ? qr.at(qsizetype(i)) : QString());
 }
 
 QString BookingEngine::drawCode() {

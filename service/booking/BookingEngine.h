@@ -5,7 +5,6 @@
 
 #include <QByteArray>
 #include <QDate>
-#include <QFuture>
 #include <QHash>
 #include <QObject>
 #include <QString>
@@ -89,10 +88,12 @@ public:
         // Availability answers at most this many days at once.
         int maxRangeDays = 31;
     };
-    // Renders the answer body for a new booking; stored with the booking as its idempotent
-    // answer, so the renderer must be deterministic for a given booking (Ed25519 is). Called
-    // on thread-pool threads: it must be thread-safe.
-    using Renderer = std::function<QByteArray(const BookingRecord &)>;
+    // Renders the answer body for a new booking or a cancellation, with its signed QR text
+    // (stored with the booking as its idempotent answer). Called on the writer thread when
+    // there is one: it must be thread-safe.
+    using Renderer = std::function<QByteArray(const BookingRecord &, const QString &qrText)>;
+    // Signs a message with the service's Ed25519 key (thread-safe, 64 bytes).
+    using Signer = std::function<QByteArray(const QByteArray &)>;
 
     BookingEngine(BookingStore &store, EventHub &hub, const Clock &clock, Settings settings,
                   QObject *parent = nullptr);
@@ -140,6 +141,12 @@ public:
     // Batches then run on `writer`'s thread against `store` (a store on the writer's own
     // connection); without a writer they run on this thread against the engine's store.
     void setWriter(BatchWriter *writer, BookingStore *store);
+    // The key for the QR payloads of a batch: one Merkle tree and one signature per batch (up
+    // to QrPayload::maxTreeSize bookings per tree), made when the batch is cut, before its
+    // transaction. Without a signer the QR text is empty. Call before serving.
+    void setQrSigner(Signer sign) { m_sign = std::move(sign); }
+    // The v2 QR text of one booking (a tree of one), for answers outside a batch.
+    QString signQr(const BookingRecord &booking) const;
     // Commits every queued write now (waits for the batch in flight first) and answers them.
     void flush();
     // Waits for the batch in flight, if any, and applies it (memory, events, answers). Whoever
@@ -198,7 +205,6 @@ private:
         WriteOutcome outcome;
         bool written = false; // stored in this batch (not refused by a conflict)
         Event event;
-        QFuture<QByteArray> rendered; // the answer, rendered on the thread pool
     };
 
     void scheduleFlush();
@@ -212,7 +218,9 @@ private:
     EngineError writeConfirm(PendingWrite &write, StoreError *batchError);
     void applyConfirm(PendingWrite &write, qint64 now);
     void reactivate(const QString &holdId, qint64 now);
-    static void startRendering(PendingWrite &write);
+    // Signs the QR payloads of the whole batch (one signature per tree) and renders every
+    // answer with its QR text.
+    void renderBatch(std::vector<PendingWrite> &batch) const;
     static QString drawCode();
     void indexSlot(const SlotRecord &record);
     void changed(const SlotState &slot);
@@ -244,6 +252,7 @@ private:
     bool m_autoFlush = true;
     BatchWriter *m_writer = nullptr;
     BookingStore *m_batchStore = nullptr; // used on the writer thread only
+    Signer m_sign;
     bool m_inFlight = false;
     struct FinishedBatch {
         std::shared_ptr<std::vector<PendingWrite>> batch;

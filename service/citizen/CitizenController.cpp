@@ -2,7 +2,6 @@
 
 #include "models/booking/BookingCode.h"
 #include "models/core/Clock.h"
-#include "net/QrPayload.h"
 #include "service/ServiceInfo.h"
 #include "service/booking/SigningKey.h"
 #include "service/http/HttpServer.h"
@@ -104,7 +103,12 @@ QHttpServerResponse CitizenController::publicKey() {
         {QStringLiteral("key_id"), m_key.keyId()},
         {QStringLiteral("public_key"), QString::fromLatin1(m_key.publicKey().toBase64())},
         {QStringLiteral("payload_format"),
-         QStringLiteral("SD1:<code>:<centre_id>:<service>:<starts_at>:<base64url signature>")}});
+         QStringLiteral("SD2:<code>:<centre_id>:<service>:<starts_at>:<leaf index>/<tree size>:"
+                        "<base64url Merkle path>:<base64url signature of the root>; leaf = "
+                        "BLAKE2b-256(0x00 || \"SD2:<code>:<centre_id>:<service>:<starts_at>\"), "
+                        "node = BLAKE2b-256(0x01 || left || right) as in RFC 9162, signed "
+                        "message = \"slotdesk-qr-root-v1\" || tree size (uint32, big-endian) || "
+                        "root")}});
     response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("max-age=3600"));
     return response;
 }
@@ -245,10 +249,12 @@ QHttpServerResponse CitizenController::deleteHold(const HttpRequest &request) {
 }
 
 QByteArray CitizenController::renderBooking(const BookingRecord &b) {
+    return renderBooking(b, m_engine.signQr(b));
+}
+
+QByteArray CitizenController::renderBooking(const BookingRecord &b, const QString &qrText) {
     // Built by hand: this is on every confirm, and a QJsonObject tree plus the time-zone
     // conversion cost more than the database transaction. Field order is stable.
-    const QrPayload payload{b.code, b.centreId, b.service, b.startsAt};
-    const QByteArray signature = m_key.sign(payload.signedText());
     QByteArray startsAt;
     {
         // Batches are rendered on several threads at once.
@@ -280,7 +286,7 @@ QByteArray CitizenController::renderBooking(const BookingRecord &b) {
     out.append(",\"given_name\":");
     appendJsonString(out, b.givenName);
     out.append(",\"qr\":{\"text\":");
-    appendJsonString(out, payload.withSignature(signature));
+    appendJsonString(out, qrText);
     out.append(",\"key_id\":");
     appendJsonString(out, m_key.keyId());
     out.append("}}");
@@ -342,7 +348,8 @@ QHttpServerResponse CitizenController::createBooking(const HttpRequest &request)
 }
 
 BookingEngine::Renderer CitizenController::renderer() {
-    return [this](const BookingRecord &b) { return renderBooking(b); };
+    return
+        [this](const BookingRecord &b, const QString &qrText) { return renderBooking(b, qrText); };
 }
 
 void CitizenController::submitWrite(const HttpRequest &request,

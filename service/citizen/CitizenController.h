@@ -52,8 +52,10 @@ private:
     QHttpServerResponse getBooking(const HttpRequest &request);
     QHttpServerResponse cancelBooking(const HttpRequest &request);
 
-    // Thread-safe (batches are rendered on worker threads).
+    // Thread-safe (batches are rendered on the writer thread). Without a QR text, the booking
+    // gets one signed on its own (a tree of one).
     QByteArray renderBooking(const BookingRecord &booking);
+    QByteArray renderBooking(const BookingRecord &booking, const QString &qrText);
     BookingEngine::Renderer renderer();
     // Defers the answer to after the group commit of the write `submit` queues.
     void submitWrite(const HttpRequest &request, std::optional<IdempotencyRecord> record,

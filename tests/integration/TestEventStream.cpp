@@ -123,7 +123,8 @@ private:
         BookingRecord booking;
         bool existing = false;
         return !m_fx->service->engine().confirm(
-                   request, nullptr, [](const BookingRecord &) { return QByteArray("{}"); },
+                   request, nullptr,
+                   [](const BookingRecord &, const QString &) { return QByteArray("{}"); },
                    &booking, &existing) &&
                !existing;
     }

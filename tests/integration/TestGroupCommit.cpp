@@ -1,12 +1,16 @@
 #include "models/booking/Event.h"
 #include "models/booking/EventLog.h"
+#include "net/QrPayload.h"
 #include "service/EventHub.h"
+#include "service/booking/SigningKey.h"
 #include "tests/integration/HttpTestClient.h"
 #include "tests/integration/ServiceFixture.h"
 
 #include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace slotdesk;
 using namespace slotdesk::test;
@@ -144,8 +148,28 @@ private Q_SLOTS:
         QCOMPARE(published.size(), 1);
         QCOMPARE(published.at(0), QList<qint64>({seqBefore + 1, seqBefore + 2, seqBefore + 3,
                                                  seqBefore + 4, seqBefore + 5}));
-        for (QNetworkReply *reply : std::as_const(replies))
-            QCOMPARE(HttpTestClient::finish(reply).status, 201);
+        // One Merkle tree and one signature for the batch; every QR verifies on its own.
+        const QByteArray publicKey = m_fx->service->signingKey().publicKey();
+        QList<int> indices;
+        QByteArray signature;
+        for (QNetworkReply *reply : std::as_const(replies)) {
+            const HttpReply answer = HttpTestClient::finish(reply);
+            QCOMPARE(answer.status, 201);
+            const QString qr = answer.json.value(QStringLiteral("qr"))
+                                   .toObject()
+                                   .value(QStringLiteral("text"))
+                                   .toString();
+            QVERIFY2(QrPayload::verify(qr, publicKey), qPrintable(qr));
+            QrPayload::Proof proof;
+            QVERIFY(QrPayload::parse(qr, &proof));
+            QCOMPARE(proof.version, 2);
+            QCOMPARE(proof.treeSize, 5);
+            QVERIFY(signature.isEmpty() || signature == proof.signature);
+            signature = proof.signature;
+            indices.append(proof.index);
+        }
+        std::sort(indices.begin(), indices.end());
+        QCOMPARE(indices, QList<int>({0, 1, 2, 3, 4}));
         QCOMPARE(engine().freePlaces(m_slots.at(0)), 5);
         QCOMPARE(m_fx->service->http().pendingReplies(), 0);
     }

@@ -119,7 +119,8 @@ private:
         BookingRecord booking;
         bool existing = false;
         if (m_fx->service->engine().confirm(
-                request, nullptr, [](const BookingRecord &) { return QByteArray("{}"); }, &booking,
+                request, nullptr,
+                [](const BookingRecord &, const QString &) { return QByteArray("{}"); }, &booking,
                 &existing))
             return {};
         return booking.code;
@@ -212,8 +213,8 @@ private Q_SLOTS:
         }
         BookingRecord cancelled;
         QVERIFY(!m_fx->service->engine().cancel(
-            codes.at(4), nullptr, [](const BookingRecord &) { return QByteArray("{}"); },
-            &cancelled));
+            codes.at(4), nullptr,
+            [](const BookingRecord &, const QString &) { return QByteArray("{}"); }, &cancelled));
 
         // Paged: 2 + 2 + 1, ordered by slot start, no row twice.
         QStringList seen;
