@@ -642,8 +642,10 @@ QString BookingEngine::signQr(const BookingRecord &booking) const {
 
 void BookingEngine::renderBatch(std::vector<PendingWrite> &batch) const {
     // Ed25519 signing was the most expensive step of a confirm (~230k of ~750k instructions):
-    // one signature over a Merkle root now covers up to QrPayload::maxTreeSize answers, and
-    // hashing a leaf costs ~1k instructions.
+    // one signature over a Merkle root now covers up to QrPayload::maxTreeSize answers; the
+    // tree and the longer QR text cost ~14k per booking. This runs on the writer thread (the
+    // server thread, busy with HTTP, is the bottleneck) right before the transaction, so the
+    // answers are ready to be stored with it and the added latency is one signature.
     QStringList qr;
     if (m_sign) {
         QList<QrPayload> payloads;

@@ -142,8 +142,8 @@ public:
     // connection); without a writer they run on this thread against the engine's store.
     void setWriter(BatchWriter *writer, BookingStore *store);
     // The key for the QR payloads of a batch: one Merkle tree and one signature per batch (up
-    // to QrPayload::maxTreeSize bookings per tree), made when the batch is cut, before its
-    // transaction. Without a signer the QR text is empty. Call before serving.
+    // to QrPayload::maxTreeSize bookings per tree), made as the first step of the batch's job,
+    // before its transaction. Without a signer the QR text is empty. Call before serving.
     void setQrSigner(Signer sign) { m_sign = std::move(sign); }
     // The v2 QR text of one booking (a tree of one), for answers outside a batch.
     QString signQr(const BookingRecord &booking) const;

@@ -282,7 +282,7 @@ private Q_SLOTS:
                  return t;
              }},
             {"version 1 label", [&] { return QString(text).replace(0, 3, QStringLiteral("SD1")); }},
-            {"extra field", [&] { return text + QStringLiteral(":x"); }},
+            {"extra field", [&] { return QString(text).append(QStringLiteral(":x")); }},
             {"garbage", [] { return QStringLiteral("SD2:garbage"); }},
         };
         for (const Tamper &tamper : tampers) {
