@@ -70,21 +70,6 @@ QList<Centre> ConsoleFixture::readBack() const {
     return stored.value;
 }
 
-Centre sampleCentre(const QString &name) {
-    Centre c;
-    c.name = name;
-    c.street = QStringLiteral("Karl-Marx-Allee 1");
-    c.postcode = QStringLiteral("10178");
-    c.city = QStringLiteral("Berlin");
-    c.kind = CentreKind::TestCentre;
-    c.serviceCodes = {QStringLiteral("rapid_antigen")};
-    c.lanes = 2;
-    c.capacityPerLane = 3;
-    c.slotMinutes = 15;
-    c.phone = QStringLiteral("030 1234567");
-    return c;
-}
-
 CentreDialog *waitForCentreDialog(QWidget *parent) {
     CentreDialog *found = nullptr;
     const auto visibleDialog = [&] {

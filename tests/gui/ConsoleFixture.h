@@ -3,6 +3,7 @@
 #include "models/core/Clock.h"
 #include "models/domain/Centre.h"
 #include "models/store/ConsoleStore.h"
+#include "tests/gui/GuiTestHelpers.h"
 #include "ui/MainWindow.h"
 
 #include <QFuture>
@@ -18,14 +19,6 @@ class CentreDialog;
 }
 
 namespace slotdesk::test {
-
-// Waits for a store result without QFuture::waitForFinished(), which may run the queued task on
-// the calling thread, away from the store's connection thread.
-template <typename T> T waitForResult(const QFuture<T> &future) {
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000))
-        qWarning("store call did not finish");
-    return future.result();
-}
 
 // Every GUI suite runs with its own settings (QStandardPaths test mode) and starts empty.
 void isolateSettings();
@@ -56,9 +49,6 @@ private:
     std::unique_ptr<ConsoleStore> m_store;
     std::unique_ptr<MainWindow> m_window;
 };
-
-// A valid test centre named `name` (Berlin address, rapid antigen tests).
-Centre sampleCentre(const QString &name);
 
 // The visible centre dialog, waiting for it to appear; nullptr after the timeout.
 CentreDialog *waitForCentreDialog(QWidget *parent);

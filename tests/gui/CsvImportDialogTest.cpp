@@ -34,11 +34,11 @@ struct Env {
     FixedClock clock{QDateTime(QDate(2026, 11, 25), QTime(9, 0), QTimeZone::utc())};
     ConsoleStore store{dir.file(QStringLiteral("console.db")), clock};
 
-    int centreCount() { return static_cast<int>(await(store.centres()).value.size()); }
+    int centreCount() { return static_cast<int>(waitForResult(store.centres()).value.size()); }
     bool importFixture(CsvKind kind, const QString &name) {
         const QByteArray data = readData(QStringLiteral("csv/") + name);
-        const auto report = await(kind == CsvKind::Centres ? store.importCentresCsv(data)
-                                                           : store.importHoursCsv(data));
+        const auto report = waitForResult(kind == CsvKind::Centres ? store.importCentresCsv(data)
+                                                                   : store.importHoursCsv(data));
         for (const RowError &e : report.rowErrors)
             qWarning("line %d %s: %s", e.line, qPrintable(e.column), qPrintable(e.message));
         if (!report.error.ok())
@@ -138,12 +138,12 @@ void CsvImportDialogTest::goodFileIsPreviewedAndImported() {
     QVERIFY(!child<QLabel>(dialog.get(), "summaryLabel")->text().isEmpty());
     QCOMPARE(env.centreCount(), centresAfter);
     if (kind == CsvKind::OpeningHours) {
-        const QList<Centre> centres = await(env.store.centres()).value;
+        const QList<Centre> centres = waitForResult(env.store.centres()).value;
         const auto altstadt = std::find_if(centres.cbegin(), centres.cend(), [](const Centre &c) {
             return c.name == u"Testzentrum Altstadt";
         });
         QVERIFY(altstadt != centres.cend());
-        const OpeningHours hours = await(env.store.openingHours(altstadt->id)).value;
+        const OpeningHours hours = waitForResult(env.store.openingHours(altstadt->id)).value;
         QCOMPARE(hours.weekly.size(), 5);
         QCOMPARE(hours.closures.size(), 1);
         QCOMPARE(hours.specialDays.size(), 1);
@@ -183,8 +183,8 @@ void CsvImportDialogTest::brokenFileListsErrorsAndImportsNothing() {
     QFETCH(QList<int>, lines);
     Env env;
     // The hours fixtures are for "Testzentrum A", which exists.
-    Centre a = makeCentre(QStringLiteral("Testzentrum A"));
-    QVERIFY(await(env.store.saveCentre(a)).error.ok());
+    Centre a = sampleCentre(QStringLiteral("Testzentrum A"));
+    QVERIFY(waitForResult(env.store.saveCentre(a)).error.ok());
 
     bool ok = true;
     auto dialog = preview(env, kind, dataPath(QStringLiteral("csv/") + file), &ok);
@@ -208,7 +208,7 @@ void CsvImportDialogTest::brokenFileListsErrorsAndImportsNothing() {
     // Import cannot be forced; nothing was stored.
     dialog->startImport();
     QCOMPARE(env.centreCount(), 1);
-    QVERIFY(await(env.store.openingHours(1)).value.weekly.isEmpty());
+    QVERIFY(waitForResult(env.store.openingHours(1)).value.weekly.isEmpty());
 }
 
 void CsvImportDialogTest::unreadableFileSaysSo() {
@@ -266,8 +266,10 @@ void CsvImportDialogTest::exportThenImportRoundTrip() {
     QVERIFY(source.importFixture(CsvKind::OpeningHours, QStringLiteral("hours_good.csv")));
     const QString centresPath = source.dir.file(QStringLiteral("centres.csv"));
     const QString hoursPath = source.dir.file(QStringLiteral("hours.csv"));
-    QCOMPARE(await(exportCsvToFile(source.store, CsvKind::Centres, centresPath)), QString());
-    QCOMPARE(await(exportCsvToFile(source.store, CsvKind::OpeningHours, hoursPath)), QString());
+    QCOMPARE(waitForResult(exportCsvToFile(source.store, CsvKind::Centres, centresPath)),
+             QString());
+    QCOMPARE(waitForResult(exportCsvToFile(source.store, CsvKind::OpeningHours, hoursPath)),
+             QString());
 
     Env target;
     bool ok = false;
@@ -278,8 +280,8 @@ void CsvImportDialogTest::exportThenImportRoundTrip() {
     QVERIFY(ok);
     QVERIFY(clickImport(hoursDialog.get()));
 
-    QList<Centre> before = await(source.store.centres()).value;
-    QList<Centre> after = await(target.store.centres()).value;
+    QList<Centre> before = waitForResult(source.store.centres()).value;
+    QList<Centre> after = waitForResult(target.store.centres()).value;
     QCOMPARE(after.size(), before.size());
     const auto byName = [](const Centre &a, const Centre &b) { return a.name < b.name; };
     std::sort(before.begin(), before.end(), byName);
@@ -291,8 +293,8 @@ void CsvImportDialogTest::exportThenImportRoundTrip() {
         QCOMPARE(actual.phone, expected.phone);
         QCOMPARE(actual.serviceCodes, expected.serviceCodes);
         QCOMPARE(actual.active, expected.active);
-        OpeningHours hoursBefore = await(source.store.openingHours(expected.id)).value;
-        OpeningHours hoursAfter = await(target.store.openingHours(actual.id)).value;
+        OpeningHours hoursBefore = waitForResult(source.store.openingHours(expected.id)).value;
+        OpeningHours hoursAfter = waitForResult(target.store.openingHours(actual.id)).value;
         hoursBefore.centreId = hoursAfter.centreId = 0;
         QCOMPARE(hoursAfter, hoursBefore);
     }
@@ -307,8 +309,8 @@ void CsvImportDialogTest::exportToUnwritablePathReportsError() {
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("old content");
     file.close();
-    const QString error =
-        await(exportCsvToFile(env.store, CsvKind::Centres, blocker + QStringLiteral("/out.csv")));
+    const QString error = waitForResult(
+        exportCsvToFile(env.store, CsvKind::Centres, blocker + QStringLiteral("/out.csv")));
     QVERIFY(!error.isEmpty());
     QVERIFY(error.contains(u"out.csv"));
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -317,7 +319,7 @@ void CsvImportDialogTest::exportToUnwritablePathReportsError() {
 
     // An existing export is replaced only by a complete new one.
     const QString target = env.dir.file(QStringLiteral("centres.csv"));
-    QCOMPARE(await(exportCsvToFile(env.store, CsvKind::Centres, target)), QString());
+    QCOMPARE(waitForResult(exportCsvToFile(env.store, CsvKind::Centres, target)), QString());
     QFile written(target);
     QVERIFY(written.open(QIODevice::ReadOnly));
     const CsvParseResult parsed = parseCsv(written.readAll());

@@ -14,26 +14,28 @@
 
 namespace slotdesk::test {
 
-// Waits for a store call on the UI thread while the event loop keeps running (the store posts
-// its change notifications there).
-template <typename T> T await(QFuture<T> future) {
-    while (!future.isFinished())
-        QTest::qWait(5);
+// Waits for a store result while the event loop keeps running (the store posts its change
+// notifications there). Not QFuture::waitForFinished(): that may run the queued task on the
+// calling thread, away from the store's connection thread.
+template <typename T> T waitForResult(const QFuture<T> &future) {
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 10000))
+        qWarning("store call did not finish");
     return future.result();
 }
 
-inline Centre makeCentre(const QString &name, int lanes = 2, int capacityPerLane = 3) {
+// A valid test centre named `name` (Berlin address, rapid antigen tests).
+inline Centre sampleCentre(const QString &name, int lanes = 2, int capacityPerLane = 3) {
     Centre centre;
     centre.name = name;
-    centre.street = QStringLiteral("Marktplatz 1");
-    centre.postcode = QStringLiteral("01067");
-    centre.city = QStringLiteral("Dresden");
+    centre.street = QStringLiteral("Karl-Marx-Allee 1");
+    centre.postcode = QStringLiteral("10178");
+    centre.city = QStringLiteral("Berlin");
     centre.kind = CentreKind::TestCentre;
-    centre.serviceCodes = {QStringLiteral("pcr")};
+    centre.serviceCodes = {QStringLiteral("rapid_antigen")};
     centre.lanes = lanes;
     centre.capacityPerLane = capacityPerLane;
     centre.slotMinutes = 15;
-    centre.phone = QStringLiteral("0351 123456");
+    centre.phone = QStringLiteral("030 1234567");
     return centre;
 }
 

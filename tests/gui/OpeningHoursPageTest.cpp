@@ -46,7 +46,7 @@ struct Env {
 
     Env() { store = std::make_unique<ConsoleStore>(dir.file(QStringLiteral("console.db")), clock); }
     qint64 addCentre(const QString &name) {
-        const Stored<Centre> saved = await(store->saveCentre(makeCentre(name)));
+        const Stored<Centre> saved = waitForResult(store->saveCentre(sampleCentre(name)));
         if (saved.error)
             qWarning("saving the centre failed: %s", qPrintable(saved.error.message));
         return saved.error ? 0 : saved.value.id;
@@ -101,7 +101,7 @@ struct Env {
         return child<T>(QString::fromLatin1(name));
     }
     OpeningHours stored(qint64 centreId) const {
-        return await(store->openingHours(centreId)).value;
+        return waitForResult(store->openingHours(centreId)).value;
     }
     bool save() {
         QSignalSpy finished(page.get(), &OpeningHoursPage::saveFinished);
@@ -240,7 +240,7 @@ void OpeningHoursPageTest::addIntervalUpdatesPreviewAndPersists() {
 
     // A fresh store on the same file reads what was saved.
     ConsoleStore reopened(env.store->path(), env.clock);
-    const Stored<OpeningHours> again = await(reopened.openingHours(id));
+    const Stored<OpeningHours> again = waitForResult(reopened.openingHours(id));
     QVERIFY(again.error.ok());
     QCOMPARE(again.value.weekly, QList<WeeklyInterval>({{1, {7 * 60 + 30, 16 * 60}, false}}));
 }
@@ -251,7 +251,7 @@ void OpeningHoursPageTest::undoAndRedoRestoreStoredHours() {
     OpeningHours first;
     first.centreId = id;
     first.weekly = {weekly(1, 8, 12)};
-    QVERIFY(await(env.store->saveOpeningHours(first)).ok());
+    QVERIFY(waitForResult(env.store->saveOpeningHours(first)).ok());
     QVERIFY(env.open(id));
     auto *table = env.child<QTableView>("weeklyTable");
     QCOMPARE(table->model()->rowCount(), 1);
@@ -284,7 +284,7 @@ void OpeningHoursPageTest::undoTakesBackUnsavedEdits() {
     OpeningHours stored;
     stored.centreId = id;
     stored.weekly = {weekly(1, 8, 12)};
-    QVERIFY(await(env.store->saveOpeningHours(stored)).ok());
+    QVERIFY(waitForResult(env.store->saveOpeningHours(stored)).ok());
     QVERIFY(env.open(id));
     auto *table = env.child<QTableView>("weeklyTable");
     const int before = env.undo.count();
@@ -357,7 +357,7 @@ void OpeningHoursPageTest::validationMarksRowAndStoresNothing() {
     OpeningHours original;
     original.centreId = id;
     original.weekly = {weekly(1, 8, 12)};
-    QVERIFY(await(env.store->saveOpeningHours(original)).ok());
+    QVERIFY(waitForResult(env.store->saveOpeningHours(original)).ok());
     QVERIFY(env.open(id));
 
     for (const QString &edit : std::as_const(edits)) {
@@ -430,7 +430,7 @@ void OpeningHoursPageTest::storeErrorKeepsEdits() {
     history.centreId = id;
     history.closures = {{QDate(2026, 11, 2), QDate(2026, 11, 3), QStringLiteral("Umbau")}};
     env.clock.set(QDateTime(QDate(2026, 10, 1), QTime(8, 0), QTimeZone::utc()));
-    QVERIFY(await(env.store->saveOpeningHours(history)).ok());
+    QVERIFY(waitForResult(env.store->saveOpeningHours(history)).ok());
     env.clock.set(testNow());
     QVERIFY(env.open(id));
     QCOMPARE(env.page->editedHours().closures, history.closures);
@@ -440,7 +440,7 @@ void OpeningHoursPageTest::storeErrorKeepsEdits() {
         ConsoleStore other(env.store->path(), env.clock);
         OpeningHours cleared = history;
         cleared.closures.clear();
-        QVERIFY(await(other.saveOpeningHours(cleared)).ok());
+        QVERIFY(waitForResult(other.saveOpeningHours(cleared)).ok());
     }
     QTest::mouseClick(env.child<QPushButton>("weeklyAddButton"), Qt::LeftButton);
     const OpeningHours edited = env.page->editedHours();
@@ -494,7 +494,7 @@ void OpeningHoursPageTest::copyMondayFillsTheWorkingWeek() {
     OpeningHours hours;
     hours.centreId = id;
     hours.weekly = {weekly(1, 8, 12), weekly(1, 13, 17), weekly(3, 9, 10), weekly(6, 9, 12)};
-    QVERIFY(await(env.store->saveOpeningHours(hours)).ok());
+    QVERIFY(waitForResult(env.store->saveOpeningHours(hours)).ok());
     QVERIFY(env.open(id));
     QTest::mouseClick(env.child<QPushButton>("copyMondayButton"), Qt::LeftButton);
     const QList<WeeklyInterval> rows = env.page->editedHours().weekly;
@@ -521,7 +521,7 @@ void OpeningHoursPageTest::previewShowsClosuresAndSpecialDays() {
     hours.closures = {
         {QDate(2026, 11, 26), QDate(2026, 11, 26), QStringLiteral("Betriebsausflug")}};
     hours.specialDays = {{QDate(2026, 11, 28), QStringLiteral("Adventsmarkt"), {{540, 720}}}};
-    QVERIFY(await(env.store->saveOpeningHours(hours)).ok());
+    QVERIFY(waitForResult(env.store->saveOpeningHours(hours)).ok());
     QVERIFY(env.open(id));
 
     auto *preview = env.child<WeekPreview>("weekPreview");
