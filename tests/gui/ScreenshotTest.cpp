@@ -67,6 +67,23 @@ QList<Centre> sampleCentres() {
     };
 }
 
+// A working week with a lunch break, a short Saturday, a special day and a closure in the
+// fixture clock's week (23.–29.11.2026), so the preview has something to show.
+OpeningHours sampleHours(qint64 centreId) {
+    OpeningHours hours;
+    hours.centreId = centreId;
+    for (int day = 1; day <= 5; ++day) {
+        hours.weekly.append({day, {8 * 60, 18 * 60}, false});
+        hours.weekly.append({day, {12 * 60, 12 * 60 + 30}, true});
+    }
+    hours.weekly.append({6, {9 * 60, 13 * 60}, false});
+    hours.specialDays.append(
+        {QDate(2026, 11, 26), QStringLiteral("Betriebsversammlung"), {{8 * 60, 12 * 60}}});
+    hours.closures.append(
+        {QDate(2026, 11, 27), QDate(2026, 11, 27), QStringLiteral("Keine Impfstofflieferung")});
+    return hours;
+}
+
 } // namespace
 
 class ScreenshotTest : public QObject {
@@ -97,8 +114,13 @@ private Q_SLOTS:
     void everyPage() {
         ConsoleFixture console;
         QVERIFY(console.start());
-        for (const Centre &c : sampleCentres())
-            QVERIFY(console.seed(c).id > 0);
+        for (const Centre &c : sampleCentres()) {
+            const Centre stored = console.seed(c);
+            QVERIFY(stored.id > 0);
+            const StoreError e =
+                waitForResult(console.store().saveOpeningHours(sampleHours(stored.id)));
+            QVERIFY2(e.ok(), qPrintable(e.message));
+        }
         MainWindow &window = console.window();
         window.resize(kWindowSize);
         CentresPage *centres = window.centresPage();
