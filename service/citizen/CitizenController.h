@@ -57,6 +57,7 @@ private:
     QByteArray renderBooking(const BookingRecord &booking);
     QByteArray renderBooking(const BookingRecord &booking, const QString &qrText);
     BookingEngine::Renderer renderer();
+    QByteArray renderHold(const HoldInfo &hold);
     // Defers the answer to after the group commit of the write `submit` queues.
     void submitWrite(const HttpRequest &request, std::optional<IdempotencyRecord> record,
                      const std::function<void(BookingEngine::WriteDone)> &submit);
@@ -78,6 +79,8 @@ private:
     };
     QHash<QString, CachedAnswer> m_availabilityCache; // "centre?query" → answer
     qint64 m_lastValidUntil = 0;
+    qint64 m_holdExpiry = -1;
+    QByteArray m_holdExpiryText;
     std::mutex m_isoMutex;
     QHash<qint64, QByteArray> m_isoCache; // slot start → ISO text in Berlin time
 };
