@@ -13,6 +13,8 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <sodium.h>
 
 namespace slotdesk {
@@ -25,6 +27,27 @@ constexpr qint64 tombstoneSeconds = 3600;
 
 QString tr(const char *text) {
     return QCoreApplication::translate("BookingEngine", text);
+}
+
+// Hold ids and booking codes come from the kernel's CSPRNG like before, but fetched 4 KiB at a
+// time: one getrandom() per call was a system call per hold and per booking on the saturated
+// server thread. Per thread, because codes are also redrawn on the writer thread.
+void randomBytes(void *out, std::size_t size) {
+    thread_local std::array<unsigned char, 4096> pool;
+    thread_local std::size_t used = pool.size();
+    auto *to = static_cast<unsigned char *>(out);
+    while (size > 0) {
+        if (used == pool.size()) {
+            randombytes_buf(pool.data(), pool.size());
+            used = 0;
+        }
+        const std::size_t n = std::min(size, pool.size() - used);
+        std::memcpy(to, pool.data() + used, n);
+        sodium_memzero(pool.data() + used, n); // handed-out bytes do not stay behind
+        used += n;
+        to += n;
+        size -= n;
+    }
 }
 
 EngineError error(EngineError::Kind kind, const char *reason, const QString &message,
@@ -286,7 +309,7 @@ StoreError BookingEngine::addSlots(QList<SlotRecord> *slots) {
 
 QString BookingEngine::randomToken(int bytes) const {
     QByteArray raw(bytes, Qt::Uninitialized);
-    randombytes_buf(raw.data(), size_t(raw.size()));
+    randomBytes(raw.data(), size_t(raw.size()));
     return QString::fromLatin1(raw.toHex());
 }
 
@@ -661,7 +684,7 @@ void BookingEngine::renderBatch(std::vector<PendingWrite> &batch) const {
 
 QString BookingEngine::drawCode() {
     quint64 bits = 0;
-    randombytes_buf(&bits, sizeof bits);
+    randomBytes(&bits, sizeof bits);
     return BookingCode::fromBits(bits);
 }
 
