@@ -414,6 +414,8 @@ void BookingEngine::submitConfirm(const ConfirmRequest &request,
     BookingRecord &b = write.booking;
     b.slotId = holdIt->slotId;
     b.service = slot.record.service;
+    b.personKey = PersonKey::make(request.familyName, request.givenName, request.birthDate,
+                                  request.phone, request.email);
     b.familyName = request.familyName;
     b.givenName = request.givenName;
     b.birthDate = request.birthDate;
@@ -603,9 +605,6 @@ StoreError BookingEngine::writeBatch(std::vector<PendingWrite> &batch) {
 
 EngineError BookingEngine::writeConfirm(PendingWrite &write, StoreError *batchError) {
     BookingRecord &b = write.booking;
-    // Normalising names (Unicode NFKD, case folding) and hashing them is the costliest part of a
-    // confirm; only the store needs the key, so it is made here, on the writer thread.
-    b.personKey = PersonKey::make(b.familyName, b.givenName, b.birthDate, b.phone, b.email);
     IdempotencyRecord *idempotency = write.idempotency ? &*write.idempotency : nullptr;
     // 50 random bits: a collision is astronomically rare but is retried rather than failed.
     for (int attempt = 0; attempt < 4; ++attempt) {
