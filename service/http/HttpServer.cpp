@@ -173,7 +173,7 @@ void HttpServer::send(QTcpSocket *socket, QHttpServerResponse &&response) {
 void HttpServer::sendBytes(QTcpSocket *socket, QByteArray bytes) {
     const auto queue = m_queues.find(socket);
     if (queue == m_queues.end() || queue->empty()) {
-        writeNow(socket, bytes);
+        socket->write(bytes);
         return;
     }
     // An earlier answer on this connection is still deferred: wait behind it.
@@ -207,24 +207,12 @@ void HttpServer::flush(QTcpSocket *socket) {
     const auto queue = m_queues.find(socket);
     if (queue == m_queues.end())
         return;
-    bool wrote = false;
     while (!queue->empty() && queue->front()->ready) {
         const std::shared_ptr<DeferredReply::Slot> &front = queue->front();
-        if (front->socket && front->socket->isOpen()) {
+        if (front->socket && front->socket->isOpen())
             front->socket->write(front->bytes);
-            wrote = true;
-        }
         queue->pop_front();
     }
-    if (wrote)
-        socket->flush();
-}
-
-void HttpServer::writeNow(QTcpSocket *socket, const QByteArray &bytes) {
-    socket->write(bytes);
-    // QAbstractSocket only buffers and arms a write notifier, which costs a poll round and two
-    // notifier toggles per answer; the answer is complete, so hand it to the kernel at once.
-    socket->flush();
 }
 
 int HttpServer::pendingReplies() const {

@@ -68,7 +68,6 @@ private:
     QHttpServerResponse dispatch(const QHttpServerRequest &request, DeferralPoint *deferral);
     void send(QTcpSocket *socket, QHttpServerResponse &&response);
     void sendBytes(QTcpSocket *socket, QByteArray bytes);
-    void writeNow(QTcpSocket *socket, const QByteArray &bytes);
     void enqueue(QTcpSocket *socket, std::shared_ptr<DeferredReply::Slot> slot);
     void finish(const std::shared_ptr<DeferredReply::Slot> &slot, QHttpServerResponse &&response);
     void flush(QTcpSocket *socket);
