@@ -30,7 +30,7 @@ QString tr(const char *text) {
 }
 
 // Hold ids and booking codes come from the kernel's CSPRNG like before, but fetched 4 KiB at a
-// time: one getrandom() per call was a system call per hold and per booking on the saturated
+// time: one getrandom() per call was a system call per hold and per booking on the
 // server thread. Per thread, because codes are also redrawn on the writer thread.
 void randomBytes(void *out, std::size_t size) {
     thread_local std::array<unsigned char, 4096> pool;
