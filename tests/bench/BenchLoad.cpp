@@ -1,5 +1,7 @@
 #include "tests/bench/BenchLoad.h"
 
+#include "tests/support/RawHttp.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QElapsedTimer>
@@ -39,21 +41,12 @@ struct Stats {
     std::vector<qint64> bookingNs;
 };
 
-QByteArray request(const QByteArray &method, const QByteArray &path, const QByteArray &body) {
-    QByteArray r = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-    if (!body.isEmpty())
-        r +=
-            "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
-            "\r\n";
-    return r + "\r\n" + body;
-}
-
 QByteArray fetch(quint16 port, const QByteArray &path) {
     QTcpSocket socket;
     socket.connectToHost(QStringLiteral("127.0.0.1"), port);
     if (!socket.waitForConnected(5000))
         return {};
-    socket.write(request("GET", path, {}));
+    socket.write(test::rawHttpRequest("GET", path, {}));
     QByteArray in;
     while (socket.waitForReadyRead(5000)) {
         in += socket.readAll();
@@ -165,15 +158,16 @@ private:
             return finish();
         m_holdAt = clockNs.nsecsElapsed();
         m_phase = Phase::Hold;
-        send(request("POST", "/api/v1/holds",
-                     "{\"slot_id\":" + QByteArray::number(m_slots[m_slotCursor]) + '}'));
+        send(test::rawHttpRequest("POST", "/api/v1/holds",
+                                  "{\"slot_id\":" + QByteArray::number(m_slots[m_slotCursor]) +
+                                      '}'));
     }
     void sendConfirm(const QByteArray &holdId) {
         ++m_sequence;
         m_confirmAt = clockNs.nsecsElapsed();
         m_phase = Phase::Confirm;
         const QByteArray who = QByteArray::number(m_index) + 'x' + QByteArray::number(m_sequence);
-        send(request(
+        send(test::rawHttpRequest(
             "POST", "/api/v1/bookings",
             "{\"hold_id\":\"" + holdId + "\",\"family_name\":\"Bench\",\"given_name\":\"G" + who +
                 "\",\"birth_date\":\"1980-01-01\",\"email\":\"b" + who + "@example.org\"}"));

@@ -5,6 +5,7 @@
 #include "service/booking/SigningKey.h"
 #include "tests/integration/HttpTestClient.h"
 #include "tests/integration/ServiceFixture.h"
+#include "tests/support/RawHttp.h"
 
 #include <QSqlQuery>
 #include <QTcpSocket>
@@ -26,16 +27,6 @@ QByteArray confirmBody(const QString &holdId, int person) {
                    {QStringLiteral("birth_date"), QStringLiteral("1980-05-17")},
                    {QStringLiteral("email"), QStringLiteral("p%1@example.org").arg(person)}})
         .toJson(QJsonDocument::Compact);
-}
-
-QByteArray rawRequest(const QByteArray &method, const QByteArray &path,
-                      const QByteArray &body = {}) {
-    QByteArray r = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-    if (!body.isEmpty())
-        r +=
-            "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
-            "\r\n";
-    return r + "\r\n" + body;
 }
 
 // A keep-alive client on a bare socket: it can pipeline and see the exact order of answers.
@@ -101,6 +92,17 @@ private:
     }
     BookingEngine &engine() { return m_fx->service->engine(); }
 
+    // Appends the seqs of every eventsCommitted signal to *published while `scope` lives.
+    void recordPublishedSeqs(QObject *scope, QList<QList<qint64>> *published) {
+        connect(&m_fx->service->eventHub(), &EventHub::eventsCommitted, scope,
+                [published](const QList<Event> &events) {
+                    QList<qint64> seqs;
+                    for (const Event &e : events)
+                        seqs.append(e.seq);
+                    published->append(seqs);
+                });
+    }
+
     QString hold(HttpTestClient &client, qint64 slot) {
         QNetworkReply *reply =
             client.start("POST", QStringLiteral("/api/v1/holds"),
@@ -125,13 +127,7 @@ private Q_SLOTS:
         }
         QList<QList<qint64>> published;
         QObject scope;
-        connect(&m_fx->service->eventHub(), &EventHub::eventsCommitted, &scope,
-                [&published](const QList<Event> &events) {
-                    QList<qint64> seqs;
-                    for (const Event &e : events)
-                        seqs.append(e.seq);
-                    published.append(seqs);
-                });
+        recordPublishedSeqs(&scope, &published);
         QTRY_COMPARE(engine().queuedWrites(), 5);
         // Queued, not committed, not answered.
         QCOMPARE(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM bookings")), 0);
@@ -181,7 +177,7 @@ private Q_SLOTS:
         {
             RawClient raw(m_fx->service->port());
             QTRY_VERIFY(raw.connected());
-            raw.send(rawRequest("POST", "/api/v1/bookings", confirmBody(holdId, 1)));
+            raw.send(rawHttpRequest("POST", "/api/v1/bookings", confirmBody(holdId, 1)));
             QTRY_COMPARE(engine().queuedWrites(), 1);
             raw.socket.abort();
         }
@@ -202,9 +198,9 @@ private Q_SLOTS:
         RawClient raw(m_fx->service->port());
         QTRY_VERIFY(raw.connected());
         // Confirm (deferred), then two quick reads on the same connection, in one write.
-        raw.send(rawRequest("POST", "/api/v1/bookings", confirmBody(holdId, 1)) +
-                 rawRequest("GET", "/api/v1/health") +
-                 rawRequest("GET", "/api/v1/bookings/0000000000"));
+        raw.send(rawHttpRequest("POST", "/api/v1/bookings", confirmBody(holdId, 1)) +
+                 rawHttpRequest("GET", "/api/v1/health") +
+                 rawHttpRequest("GET", "/api/v1/bookings/0000000000"));
         QTRY_COMPARE(m_fx->service->http().queuedAnswers(), 3);
         // The reads are answered already but wait behind the deferred confirm.
         QCOMPARE(m_fx->service->http().pendingReplies(), 1);
@@ -275,13 +271,7 @@ private Q_SLOTS:
         QTRY_COMPARE(engine().queuedWrites(), 3);
         QList<QList<qint64>> published;
         QObject scope;
-        connect(&m_fx->service->eventHub(), &EventHub::eventsCommitted, &scope,
-                [&published](const QList<Event> &events) {
-                    QList<qint64> seqs;
-                    for (const Event &e : events)
-                        seqs.append(e.seq);
-                    published.append(seqs);
-                });
+        recordPublishedSeqs(&scope, &published);
         const qint64 seq = m_fx->service->eventLog().lastSeq();
         engine().startFlush(); // the batch commits on the writer thread...
         QVERIFY(engine().batchInFlight());
