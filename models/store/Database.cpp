@@ -69,6 +69,11 @@ StoreError newerSchemaError(int version) {
                          .arg(Database::latestSchemaVersion()));
 }
 
+int pragmaValue(QSqlDatabase &db, const QString &statement) {
+    QSqlQuery query(db);
+    return query.exec(statement) && query.next() ? query.value(0).toInt() : -1;
+}
+
 StoreError pragma(QSqlDatabase &db, const QString &statement) {
     QSqlQuery query(db);
     if (!query.exec(statement))
@@ -212,6 +217,24 @@ StoreError Database::migrate(QSqlDatabase &db, int target) {
     if (pending.empty())
         return {};
 
+    // A migration may rebuild a table (SQLite cannot alter a constraint): SQLite's documented
+    // procedure turns foreign keys off around it (the pragma is a no-op inside a transaction)
+    // and checks them with foreign_key_check before committing.
+    const bool foreignKeys = pragmaValue(db, QStringLiteral("PRAGMA foreign_keys")) == 1;
+    if (foreignKeys) {
+        if (StoreError e = pragma(db, QStringLiteral("PRAGMA foreign_keys = OFF")))
+            return e;
+    }
+    const StoreError error = migrateScripts(db, current, pending);
+    if (foreignKeys) {
+        if (StoreError e = pragma(db, QStringLiteral("PRAGMA foreign_keys = ON")); e && !error)
+            return e;
+    }
+    return error;
+}
+
+StoreError Database::migrateScripts(QSqlDatabase &db, int current,
+                                    const std::map<int, QString> &pending) {
     // All pending versions commit together or not at all: a failing update leaves the file at
     // the version it had, never half-way between two versions.
     sql::Transaction transaction(db);
@@ -247,6 +270,14 @@ StoreError Database::migrate(QSqlDatabase &db, int target) {
                        {version, QFileInfo(file).completeBaseName()}))
             return sql::toStoreError(query.lastError());
     }
+    if (!query.exec(QStringLiteral("PRAGMA foreign_key_check")))
+        return sql::toStoreError(query.lastError());
+    if (query.next())
+        return makeError(StoreError::Kind::Corrupt,
+                         Store::tr("The database could not be updated: table %1 refers to rows "
+                                   "that do not exist. It was left unchanged at version %2.")
+                             .arg(query.value(0).toString())
+                             .arg(current));
     query.finish();
     return transaction.commit();
 }

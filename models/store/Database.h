@@ -5,6 +5,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <map>
+
 namespace slotdesk {
 
 // One SQLite connection (Qt Sql connections are per thread: create a Database in the thread that
@@ -34,6 +36,9 @@ public:
     static int schemaVersion(const QSqlDatabase &db);
 
 private:
+    static StoreError migrateScripts(QSqlDatabase &db, int current,
+                                     const std::map<int, QString> &pending);
+
     QString m_connectionName;
 };
 
