@@ -12,6 +12,8 @@ PACKAGES=(
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qt6-qpa-plugins
     # codes, QR and signatures
     libzxing-dev libqrencode-dev libsodium-dev
+    # the booking writer talks to the QSQLITE driver's connection through libsqlite3 directly
+    libsqlite3-dev
     # run time: time zones, fonts for rendering
     tzdata fonts-dejavu-core
     # tests and benchmarks: real servers and load tools

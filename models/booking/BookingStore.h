@@ -48,18 +48,19 @@ public:
     virtual void rollbackBatch() = 0;
 
     // Inside a batch: inserts the booking (sets booking->id), increments its slot's counter,
-    // appends the event and stores `idempotency` when not null. Conflicts concern only this
+    // appends the event (`payload`: a compact JSON object text) and stores `idempotency` when
+    // not null. Conflicts concern only this
     // request and leave nothing of it written (the batch goes on): "slot_full" when the slot
     // has no capacity left, "person_has_booking" when the unique person index refused it,
     // "code_taken" when the code collided. Any other error fails the whole batch.
     virtual StoreError confirm(BookingRecord *booking, const IdempotencyRecord *idempotency,
-                               const QString &eventType, const QJsonObject &payload,
+                               const QString &eventType, const QByteArray &payload,
                                Event *event) = 0;
     // Inside a batch: marks a confirmed booking cancelled and gives its place back. Conflict
     // "not_active" when the booking is no longer confirmed (nothing of it written).
     virtual StoreError cancel(const BookingRecord &booking, qint64 now,
                               const IdempotencyRecord *idempotency, const QString &eventType,
-                              const QJsonObject &payload, Event *event) = 0;
+                              const QByteArray &payload, Event *event) = 0;
 
     // Idempotency records older than this are forgotten (retries come within minutes).
     virtual StoreError pruneIdempotency(qint64 olderThan) = 0;

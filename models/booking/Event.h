@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QJsonObject>
+#include <QByteArray>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -15,7 +15,9 @@ struct Event {
     qint64 at = 0; // Unix seconds UTC
     QString
         type; // "booking.confirmed", "booking.cancelled", "checkin.arrival", "release.opened", ...
-    QJsonObject payload;
+    // The payload as stored: a compact JSON object text. Kept as text so that writing,
+    // replaying and streaming an event never parse or re-serialise it.
+    QByteArray payload;
 };
 
 } // namespace slotdesk

@@ -8,30 +8,33 @@
 namespace slotdesk {
 
 EventLog::EventLog(QSqlDatabase db)
-    : m_db(std::move(db)) {
-    QSqlQuery query(m_db);
-    if (query.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) && query.next())
-        m_lastSeq = query.value(0).toLongLong();
+    : m_db(std::move(db))
+    , m_insert(std::make_unique<SqliteStatement>())
+    , m_maxSeq(std::make_unique<SqliteStatement>()) {
+    resync();
 }
 
 Event EventLog::append(const QString &type, const QJsonObject &payload, qint64 at) {
+    return append(type, QJsonDocument(payload).toJson(QJsonDocument::Compact), at);
+}
+
+Event EventLog::append(const QString &type, const QByteArray &payload, qint64 at) {
     Event event;
     event.seq = m_lastSeq + 1;
     event.at = at;
     event.type = type;
     event.payload = payload;
 
-    if (!m_insert) {
-        m_insert = std::make_unique<QSqlQuery>(m_db);
-        m_insert->prepare(
-            QStringLiteral("INSERT INTO events (seq, at, type, payload) VALUES (?, ?, ?, ?)"));
-    }
-    m_insert->bindValue(0, event.seq);
-    m_insert->bindValue(1, at);
-    m_insert->bindValue(2, type);
-    m_insert->bindValue(3,
-                        QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
-    if (!m_insert->exec())
+    if (!m_insert->prepare(SqliteStatement::handleOf(m_db),
+                           "INSERT INTO events (seq, at, type, payload) VALUES (?, ?, ?, ?)"))
+        return Event{};
+    m_insert->bind(1, event.seq);
+    m_insert->bind(2, at);
+    m_insert->bind(3, type);
+    m_insert->bindText(4, payload);
+    const bool inserted = m_insert->step();
+    m_insert->reset();
+    if (!inserted)
         return Event{};
     // Only advanced after the row is in: a failed insert leaves no hole in the sequence.
     m_lastSeq = event.seq;
@@ -41,10 +44,14 @@ Event EventLog::append(const QString &type, const QJsonObject &payload, qint64 a
 EventLog::~EventLog() = default;
 
 bool EventLog::resync() {
-    QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) || !query.next())
+    if (!m_maxSeq->prepare(SqliteStatement::handleOf(m_db),
+                           "SELECT COALESCE(MAX(seq), 0) FROM events") ||
+        !m_maxSeq->step() || !m_maxSeq->row()) {
+        m_maxSeq->reset();
         return false;
-    m_lastSeq = query.value(0).toLongLong();
+    }
+    m_lastSeq = m_maxSeq->int64(0);
+    m_maxSeq->reset();
     return true;
 }
 
@@ -70,7 +77,7 @@ QList<Event> EventLog::readAfter(qint64 afterSeq, int limit) const {
         event.seq = query.value(0).toLongLong();
         event.at = query.value(1).toLongLong();
         event.type = query.value(2).toString();
-        event.payload = QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object();
+        event.payload = query.value(3).toString().toUtf8();
         events.append(std::move(event));
     }
     return events;

@@ -1,9 +1,10 @@
 #pragma once
 
 #include "models/booking/Event.h"
+#include "models/store/SqliteStatement.h"
 
+#include <QJsonObject>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 
 #include <algorithm>
 #include <memory>
@@ -19,7 +20,9 @@ public:
     ~EventLog();
 
     // Assigns the next seq and inserts the row (not committed: the caller's transaction is).
-    // Returns the event with seq set, or seq 0 when the insert failed.
+    // Returns the event with seq set, or seq 0 when the insert failed. `payload` is a compact
+    // JSON object text (the booking writer renders its own).
+    Event append(const QString &type, const QByteArray &payload, qint64 at);
     Event append(const QString &type, const QJsonObject &payload, qint64 at);
     // Must be called when the caller's transaction rolled back after append().
     void rollbackTo(qint64 lastCommittedSeq);
@@ -38,7 +41,8 @@ private:
     QSqlDatabase m_db;
     qint64 m_lastSeq = 0;
     // Prepared once: append() runs once per booking.
-    std::unique_ptr<QSqlQuery> m_insert;
+    std::unique_ptr<SqliteStatement> m_insert;
+    std::unique_ptr<SqliteStatement> m_maxSeq;
 };
 
 } // namespace slotdesk

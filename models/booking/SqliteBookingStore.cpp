@@ -32,19 +32,21 @@ struct SqliteBookingStore::Statements {
         : activeByPerson(db)
         , byCode(db)
         , idempotencyByKey(db)
-        , takePlace(db)
-        , insertBooking(db)
-        , cancelBooking(db)
-        , givePlaceBack(db)
-        , insertIdempotency(db) {}
+        , handle(SqliteStatement::handleOf(db)) {}
     QSqlQuery activeByPerson;
     QSqlQuery byCode;
     QSqlQuery idempotencyByKey;
-    QSqlQuery takePlace;
-    QSqlQuery insertBooking;
-    QSqlQuery cancelBooking;
-    QSqlQuery givePlaceBack;
-    QSqlQuery insertIdempotency;
+    // The batch path (once per booking) on SQLite's own API.
+    sqlite3 *handle;
+    SqliteStatement begin;
+    SqliteStatement commit;
+    SqliteStatement rollback;
+    SqliteStatement insertBooking;
+    SqliteStatement takePlace;
+    SqliteStatement undoBooking;
+    SqliteStatement cancelBooking;
+    SqliteStatement givePlaceBack;
+    SqliteStatement insertIdempotency;
 };
 
 SqliteBookingStore::SqliteBookingStore(QSqlDatabase db, EventLog &eventLog)
@@ -70,6 +72,24 @@ StoreError SqliteBookingStore::fail(StoreError::Kind kind, const QString &what,
         QCoreApplication::translate("SqliteBookingStore", "The booking database failed: %1")
             .arg(query.lastError().text()),
         {}};
+}
+
+StoreError SqliteBookingStore::fail(const QString &what, const SqliteStatement &statement) {
+    const QString text = statement.errorText();
+    qWarning("booking store: %s: %s", qPrintable(what), qPrintable(text));
+    return StoreError{
+        StoreError::Kind::Io,
+        QCoreApplication::translate("SqliteBookingStore", "The booking database failed: %1")
+            .arg(text),
+        {}};
+}
+
+bool SqliteBookingStore::run(SqliteStatement &statement, const char *sql) {
+    if (!statement.prepare(m_sql->handle, sql))
+        return false;
+    const bool ok = statement.step();
+    statement.reset();
+    return ok;
 }
 
 StoreError SqliteBookingStore::rollback(StoreError error) {
@@ -275,16 +295,20 @@ StoreError SqliteBookingStore::idempotency(const QString &key,
 }
 
 StoreError SqliteBookingStore::insertIdempotency(const IdempotencyRecord &record) {
-    QSqlQuery &query = prepared(m_sql->insertIdempotency,
-                                QStringLiteral("INSERT INTO idempotency_keys (key, fingerprint, "
-                                               "status, body, created_at) VALUES (?, ?, ?, ?, ?)"));
-    query.bindValue(0, record.key);
-    query.bindValue(1, record.fingerprint);
-    query.bindValue(2, record.status);
-    query.bindValue(3, record.body);
-    query.bindValue(4, record.createdAt);
-    if (!query.exec())
-        return fail(StoreError::Kind::Conflict, QStringLiteral("insert idempotency key"), query);
+    SqliteStatement &insert = m_sql->insertIdempotency;
+    if (!insert.prepare(m_sql->handle, "INSERT INTO idempotency_keys (key, fingerprint, status, "
+                                       "body, created_at) VALUES (?, ?, ?, ?, ?)"))
+        return fail(QStringLiteral("prepare idempotency key"), insert);
+    insert.bind(1, record.key);
+    insert.bindBlob(2, record.fingerprint);
+    insert.bind(3, qint64(record.status));
+    insert.bindBlob(4, record.body);
+    insert.bind(5, record.createdAt);
+    if (!insert.step()) {
+        StoreError error = fail(QStringLiteral("insert idempotency key"), insert);
+        error.kind = StoreError::Kind::Conflict;
+        return error;
+    }
     return {};
 }
 
@@ -292,11 +316,10 @@ StoreError SqliteBookingStore::beginBatch() {
     Q_ASSERT(m_batchSeq < 0);
     // IMMEDIATE: the write lock from the start, so the seq read below is the newest one even
     // when another connection of the service wrote events.
-    QSqlQuery begin(m_db);
-    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return StoreError{StoreError::Kind::Io, begin.lastError().text(), {}};
+    if (!run(m_sql->begin, "BEGIN IMMEDIATE"))
+        return fail(QStringLiteral("begin batch"), m_sql->begin);
     if (!m_eventLog.resync()) {
-        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        run(m_sql->rollback, "ROLLBACK");
         return StoreError{StoreError::Kind::Io, QStringLiteral("read the last event seq"), {}};
     }
     m_batchSeq = m_eventLog.lastSeq();
@@ -305,8 +328,8 @@ StoreError SqliteBookingStore::beginBatch() {
 
 StoreError SqliteBookingStore::commitBatch() {
     Q_ASSERT(m_batchSeq >= 0);
-    if (!m_db.commit()) {
-        const StoreError error{StoreError::Kind::Io, m_db.lastError().text(), {}};
+    if (!run(m_sql->commit, "COMMIT")) {
+        const StoreError error = fail(QStringLiteral("commit batch"), m_sql->commit);
         rollbackBatch();
         return error;
     }
@@ -317,58 +340,61 @@ StoreError SqliteBookingStore::commitBatch() {
 void SqliteBookingStore::rollbackBatch() {
     if (m_batchSeq < 0)
         return;
-    m_db.rollback();
+    run(m_sql->rollback, "ROLLBACK");
     m_eventLog.rollbackTo(m_batchSeq);
     m_batchSeq = -1;
 }
 
 StoreError SqliteBookingStore::confirm(BookingRecord *booking, const IdempotencyRecord *idempotency,
-                                       const QString &eventType, const QJsonObject &payload,
+                                       const QString &eventType, const QByteArray &payload,
                                        Event *event) {
     Q_ASSERT(m_batchSeq >= 0);
     // The insert goes first: its unique indexes refuse a second booking of the person or a
     // colliding code without any write, so such a conflict needs no undo inside the batch.
-    QSqlQuery &insert = prepared(
-        m_sql->insertBooking,
-        QStringLiteral("INSERT INTO bookings (code, slot_id, service_code, person_key, "
-                       "family_name, given_name, birth_date, phone, email, state, channel, "
-                       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    insert.bindValue(0, booking->code);
-    insert.bindValue(1, booking->slotId);
-    insert.bindValue(2, booking->service);
-    insert.bindValue(3, booking->personKey);
-    insert.bindValue(4, text(booking->familyName));
-    insert.bindValue(5, text(booking->givenName));
-    insert.bindValue(6, booking->birthDate.toString(Qt::ISODate));
-    insert.bindValue(7, text(booking->phone));
-    insert.bindValue(8, text(booking->email));
-    insert.bindValue(9, booking->state);
-    insert.bindValue(10, booking->channel);
-    insert.bindValue(11, booking->createdAt);
-    insert.bindValue(12, booking->updatedAt);
-    if (!insert.exec()) {
-        const QString text = insert.lastError().databaseText();
+    SqliteStatement &insert = m_sql->insertBooking;
+    if (!insert.prepare(m_sql->handle,
+                        "INSERT INTO bookings (code, slot_id, service_code, person_key, "
+                        "family_name, given_name, birth_date, phone, email, state, channel, "
+                        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+        return fail(QStringLiteral("prepare booking insert"), insert);
+    insert.bind(1, booking->code);
+    insert.bind(2, booking->slotId);
+    insert.bind(3, booking->service);
+    insert.bind(4, booking->personKey);
+    insert.bind(5, booking->familyName);
+    insert.bind(6, booking->givenName);
+    insert.bindText(7, booking->birthDate.toString(Qt::ISODate).toLatin1());
+    insert.bind(8, booking->phone);
+    insert.bind(9, booking->email);
+    insert.bind(10, booking->state);
+    insert.bind(11, booking->channel);
+    insert.bind(12, booking->createdAt);
+    insert.bind(13, booking->updatedAt);
+    if (!insert.step()) {
+        const QString text = insert.errorText();
         if (text.contains(u"bookings.person_key"))
             return conflict(QStringLiteral("person_has_booking"));
         if (text.contains(u"bookings.code"))
             return conflict(QStringLiteral("code_taken"));
-        return fail(StoreError::Kind::Io, QStringLiteral("insert booking"), insert);
+        return fail(QStringLiteral("insert booking"), insert);
     }
-    booking->id = insert.lastInsertId().toLongLong();
+    booking->id = insert.lastInsertId();
 
-    QSqlQuery &take =
-        prepared(m_sql->takePlace, QStringLiteral("UPDATE slots SET booked = booked + 1 WHERE "
-                                                  "id = ? AND booked < capacity"));
-    take.bindValue(0, booking->slotId);
-    if (!take.exec())
-        return fail(StoreError::Kind::Io, QStringLiteral("take place"), take);
-    if (take.numRowsAffected() != 1) {
+    SqliteStatement &take = m_sql->takePlace;
+    if (!take.prepare(m_sql->handle,
+                      "UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity"))
+        return fail(QStringLiteral("prepare take place"), take);
+    take.bind(1, booking->slotId);
+    if (!take.step())
+        return fail(QStringLiteral("take place"), take);
+    if (take.changes() != 1) {
         // Only another writer on the same database gets here: undo this booking's insert.
-        QSqlQuery undo(m_db);
-        undo.prepare(QStringLiteral("DELETE FROM bookings WHERE id = ?"));
-        undo.addBindValue(booking->id);
-        if (!undo.exec())
-            return fail(StoreError::Kind::Io, QStringLiteral("undo booking"), undo);
+        SqliteStatement &undo = m_sql->undoBooking;
+        if (!undo.prepare(m_sql->handle, "DELETE FROM bookings WHERE id = ?"))
+            return fail(QStringLiteral("prepare undo booking"), undo);
+        undo.bind(1, booking->id);
+        if (!undo.step())
+            return fail(QStringLiteral("undo booking"), undo);
         return conflict(QStringLiteral("slot_full"));
     }
     if (idempotency) {
@@ -383,25 +409,26 @@ StoreError SqliteBookingStore::confirm(BookingRecord *booking, const Idempotency
 
 StoreError SqliteBookingStore::cancel(const BookingRecord &booking, qint64 now,
                                       const IdempotencyRecord *idempotency,
-                                      const QString &eventType, const QJsonObject &payload,
+                                      const QString &eventType, const QByteArray &payload,
                                       Event *event) {
     Q_ASSERT(m_batchSeq >= 0);
-    QSqlQuery &cancel =
-        prepared(m_sql->cancelBooking, QStringLiteral("UPDATE bookings SET state = 'cancelled', "
-                                                      "updated_at = ? WHERE id = ? AND state = "
-                                                      "'confirmed'"));
-    cancel.bindValue(0, now);
-    cancel.bindValue(1, booking.id);
-    if (!cancel.exec())
-        return fail(StoreError::Kind::Io, QStringLiteral("cancel booking"), cancel);
-    if (cancel.numRowsAffected() != 1)
+    SqliteStatement &cancel = m_sql->cancelBooking;
+    if (!cancel.prepare(m_sql->handle, "UPDATE bookings SET state = 'cancelled', updated_at = ? "
+                                       "WHERE id = ? AND state = 'confirmed'"))
+        return fail(QStringLiteral("prepare cancel booking"), cancel);
+    cancel.bind(1, now);
+    cancel.bind(2, booking.id);
+    if (!cancel.step())
+        return fail(QStringLiteral("cancel booking"), cancel);
+    if (cancel.changes() != 1)
         return conflict(QStringLiteral("not_active"));
-    QSqlQuery &giveBack =
-        prepared(m_sql->givePlaceBack, QStringLiteral("UPDATE slots SET booked = booked - 1 "
-                                                      "WHERE id = ? AND booked > 0"));
-    giveBack.bindValue(0, booking.slotId);
-    if (!giveBack.exec() || giveBack.numRowsAffected() != 1)
-        return fail(StoreError::Kind::Io, QStringLiteral("give place back"), giveBack);
+    SqliteStatement &giveBack = m_sql->givePlaceBack;
+    if (!giveBack.prepare(m_sql->handle,
+                          "UPDATE slots SET booked = booked - 1 WHERE id = ? AND booked > 0"))
+        return fail(QStringLiteral("prepare give place back"), giveBack);
+    giveBack.bind(1, booking.slotId);
+    if (!giveBack.step() || giveBack.changes() != 1)
+        return fail(QStringLiteral("give place back"), giveBack);
     if (idempotency) {
         if (StoreError error = insertIdempotency(*idempotency))
             return error;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/booking/BookingStore.h"
+#include "models/store/SqliteStatement.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -13,7 +14,8 @@ class EventLog;
 
 // BookingStore on the service's SQLite connection (opened and migrated elsewhere, WAL).
 // The hot statements are prepared once and reused: at tens of thousands of bookings per
-// second, preparing costs as much as executing. Single-threaded like the connection.
+// second, preparing costs as much as executing; the batch path runs on SQLite's own API
+// (SqliteStatement). Single-threaded like the connection.
 class SqliteBookingStore final : public BookingStore {
 public:
     SqliteBookingStore(QSqlDatabase db, EventLog &eventLog);
@@ -32,16 +34,19 @@ public:
     StoreError commitBatch() override;
     void rollbackBatch() override;
     StoreError confirm(BookingRecord *booking, const IdempotencyRecord *idempotency,
-                       const QString &eventType, const QJsonObject &payload, Event *event) override;
+                       const QString &eventType, const QByteArray &payload, Event *event) override;
     StoreError cancel(const BookingRecord &booking, qint64 now,
                       const IdempotencyRecord *idempotency, const QString &eventType,
-                      const QJsonObject &payload, Event *event) override;
+                      const QByteArray &payload, Event *event) override;
     StoreError pruneIdempotency(qint64 olderThan) override;
 
 private:
     struct Statements;
     QSqlQuery &prepared(QSqlQuery &query, const QString &sql);
     StoreError fail(StoreError::Kind kind, const QString &what, const QSqlQuery &query);
+    StoreError fail(const QString &what, const SqliteStatement &statement);
+    // Prepares (once), runs and resets a statement without parameters or rows.
+    bool run(SqliteStatement &statement, const char *sql);
     StoreError rollback(StoreError error);
     StoreError insertIdempotency(const IdempotencyRecord &record);
     StoreError readBooking(QSqlQuery &query, std::optional<BookingRecord> *found);

@@ -37,12 +37,19 @@ QWebSocketProtocol::CloseCode closeCode(int code) {
 } // namespace
 
 QString streamMessage(const Event &event) {
-    const QJsonObject json{{QStringLiteral("seq"), event.seq},
-                           {QStringLiteral("type"), event.type},
-                           {QStringLiteral("at"),
-                            QDateTime::fromSecsSinceEpoch(event.at, Qt::UTC).toString(Qt::ISODate)},
-                           {QStringLiteral("payload"), event.payload}};
-    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+    // The stored payload text goes in as it is (one message per event and console).
+    QByteArray json;
+    json.reserve(event.payload.size() + 96);
+    json.append("{\"at\":");
+    appendJsonString(json, QDateTime::fromSecsSinceEpoch(event.at, Qt::UTC).toString(Qt::ISODate));
+    json.append(",\"payload\":")
+        .append(event.payload.isEmpty() ? QByteArrayLiteral("{}") : event.payload)
+        .append(",\"seq\":")
+        .append(QByteArray::number(event.seq))
+        .append(",\"type\":");
+    appendJsonString(json, event.type);
+    json.append('}');
+    return QString::fromUtf8(json);
 }
 
 class StreamSession final : public QObject {

@@ -3,6 +3,7 @@
 #include "models/store/CentreRepository.h"
 #include "models/store/Database.h"
 #include "models/store/OpeningHoursRepository.h"
+#include "models/store/SqliteStatement.h"
 #include "tests/support/StoreSupport.h"
 #include "tests/support/TestSupport.h"
 
@@ -87,6 +88,8 @@ private Q_SLOTS:
     void cleanup();
 
     void openCreatesMigratedWalDatabase();
+    void sqliteStatementSharesTheConnection();
+    void bookingChecksStillRefuseUnknownValues();
     void insertAssignsIdUuidAndFirstRevision();
     void emptyOptionalTextIsStored();
     void updateBumpsRevision();
@@ -164,6 +167,76 @@ void StoreTest::insertSlot(qint64 centreId) {
     q.addBindValue(centreId);
     q.addBindValue(test::storeTestNow().addDays(7).toSecsSinceEpoch());
     QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+}
+
+void StoreTest::sqliteStatementSharesTheConnection() {
+    // No handle for a connection that is not open.
+    QVERIFY(!SqliteStatement::handleOf(QSqlDatabase()));
+    sqlite3 *handle = SqliteStatement::handleOf(m_db->handle());
+    QVERIFY(handle);
+
+    // Text goes in as UTF-8 (a null string as '' for the NOT NULL columns) and is seen by
+    // Qt Sql on the same connection, inside the same transaction.
+    QVERIFY(m_db->handle().transaction());
+    SqliteStatement insert;
+    QVERIFY(insert.prepare(handle, "INSERT INTO staff_users (login, display_name, role, "
+                                   "password_hash, created_at, updated_at) "
+                                   "VALUES (?, ?, 'desk', 'x', ?, ?)"));
+    insert.bind(1, u"jürgen"_s);
+    insert.bind(2, QString());
+    insert.bind(3, qint64(1));
+    insert.bind(4, qint64(2));
+    QVERIFY(insert.step());
+    QCOMPARE(insert.changes(), 1);
+    const qint64 id = insert.lastInsertId();
+    QSqlQuery read(m_db->handle());
+    QVERIFY(read.exec(u"SELECT login, display_name FROM staff_users WHERE id = %1"_s.arg(id)));
+    QVERIFY(read.next());
+    QCOMPARE(read.value(0).toString(), u"jürgen"_s);
+    QCOMPARE(read.value(1).toString(), QString(u""_s));
+    QVERIFY(!read.value(1).isNull());
+    read.finish();
+
+    // The same statement again: a unique conflict fails with SQLite's own message.
+    QVERIFY(insert.prepare(handle, "unused: already prepared"));
+    insert.bind(1, u"jürgen"_s);
+    insert.bind(2, u"Zweiter"_s);
+    insert.bind(3, qint64(1));
+    insert.bind(4, qint64(2));
+    QVERIFY(!insert.step());
+    QVERIFY2(insert.errorText().contains(u"staff_users.login"), qPrintable(insert.errorText()));
+    QVERIFY(m_db->handle().rollback());
+    QCOMPARE(test::countRows(m_db->handle(), u"staff_users"_s), 0);
+
+    SqliteStatement broken;
+    QVERIFY(!broken.prepare(handle, "SELECT * FROM no_such_table"));
+    QVERIFY(!broken.step());
+}
+
+void StoreTest::bookingChecksStillRefuseUnknownValues() {
+    // Migration 5 rewrote the bookings CHECKs without IN lists; the rules are the same.
+    const Centre centre = stored(u"Prüfzentrum"_s);
+    insertSlot(centre.id);
+    const auto insertBooking = [this](const QString &state, const QString &channel) {
+        QSqlQuery q(m_db->handle());
+        q.prepare(
+            u"INSERT INTO bookings (code, slot_id, service_code, person_key, family_name, "
+            "given_name, birth_date, state, channel, created_at, updated_at) VALUES "
+            "(?, (SELECT max(id) FROM slots), 'pcr', ?, 'A', 'B', '1980-01-01', ?, ?, 1, 1)"_s);
+        q.addBindValue(u"C-%1-%2"_s.arg(state, channel));
+        q.addBindValue(u"p-%1-%2"_s.arg(state, channel));
+        q.addBindValue(state);
+        q.addBindValue(channel);
+        return q.exec();
+    };
+    for (const QString &state : {u"confirmed"_s, u"cancelled"_s, u"checked_in"_s, u"no_show"_s})
+        QVERIFY2(insertBooking(state, u"online"_s), qPrintable(state));
+    for (const QString &channel : {u"hotline"_s, u"walk_in"_s})
+        QVERIFY2(insertBooking(u"cancelled"_s, channel), qPrintable(channel));
+    QVERIFY(!insertBooking(u"pending"_s, u"online"_s));
+    QVERIFY(!insertBooking(u"confirmed"_s, u"fax"_s));
+    QVERIFY(!insertBooking(u"Confirmed"_s, u"online"_s));
+    QCOMPARE(test::countRows(m_db->handle(), u"bookings"_s), 6);
 }
 
 void StoreTest::openCreatesMigratedWalDatabase() {
