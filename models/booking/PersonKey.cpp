@@ -4,7 +4,57 @@
 
 namespace slotdesk {
 
+namespace {
+
+// ASCII text is its own compatibility decomposition and has no combining marks: the same
+// result as the general path below without Qt's normalisation (the larger part of the cost of
+// a person key, asked on every confirm).
+bool normaliseAscii(const QString &name, QString *out) {
+    out->reserve(name.size());
+    bool pendingSpace = false;
+    for (const QChar qc : name) {
+        const char16_t c = qc.unicode();
+        if (c >= 0x80)
+            return false;
+        const bool lower = c >= u'a' && c <= u'z';
+        const bool upper = c >= u'A' && c <= u'Z';
+        const bool digit = c >= u'0' && c <= u'9';
+        if (!lower && !upper && !digit) {
+            pendingSpace = !out->isEmpty();
+            continue;
+        }
+        if (pendingSpace) {
+            out->append(u' ');
+            pendingSpace = false;
+        }
+        out->append(upper ? QChar(c - u'A' + u'a') : qc);
+    }
+    return true;
+}
+
+} // namespace
+
+QString PersonKey::isoDate(QDate date) {
+    // QDate::toString(Qt::ISODate) goes through QString::asprintf.
+    if (!date.isValid() || date.year() < 1 || date.year() > 9999)
+        return date.toString(Qt::ISODate);
+    char text[10];
+    int year = date.year();
+    for (int i = 3; i >= 0; --i, year /= 10)
+        text[i] = char('0' + year % 10);
+    text[4] = '-';
+    text[5] = char('0' + date.month() / 10);
+    text[6] = char('0' + date.month() % 10);
+    text[7] = '-';
+    text[8] = char('0' + date.day() / 10);
+    text[9] = char('0' + date.day() % 10);
+    return QString::fromLatin1(text, 10);
+}
+
 QString PersonKey::normaliseName(const QString &name) {
+    QString ascii;
+    if (normaliseAscii(name, &ascii))
+        return ascii;
     const QString decomposed = name.normalized(QString::NormalizationForm_KD);
     QString out;
     out.reserve(decomposed.size());
@@ -54,7 +104,7 @@ QString PersonKey::make(const QString &familyName, const QString &givenName, QDa
     const QString contact =
         phone.trimmed().isEmpty() ? u"e:" % normaliseEmail(email) : u"p:" % normalisePhone(phone);
     const QString text = normaliseName(familyName) % u'|' % normaliseName(givenName) % u'|' %
-                         birthDate.toString(Qt::ISODate) % u'|' % contact;
+                         isoDate(birthDate) % u'|' % contact;
     return QString::fromLatin1(
         QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
 }

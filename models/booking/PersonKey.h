@@ -21,6 +21,8 @@ public:
     static QString normaliseName(const QString &name);
     static QString normaliseEmail(const QString &email);
     static QString normalisePhone(const QString &phone);
+    // "YYYY-MM-DD", as QDate::toString(Qt::ISODate) writes it, without its formatting cost.
+    static QString isoDate(QDate date);
     // contact: the normalised phone if given, otherwise the normalised e-mail.
     static QString make(const QString &familyName, const QString &givenName, QDate birthDate,
                         const QString &phone, const QString &email);

@@ -1,6 +1,7 @@
 #include "models/booking/SqliteBookingStore.h"
 
 #include "models/booking/EventLog.h"
+#include "models/booking/PersonKey.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -363,7 +364,7 @@ StoreError SqliteBookingStore::confirm(BookingRecord *booking, const Idempotency
     insert.bind(4, booking->personKey);
     insert.bind(5, booking->familyName);
     insert.bind(6, booking->givenName);
-    insert.bindText(7, booking->birthDate.toString(Qt::ISODate).toLatin1());
+    insert.bind(7, PersonKey::isoDate(booking->birthDate));
     insert.bind(8, booking->phone);
     insert.bind(9, booking->email);
     insert.bind(10, booking->state);

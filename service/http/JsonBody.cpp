@@ -90,28 +90,31 @@ std::optional<QJsonObject> parseJsonObject(const HttpRequest &request,
 JsonFields::JsonFields(const QJsonObject &object)
     : m_object(object) {}
 
-bool JsonFields::present(const QString &name, Presence presence) {
-    m_known.insert(name);
+std::optional<QJsonValue> JsonFields::fetch(const QString &name, Presence presence) {
+    // One lookup per field: a QJsonObject lookup compares the name with every key.
+    if (!m_known.contains(name))
+        m_known.append(name);
     if (failed())
-        return false;
-    if (m_object.contains(name) && !m_object.value(name).isNull())
-        return true;
+        return std::nullopt;
+    QJsonValue value = m_object.value(name);
+    if (!value.isUndefined() && !value.isNull())
+        return value;
     if (presence == Required)
         fail(HttpStatus::BadRequest, QStringLiteral("missing_field"),
              QStringLiteral("The field \"%1\" is required.").arg(name), name);
-    return false;
+    return std::nullopt;
 }
 
 QString JsonFields::string(const QString &name, Presence presence, int maxLength) {
-    if (!present(name, presence))
+    const std::optional<QJsonValue> value = fetch(name, presence);
+    if (!value)
         return {};
-    const QJsonValue value = m_object.value(name);
-    if (!value.isString()) {
+    if (!value->isString()) {
         fail(HttpStatus::BadRequest, QStringLiteral("wrong_type"),
              QStringLiteral("The field \"%1\" must be a string.").arg(name), name);
         return {};
     }
-    const QString text = value.toString().trimmed();
+    const QString text = value->toString().trimmed();
     if (text.size() > maxLength) {
         fail(HttpStatus::BadRequest, QStringLiteral("too_long"),
              QStringLiteral("The field \"%1\" is longer than %2 characters.")
@@ -126,20 +129,22 @@ QString JsonFields::string(const QString &name, Presence presence, int maxLength
         return {};
     }
     for (const QChar c : text) {
-        if (c.category() == QChar::Other_Control) {
-            fail(HttpStatus::BadRequest, QStringLiteral("invalid_value"),
-                 QStringLiteral("The field \"%1\" contains control characters.").arg(name), name);
-            return {};
-        }
+        // Printable ASCII first: the Unicode category lookup only for the rest.
+        if ((c.unicode() >= 0x20 && c.unicode() < 0x7f) || c.category() != QChar::Other_Control)
+            continue;
+        fail(HttpStatus::BadRequest, QStringLiteral("invalid_value"),
+             QStringLiteral("The field \"%1\" contains control characters.").arg(name), name);
+        return {};
     }
     return text;
 }
 
 std::optional<qint64> JsonFields::integer(const QString &name, Presence presence, qint64 min,
                                           qint64 max) {
-    if (!present(name, presence))
+    const std::optional<QJsonValue> found = fetch(name, presence);
+    if (!found)
         return std::nullopt;
-    const QJsonValue value = m_object.value(name);
+    const QJsonValue &value = *found;
     const double number = value.toDouble();
     if (!value.isDouble() || std::floor(number) != number || std::abs(number) > 9.0e15) {
         fail(HttpStatus::BadRequest, QStringLiteral("wrong_type"),
@@ -183,7 +188,8 @@ std::optional<QDate> JsonFields::date(const QString &name, Presence presence, QD
 QString JsonFields::firstOf(std::initializer_list<QString> names) {
     QString found;
     for (const QString &name : names) {
-        m_known.insert(name);
+        if (!m_known.contains(name))
+            m_known.append(name);
         if (found.isEmpty() && m_object.contains(name))
             found = name;
     }

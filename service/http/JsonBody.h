@@ -5,8 +5,8 @@
 
 #include <QDate>
 #include <QJsonObject>
-#include <QSet>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <optional>
 
@@ -47,9 +47,11 @@ public:
     QHttpServerResponse takeError();
 
 private:
-    bool present(const QString &name, Presence presence);
+    // The field's value when present and not null; nullopt otherwise (missing_field when
+    // required). Marks the name as known either way.
+    std::optional<QJsonValue> fetch(const QString &name, Presence presence);
     QJsonObject m_object;
-    QSet<QString> m_known;
+    QVarLengthArray<QString, 8> m_known; // a handful of names: a linear scan beats hashing
     std::optional<QHttpServerResponse> m_error;
 };
 
