@@ -19,24 +19,6 @@ bool isParam(const QString &segment) {
 
 } // namespace
 
-QString HttpRequest::param(QStringView name) const {
-    for (const auto &[key, value] : m_params) {
-        if (key == name)
-            return value;
-    }
-    return {};
-}
-
-QByteArray HttpRequest::header(const QByteArray &name) const {
-    // value() is case-insensitive in 6.4 for names stored lower-case; scan to be independent of it.
-    const auto headers = m_raw.headers();
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
 void Router::add(QHttpServerRequest::Method method, const QString &pattern, HttpHandler handler) {
     for (const Route &route : m_routes)
         Q_ASSERT_X(route.webSocket || route.method != method || route.pattern != pattern,
