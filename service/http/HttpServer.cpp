@@ -216,7 +216,8 @@ bool HttpServer::takeRequest(Connection &connection, qsizetype *at) {
     HttpRequestHead &head = *connection.head;
     const qsizetype available = connection.buffer.size() - *at - connection.headSize;
     if (available < head.contentLength) {
-        if (head.expectContinue && !connection.continueSent && connection.queue.empty()) {
+        if (head.expectContinue && !head.http10 && !connection.continueSent &&
+            connection.queue.empty()) {
             connection.socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
             connection.continueSent = true;
         }
