@@ -35,10 +35,11 @@ public:
     void patch(const QString &pattern, HttpHandler handler);
     void del(const QString &pattern, HttpHandler handler);
 
-    // Upgrade requests ("Upgrade: websocket") on this path are handed to QAbstractHttpServer's
-    // WebSocket server: connect HttpServer::newWebSocketConnection and take the sockets with
+    // Upgrade requests ("Upgrade: websocket") on this path are handed to HttpServer's
+    // QWebSocketServer: connect HttpServer::newWebSocketConnection and take the sockets with
     // nextPendingWebSocketConnection(). The handshake request is available to a guard:
-    // return false to refuse it (answered 401 by the guard's response), true to accept.
+    // return false to refuse it (answered with the guard's response, 401 unless it set another,
+    // and the connection closed), true to accept.
     using UpgradeGuard = std::function<bool(const HttpRequest &, QHttpServerResponse *refusal)>;
     void addWebSocket(const QString &pattern, UpgradeGuard guard = {});
 

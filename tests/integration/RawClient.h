@@ -35,17 +35,19 @@ public:
     int interimAnswers = 0; // "HTTP/1.1 100 Continue"
     bool closed = false;
     QTcpSocket socket;
+    // After "101 Switching Protocols" the bytes are WebSocket frames, not answers.
+    bool upgraded() const { return !answers.isEmpty() && answers.constLast().status == 101; }
 
 private:
     void read() {
         m_in += socket.readAll();
-        for (;;) {
+        while (!upgraded()) {
             const qsizetype end = m_in.indexOf("\r\n\r\n");
             if (end < 0)
                 return;
             const QByteArray head = m_in.left(end);
             const int status = m_in.mid(9, 3).toInt();
-            if (status >= 100 && status < 200) {
+            if (status == 100) {
                 ++interimAnswers;
                 m_in.remove(0, end + 4);
                 continue;

@@ -1,5 +1,8 @@
+#include "service/staff/EventStream.h"
+#include "service/staff/StaffSide.h"
 #include "tests/integration/RawClient.h"
 #include "tests/integration/ServiceFixture.h"
+#include "tests/integration/StaffTestClient.h"
 
 #include <QCoreApplication>
 #include <QTest>
@@ -29,6 +32,14 @@ QByteArray hold(const QByteArray &headers = {}) {
                    holdBody);
 }
 
+QByteArray webSocketHandshake(const QByteArray &path) {
+    return request("GET", path,
+                   "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n");
+}
+
+const QString adminPassword = QStringLiteral("correct horse battery");
+
 } // namespace
 
 // Our HTTP/1.1 server over real loopback TCP: framing (split and pipelined requests, bodies,
@@ -40,6 +51,7 @@ class TestHttpParser : public QObject {
 
 private:
     std::unique_ptr<ServiceFixture> m_fx;
+    QByteArray m_token;
 
     quint16 port() const { return m_fx->service->port(); }
 
@@ -55,9 +67,17 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         m_fx = std::make_unique<ServiceFixture>();
-        QVERIFY(m_fx->start());
+        ServiceConfig config;
+        config.staff.passwordLimits = PasswordHashLimits::minimal();
+        QVERIFY(m_fx->start(config));
         const QList<qint64> slots = m_fx->seed(1, 1000);
         QCOMPARE(slots, QList<qint64>({1}));
+        QString error;
+        QVERIFY2(m_fx->service->staff().createAdmin(QStringLiteral("admin"), adminPassword, &error),
+                 qPrintable(error));
+        StaffTestClient staff(port());
+        m_token = staff.login(QStringLiteral("admin"), adminPassword).toLatin1();
+        QVERIFY(!m_token.isEmpty());
     }
     void cleanupTestCase() { m_fx.reset(); }
 
@@ -162,6 +182,12 @@ private Q_SLOTS:
         QTest::newRow("HTTP/2.0") << request("GET", "/api/v1/health", {}, {}, "HTTP/2.0") << 0 << 0
                                   << QList<int>{505} << QByteArrayList{"http_version_not_supported"}
                                   << 0 << true;
+        QTest::newRow("WebSocket upgrade without token")
+            << webSocketHandshake("/api/v1/stream?after=0") << 0 << 0 << QList<int>{401}
+            << QByteArrayList{"missing_token"} << 0 << true;
+        QTest::newRow("WebSocket upgrade on a plain path")
+            << webSocketHandshake("/api/v1/health") << 0 << 0 << QList<int>{404}
+            << QByteArrayList{"not_found"} << 0 << true;
         QTest::newRow("answers before a bad request are kept")
             << health() + "BREW / HTTP/1.1\r\n\r\n"
             << 0 << 0 << QList<int>{200, 400} << QByteArrayList{"", "unknown_method"} << 0 << true;
@@ -205,6 +231,33 @@ private Q_SLOTS:
             QVERIFY(!client.closed);
         }
         QCOMPARE(m_fx->service->http().queuedAnswers(), 0);
+    }
+
+    void webSocketUpgradeBehindOtherRequests_data() {
+        QTest::addColumn<int>("piece");
+        QTest::newRow("one write") << 0;
+        QTest::newRow("1-byte writes") << 1;
+    }
+
+    // The handshake reaches the WebSocket server whole although earlier requests on the same
+    // connection were read in the same reads (the socket is rolled back to its first byte).
+    void webSocketUpgradeBehindOtherRequests() {
+        QFETCH(int, piece);
+        RawClient client(port());
+        QTRY_VERIFY(client.connected());
+        const QByteArray bytes =
+            health() + hold() + webSocketHandshake("/api/v1/stream?after=0&token=" + m_token);
+        if (piece > 0)
+            sendInPieces(client, bytes, piece);
+        else
+            client.send(bytes);
+        QTRY_COMPARE(client.answers.size(), 3);
+        QCOMPARE(client.answers.at(0).status, 200);
+        QCOMPARE(client.answers.at(1).status, 201);
+        QCOMPARE(client.answers.at(2).status, 101);
+        QTRY_COMPARE(m_fx->service->staff().stream().sessionCount(), 1);
+        client.socket.abort();
+        QTRY_COMPARE(m_fx->service->staff().stream().sessionCount(), 0);
     }
 
     void clientGoneMidRequest_data() {
