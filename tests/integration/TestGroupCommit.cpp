@@ -177,6 +177,27 @@ private Q_SLOTS:
         QCOMPARE(m_fx->service->http().queuedAnswers(), 0);
     }
 
+    void connectionCloseWaitsForTheDeferredAnswer() {
+        QVERIFY(startService());
+        HttpTestClient http(m_fx->service->port());
+        const QString holdId = hold(http, m_slots.at(0));
+        RawClient raw(m_fx->service->port());
+        QTRY_VERIFY(raw.connected());
+        // The confirm ends the connection: the request behind it is never read.
+        QByteArray confirm = rawHttpRequest("POST", "/api/v1/bookings", confirmBody(holdId, 1));
+        confirm.insert(confirm.indexOf("\r\n") + 2, "Connection: close\r\n");
+        raw.send(confirm + rawHttpRequest("GET", "/api/v1/health"));
+        QTRY_COMPARE(engine().queuedWrites(), 1);
+        QCOMPARE(m_fx->service->http().queuedAnswers(), 1);
+        QVERIFY(!raw.closed);
+        engine().flush();
+        QTRY_VERIFY(raw.closed);
+        QCOMPARE(raw.answers.size(), 1);
+        QCOMPARE(raw.answers.at(0).status, 201);
+        QVERIFY(raw.answers.at(0).closes());
+        QCOMPARE(m_fx->service->http().queuedAnswers(), 0);
+    }
+
     void storageFailureAnswersTheWholeBatch503AndChangesNothing() {
         QVERIFY(startService());
         HttpTestClient client(m_fx->service->port());
