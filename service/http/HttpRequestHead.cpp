@@ -1,5 +1,7 @@
 #include "service/http/HttpRequestHead.h"
 
+#include <cstring>
+
 namespace slotdesk {
 
 namespace {
@@ -174,6 +176,30 @@ bool interpretField(QByteArrayView name, QByteArrayView value, HttpRequestHead *
 
 } // namespace
 
+qsizetype findCrlf(QByteArrayView text, qsizetype from) {
+    if (text.size() - from < 2)
+        return -1;
+    const char *const begin = text.data();
+    const char *const end = begin + text.size();
+    for (const char *at = begin + from; at < end - 1;) {
+        const auto *cr = static_cast<const char *>(std::memchr(at, '\r', size_t(end - 1 - at)));
+        if (!cr)
+            return -1;
+        if (cr[1] == '\n')
+            return cr - begin;
+        at = cr + 1;
+    }
+    return -1;
+}
+
+qsizetype findHeadEnd(QByteArrayView text, qsizetype from) {
+    for (qsizetype at = findCrlf(text, from); at >= 0; at = findCrlf(text, at + 2)) {
+        if (at + 3 < text.size() && text[at + 2] == '\r' && text[at + 3] == '\n')
+            return at;
+    }
+    return -1;
+}
+
 QByteArrayView HttpRequestHead::pathPart() const {
     const QByteArrayView whole = target();
     const qsizetype question = whole.indexOf('?');
@@ -198,7 +224,7 @@ QByteArrayView HttpRequestHead::header(QByteArrayView name) const {
 bool parseRequestHead(QByteArray head, HttpRequestHead *out, HttpHeadError *error) {
     out->head = std::move(head);
     const QByteArrayView all(out->head);
-    qsizetype lineEnd = all.indexOf("\r\n");
+    qsizetype lineEnd = findCrlf(all, 0);
     if (lineEnd < 0)
         lineEnd = all.size();
     if (!parseRequestLine(all.first(lineEnd), out, error))
@@ -208,7 +234,7 @@ bool parseRequestHead(QByteArray head, HttpRequestHead *out, HttpHeadError *erro
     bool keepAliveToken = false;
     qsizetype at = lineEnd + 2;
     while (at < all.size()) {
-        qsizetype end = all.indexOf("\r\n", at);
+        qsizetype end = findCrlf(all, at);
         if (end < 0)
             end = all.size();
         const QByteArrayView line = all.sliced(at, end - at);

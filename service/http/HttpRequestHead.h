@@ -47,6 +47,12 @@ struct HttpHeadError {
     QString message;
 };
 
+// Where "\r\n" (or, for findHeadEnd, "\r\n\r\n") starts in `text` at or after `from`; -1 when
+// absent. memchr-based: QByteArrayView::indexOf with a multi-byte needle costs several times
+// more on the short texts of a request head.
+qsizetype findCrlf(QByteArrayView text, qsizetype from);
+qsizetype findHeadEnd(QByteArrayView text, qsizetype from);
+
 // Parses `head` (request line and header lines separated by CRLF, without the empty line that
 // ends them) into `out`. Origin-form targets only ("/path?query"); HTTP/1.0 and HTTP/1.1 only.
 // Bodies are framed by Content-Length alone: Transfer-Encoding is refused (411), so a request

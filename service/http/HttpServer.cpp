@@ -240,7 +240,7 @@ bool HttpServer::takeHead(Connection &connection, qsizetype *at) {
     // An empty line before a request line is allowed (RFC 9112, 2.2).
     while (buffer.size() - *at >= 2 && buffer[*at] == '\r' && buffer[*at + 1] == '\n')
         *at += 2;
-    const qsizetype end = buffer.indexOf("\r\n\r\n", std::max(*at, connection.searched - 3));
+    const qsizetype end = findHeadEnd(buffer, std::max(*at, connection.searched - 3));
     const qsizetype headSize = (end < 0 ? buffer.size() : end) - *at;
     if (headSize > m_limits.maxHeadBytes) {
         refuse(connection,
