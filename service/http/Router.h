@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <functional>
 #include <vector>
@@ -68,7 +69,9 @@ private:
         UpgradeGuard guard;
         bool webSocket = false;
     };
-    static bool matchSegments(const QStringList &pattern, const QList<QStringView> &path,
+    using Segments = QVarLengthArray<QStringView, 12>;
+    static Segments splitPath(QStringView path);
+    static bool matchSegments(const QStringList &pattern, const Segments &path,
                               std::vector<std::pair<QString, QString>> *params);
     std::vector<Route> m_routes;
 };
