@@ -36,8 +36,9 @@ struct HttpLimits {
 //   gets "100 Continue" before the body is read;
 // - protocol errors are JSON errors (jsonError()) and close the connection: malformed request
 //   line or header, unknown method → 400, invalid or conflicting Content-Length → 400
-//   invalid_content_length, header block over HttpLimits::maxHeadBytes → 431, HTTP other
-//   than 1.0/1.1 → 505;
+//   invalid_content_length, header block over HttpLimits::maxHeadBytes → 431, an Expect other
+//   than 100-continue → 417, HTTP other than 1.0/1.1 → 505. Idle connections are not timed
+//   out (as with QAbstractHttpServer before);
 // - every answer carries Date (RFC 7231, cached per second), Server (serviceProductName()),
 //   and Cache-Control: no-store unless the handler set its own Cache-Control;
 // - unknown path → 404 not_found; known path, other method → 405 method_not_allowed + Allow;
