@@ -119,7 +119,7 @@ QHttpServerResponse CitizenController::availability(const HttpRequest &request) 
     // and the Date second are the same), without parsing or serialising anything again.
     HttpServer *server = request.server();
     m_engine.sweep();
-    const QString cacheKey = request.param(idField) % u'?' % request.url().query();
+    const QString cacheKey = request.param(idField) % u'?' % request.rawQuery();
     if (server) {
         const auto cached = m_availabilityCache.constFind(cacheKey);
         if (cached != m_availabilityCache.constEnd() &&

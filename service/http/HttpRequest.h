@@ -1,5 +1,7 @@
 #pragma once
 
+#include "service/http/HttpRequestHead.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QHttpServerRequest>
@@ -11,6 +13,7 @@
 #include <QUrlQuery>
 
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -33,6 +36,7 @@ public:
         QPointer<QTcpSocket> socket;
         QByteArray bytes; // the serialised answer once ready
         bool ready = false;
+        bool closeAfter = false; // the connection ends after this answer
     };
 
 private:
@@ -51,32 +55,35 @@ struct DeferralPoint {
     QByteArray serialised; // a complete answer the handler had cached (answerSerialised())
 };
 
-// What a route handler sees: the parsed Qt request plus the path parameters the Router captured
-// ("/api/v1/bookings/{code}" → param("code")). Only valid during the handler call: handlers run
-// on the server thread (QFuture handlers crash QHttpServer 6.4); an answer that must wait
-// (a group commit) goes through defer(), which our HttpServer writes itself.
+// What a route handler sees: the request our HttpServer parsed plus the path parameters the
+// Router captured ("/api/v1/bookings/{code}" → param("code")). Only valid during the handler
+// call: handlers run on the server thread; an answer that must wait (a group commit) goes
+// through defer(), which our HttpServer writes itself.
 class HttpRequest {
 public:
-    // `url`: the request's URL when the caller has it already (QHttpServerRequest::url()
-    // builds a new QUrl on every call).
-    HttpRequest(const QHttpServerRequest &raw, std::vector<std::pair<QString, QString>> params,
-                DeferralPoint *deferral = nullptr, QUrl url = {})
-        : m_raw(raw)
-        , m_url(url.isEmpty() ? raw.url() : std::move(url))
+    // `path`: the percent-decoded path of head's target (the server decoded it for routing).
+    HttpRequest(const HttpRequestHead &head, QString path,
+                std::vector<std::pair<QString, QString>> params, QHostAddress peer,
+                DeferralPoint *deferral = nullptr)
+        : m_head(head)
+        , m_path(std::move(path))
         , m_params(std::move(params))
+        , m_peer(std::move(peer))
         , m_deferral(deferral) {}
 
-    const QHttpServerRequest &raw() const { return m_raw; }
-    QHttpServerRequest::Method method() const { return m_raw.method(); }
-    const QUrl &url() const { return m_url; }
-    QString path() const { return m_url.path(); }
+    QHttpServerRequest::Method method() const { return m_head.method; }
+    // Built on first use: most handlers need only path(), query() or rawQuery().
+    const QUrl &url() const;
+    const QString &path() const { return m_path; }
     // A path parameter (percent-decoded); empty when the pattern has no such name.
     QString param(QStringView name) const;
     // A request header, matched case-insensitively; empty when absent.
-    QByteArray header(const QByteArray &name) const;
-    QUrlQuery query() const { return QUrlQuery(m_url); }
-    QByteArray body() const { return m_raw.body(); }
-    QHostAddress peer() const { return m_raw.remoteAddress(); }
+    QByteArray header(QByteArrayView name) const { return m_head.header(name).toByteArray(); }
+    QUrlQuery query() const;
+    // The query string as sent (still percent-encoded), without '?'.
+    QString rawQuery() const { return QString::fromLatin1(m_head.queryPart()); }
+    const QByteArray &body() const { return m_head.body; }
+    const QHostAddress &peer() const { return m_peer; }
 
     // Defers the answer: whatever the handler returns is ignored and the connection's answer
     // is what the returned DeferredReply is finished with. Copy what you need from this
@@ -90,10 +97,12 @@ public:
     HttpServer *server() const { return m_deferral ? m_deferral->server : nullptr; }
 
 private:
-    const QHttpServerRequest &m_raw;
-    QUrl m_url;
+    const HttpRequestHead &m_head;
+    QString m_path;
     std::vector<std::pair<QString, QString>> m_params;
+    QHostAddress m_peer;
     DeferralPoint *m_deferral = nullptr;
+    mutable std::optional<QUrl> m_url;
 };
 
 } // namespace slotdesk

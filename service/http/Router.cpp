@@ -19,24 +19,6 @@ bool isParam(const QString &segment) {
 
 } // namespace
 
-QString HttpRequest::param(QStringView name) const {
-    for (const auto &[key, value] : m_params) {
-        if (key == name)
-            return value;
-    }
-    return {};
-}
-
-QByteArray HttpRequest::header(const QByteArray &name) const {
-    // value() is case-insensitive in 6.4 for names stored lower-case; scan to be independent of it.
-    const auto headers = m_raw.headers();
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
 void Router::add(QHttpServerRequest::Method method, const QString &pattern, HttpHandler handler) {
     for (const Route &route : m_routes)
         Q_ASSERT_X(route.webSocket || route.method != method || route.pattern != pattern,
@@ -69,7 +51,23 @@ void Router::addWebSocket(const QString &pattern, UpgradeGuard guard) {
                         true});
 }
 
-bool Router::matchSegments(const QStringList &pattern, const QList<QStringView> &path,
+Router::Segments Router::splitPath(QStringView path) {
+    // As QStringView::split(u'/') without the leading empty segment, but without allocating:
+    // the split cost more than matching against all routes.
+    Segments segments;
+    if (path.isEmpty())
+        return segments;
+    qsizetype start = path.front() == u'/' ? 1 : 0;
+    for (qsizetype i = start; i <= path.size(); ++i) {
+        if (i == path.size() || path[i] == u'/') {
+            segments.append(path.sliced(start, i - start));
+            start = i + 1;
+        }
+    }
+    return segments;
+}
+
+bool Router::matchSegments(const QStringList &pattern, const Segments &path,
                            std::vector<std::pair<QString, QString>> *params) {
     if (pattern.size() != path.size())
         return false;
@@ -83,9 +81,12 @@ bool Router::matchSegments(const QStringList &pattern, const QList<QStringView> 
         params->clear();
         for (qsizetype i = 0; i < pattern.size(); ++i) {
             const QString &want = pattern.at(i);
-            if (isParam(want))
-                params->emplace_back(want.mid(1, want.size() - 2),
-                                     QUrl::fromPercentEncoding(path.at(i).toUtf8()));
+            if (!isParam(want))
+                continue;
+            const QStringView value = path.at(i);
+            params->emplace_back(want.mid(1, want.size() - 2),
+                                 value.contains(u'%') ? QUrl::fromPercentEncoding(value.toUtf8())
+                                                      : value.toString());
         }
     }
     return true;
@@ -93,9 +94,7 @@ bool Router::matchSegments(const QStringList &pattern, const QList<QStringView> 
 
 Router::Match Router::match(QHttpServerRequest::Method method, const QString &path) const {
     Match result;
-    QList<QStringView> segments = QStringView(path).split(u'/');
-    if (!segments.isEmpty() && segments.constFirst().isEmpty())
-        segments.removeFirst();
+    const Segments segments = splitPath(path);
     // The common case first and cheaply: the route with this method; the list of allowed
     // methods is only worked out for a 405.
     for (const Route &route : m_routes) {
@@ -121,9 +120,7 @@ Router::Match Router::match(QHttpServerRequest::Method method, const QString &pa
 const Router::UpgradeGuard *
 Router::matchWebSocket(const QString &path,
                        std::vector<std::pair<QString, QString>> *params) const {
-    QList<QStringView> segments = QStringView(path).split(u'/');
-    if (!segments.isEmpty() && segments.constFirst().isEmpty())
-        segments.removeFirst();
+    const Segments segments = splitPath(path);
     for (const Route &route : m_routes) {
         if (route.webSocket && matchSegments(route.segments, segments, params))
             return &route.guard;

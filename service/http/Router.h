@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <functional>
 #include <vector>
@@ -35,10 +36,11 @@ public:
     void patch(const QString &pattern, HttpHandler handler);
     void del(const QString &pattern, HttpHandler handler);
 
-    // Upgrade requests ("Upgrade: websocket") on this path are handed to QAbstractHttpServer's
-    // WebSocket server: connect HttpServer::newWebSocketConnection and take the sockets with
+    // Upgrade requests ("Upgrade: websocket") on this path are handed to HttpServer's
+    // QWebSocketServer: connect HttpServer::newWebSocketConnection and take the sockets with
     // nextPendingWebSocketConnection(). The handshake request is available to a guard:
-    // return false to refuse it (answered 401 by the guard's response), true to accept.
+    // return false to refuse it (answered with the guard's response, 401 unless it set another,
+    // and the connection closed), true to accept.
     using UpgradeGuard = std::function<bool(const HttpRequest &, QHttpServerResponse *refusal)>;
     void addWebSocket(const QString &pattern, UpgradeGuard guard = {});
 
@@ -67,7 +69,9 @@ private:
         UpgradeGuard guard;
         bool webSocket = false;
     };
-    static bool matchSegments(const QStringList &pattern, const QList<QStringView> &path,
+    using Segments = QVarLengthArray<QStringView, 12>;
+    static Segments splitPath(QStringView path);
+    static bool matchSegments(const QStringList &pattern, const Segments &path,
                               std::vector<std::pair<QString, QString>> *params);
     std::vector<Route> m_routes;
 };

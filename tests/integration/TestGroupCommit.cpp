@@ -4,6 +4,7 @@
 #include "service/EventHub.h"
 #include "service/booking/SigningKey.h"
 #include "tests/integration/HttpTestClient.h"
+#include "tests/integration/RawClient.h"
 #include "tests/integration/ServiceFixture.h"
 #include "tests/support/RawHttp.h"
 
@@ -28,46 +29,6 @@ QByteArray confirmBody(const QString &holdId, int person) {
                    {QStringLiteral("email"), QStringLiteral("p%1@example.org").arg(person)}})
         .toJson(QJsonDocument::Compact);
 }
-
-// A keep-alive client on a bare socket: it can pipeline and see the exact order of answers.
-class RawClient {
-public:
-    explicit RawClient(quint16 port) {
-        QObject::connect(&socket, &QTcpSocket::readyRead, [this] { read(); });
-        socket.connectToHost(QStringLiteral("127.0.0.1"), port);
-    }
-    bool connected() const { return socket.state() == QAbstractSocket::ConnectedState; }
-    void send(const QByteArray &bytes) { socket.write(bytes); }
-
-    struct Answer {
-        int status = 0;
-        QByteArray head;
-        QJsonObject json;
-    };
-    QList<Answer> answers;
-    QTcpSocket socket;
-
-private:
-    void read() {
-        m_in += socket.readAll();
-        for (;;) {
-            const qsizetype end = m_in.indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            const QByteArray head = m_in.left(end);
-            const qsizetype cl = head.toLower().indexOf("content-length:");
-            const qsizetype length =
-                cl < 0 ? 0
-                       : head.mid(cl + 15, head.indexOf('\r', cl) - cl - 15).trimmed().toLongLong();
-            if (m_in.size() < end + 4 + length)
-                return;
-            answers.append({m_in.mid(9, 3).toInt(), head,
-                            QJsonDocument::fromJson(m_in.mid(end + 4, length)).object()});
-            m_in.remove(0, end + 4 + length);
-        }
-    }
-    QByteArray m_in;
-};
 
 } // namespace
 
@@ -213,6 +174,27 @@ private Q_SLOTS:
         QCOMPARE(raw.answers.at(1).json.value(QStringLiteral("status")).toString(),
                  QStringLiteral("ok"));
         QCOMPARE(raw.answers.at(2).status, 400); // not a valid code: the third answer
+        QCOMPARE(m_fx->service->http().queuedAnswers(), 0);
+    }
+
+    void connectionCloseWaitsForTheDeferredAnswer() {
+        QVERIFY(startService());
+        HttpTestClient http(m_fx->service->port());
+        const QString holdId = hold(http, m_slots.at(0));
+        RawClient raw(m_fx->service->port());
+        QTRY_VERIFY(raw.connected());
+        // The confirm ends the connection: the request behind it is never read.
+        QByteArray confirm = rawHttpRequest("POST", "/api/v1/bookings", confirmBody(holdId, 1));
+        confirm.insert(confirm.indexOf("\r\n") + 2, "Connection: close\r\n");
+        raw.send(confirm + rawHttpRequest("GET", "/api/v1/health"));
+        QTRY_COMPARE(engine().queuedWrites(), 1);
+        QCOMPARE(m_fx->service->http().queuedAnswers(), 1);
+        QVERIFY(!raw.closed);
+        engine().flush();
+        QTRY_VERIFY(raw.closed);
+        QCOMPARE(raw.answers.size(), 1);
+        QCOMPARE(raw.answers.at(0).status, 201);
+        QVERIFY(raw.answers.at(0).closes());
         QCOMPARE(m_fx->service->http().queuedAnswers(), 0);
     }
 
