@@ -227,6 +227,8 @@ QHttpServerResponse CitizenController::createHold(const HttpRequest &request) {
     HoldInfo hold;
     if (const EngineError e = m_engine.hold(*slotId, service, &hold))
         return finish(engineError(e));
+    if (!idem.record) // nothing to remember: straight to bytes
+        return request.answerJson(HttpStatus::Created, renderHold(hold));
     return finish(jsonBytes(renderHold(hold), HttpStatus::Created));
 }
 
@@ -373,6 +375,13 @@ void CitizenController::submitWrite(const HttpRequest &request,
         m_idempotency.started(*record);
     const bool cancel = request.method() == QHttpServerRequest::Method::Delete;
     submit([this, reply, record, cancel](const WriteOutcome &outcome) mutable {
+        if (!record && !outcome.error) { // nothing to remember: straight to bytes
+            if (outcome.existing)
+                reply.finishJson(HttpStatus::Ok, renderBooking(outcome.booking));
+            else
+                reply.finishJson(cancel ? HttpStatus::Ok : HttpStatus::Created, outcome.body);
+            return;
+        }
         QHttpServerResponse response = [&] {
             if (outcome.error)
                 return engineError(outcome.error);

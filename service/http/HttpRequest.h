@@ -31,6 +31,8 @@ public:
     bool isValid() const { return m_slot != nullptr; }
     // Sends the answer (once; later calls are ignored). Must run on the server thread.
     void finish(QHttpServerResponse &&response);
+    // finish() for a JSON body with the common headers only, without a QHttpServerResponse.
+    void finishJson(QHttpServerResponder::StatusCode status, const QByteArray &body);
 
     struct Slot {
         QPointer<QTcpSocket> socket;
@@ -94,6 +96,11 @@ public:
     // answer): whatever the handler returns is ignored. Returns false (and does nothing)
     // when the request did not come through the HttpServer.
     bool answerSerialised(const QByteArray &bytes) const;
+    // Answers with a JSON body and the common headers only (serialised at once, without the
+    // header lookups of a QHttpServerResponse); return what it returns. Outside the HttpServer
+    // the returned response is the answer.
+    QHttpServerResponse answerJson(QHttpServerResponder::StatusCode status,
+                                   const QByteArray &body) const;
     HttpServer *server() const { return m_deferral ? m_deferral->server : nullptr; }
 
 private:

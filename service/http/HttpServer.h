@@ -71,6 +71,8 @@ public:
     // The complete HTTP/1.1 answer as written to the socket (status line, our common headers,
     // body). Handlers may cache it for at most the current dateSecond(): it carries Date.
     QByteArray serialise(QHttpServerResponse &&response);
+    // The same for the common answer: a JSON body, Cache-Control: no-store, no other header.
+    QByteArray serialiseJson(int status, const QByteArray &body);
     qint64 dateSecond();
 
     // Deferred answers not yet sent on any connection (for tests and shutdown).
@@ -101,6 +103,9 @@ private:
                                  DeferralPoint *deferral);
     void sendBytes(Connection &connection, QByteArray bytes, bool closeAfter);
     void finish(const std::shared_ptr<DeferredReply::Slot> &slot, QHttpServerResponse &&response);
+    void finishBytes(const std::shared_ptr<DeferredReply::Slot> &slot, QByteArray bytes);
+    void appendHead(QByteArray &out, int status, const QByteArray &type, qsizetype bodySize,
+                    const QByteArray &cacheControl);
     void flush(QTcpSocket *socket);
     QByteArray httpDate();
 
