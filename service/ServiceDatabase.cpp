@@ -1,6 +1,7 @@
 #include "service/ServiceDatabase.h"
 
 #include "models/store/Database.h"
+#include "models/store/WalWriteBuffer.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -18,6 +19,8 @@ StoreError ioError(const QString &message) {
 
 StoreError openServiceDatabase(const QString &path, bool syncFull, const QString &connectionName,
                                QSqlDatabase *db) {
+    // One pwrite per commit instead of two per page (see WalWriteBuffer.h).
+    installWalWriteBuffer();
     *db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     db->setDatabaseName(path);
     if (!db->open())
