@@ -178,6 +178,10 @@
     <context>
         <name>Store</name>
         <message>
+            <source>The database could not be updated: table %1 refers to rows that do not exist. It was left unchanged at version %2.</source>
+            <translation>Die Datenbank konnte nicht aktualisiert werden: Tabelle %1 verweist auf Zeilen, die es nicht gibt. Sie bleibt unverändert auf Version %2.</translation>
+        </message>
+        <message>
             <source>The disk is full. Nothing was saved; free some space and try again.</source>
             <translation>Der Datenträger ist voll. Es wurde nichts gespeichert; schaffen Sie Platz und versuchen Sie es erneut.</translation>
         </message>
