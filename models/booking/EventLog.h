@@ -12,7 +12,9 @@
 namespace slotdesk {
 
 // The `events` table. append() must be called inside the caller's write transaction; after
-// the commit the caller publishes the returned events (EventHub in service/).
+// the commit the caller publishes the returned events (EventHub in service/). Destroy it
+// before its connection is closed: its SQLite statements belong to the connection, SQLite
+// refuses to close a connection with open statements, and Qt 6.4 then loses the connection.
 class EventLog {
 public:
     // Reads the current maximum seq; call once after opening the database.

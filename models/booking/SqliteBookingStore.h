@@ -15,7 +15,8 @@ class EventLog;
 // BookingStore on the service's SQLite connection (opened and migrated elsewhere, WAL).
 // The hot statements are prepared once and reused: at tens of thousands of bookings per
 // second, preparing costs as much as executing; the batch path runs on SQLite's own API
-// (SqliteStatement). Single-threaded like the connection.
+// (SqliteStatement). Single-threaded like the connection; destroy it before the connection is
+// closed (as EventLog).
 class SqliteBookingStore final : public BookingStore {
 public:
     SqliteBookingStore(QSqlDatabase db, EventLog &eventLog);

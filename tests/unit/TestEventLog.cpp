@@ -8,6 +8,8 @@
 using namespace slotdesk;
 
 // The events table exactly as migration 0002 creates it; the event log needs nothing else.
+// Each EventLog is destroyed before removeDatabase() closes its connection: its statements
+// belong to the connection (see EventLog.h).
 class TestEventLog : public QObject {
     Q_OBJECT
 
@@ -50,7 +52,6 @@ private Q_SLOTS:
             QCOMPARE(log.readAfter(1, 10).size(), 1);
             QCOMPARE(log.readAfter(0, 1).size(), 1);
             QCOMPARE(log.readAfter(2, 10).size(), 0);
-            db.close();
         }
         QSqlDatabase::removeDatabase(path);
         // A new log on the same file continues after the stored maximum.
@@ -59,7 +60,6 @@ private Q_SLOTS:
             EventLog log(db);
             QCOMPARE(log.lastSeq(), 2);
             QCOMPARE(log.append(QStringLiteral("x"), QJsonObject(), 1).seq, 3);
-            db.close();
         }
         QSqlDatabase::removeDatabase(path);
     }
@@ -83,7 +83,6 @@ private Q_SLOTS:
             // A failing insert (duplicate seq forced by a wrong rollbackTo) reports seq 0.
             log.rollbackTo(0);
             QCOMPARE(log.append(QStringLiteral("c"), QJsonObject(), 3).seq, 0);
-            db.close();
         }
         QSqlDatabase::removeDatabase(path);
     }
