@@ -35,4 +35,10 @@ inline QTimeZone berlinTimeZone() {
     return QTimeZone(QByteArrayLiteral("Europe/Berlin"));
 }
 
+// A Unix time as Berlin local ISO 8601 with its offset ("2026-03-03T09:00:00+01:00"), as the
+// API shows appointment times.
+inline QString berlinIso(qint64 secs) {
+    return QDateTime::fromSecsSinceEpoch(secs, berlinTimeZone()).toString(Qt::ISODate);
+}
+
 } // namespace slotdesk

@@ -61,10 +61,6 @@ EngineError storageError(const StoreError &e) {
                  tr("The booking database is not available: %1").arg(e.message));
 }
 
-QString berlinIso(qint64 secs) {
-    return QDateTime::fromSecsSinceEpoch(secs, berlinTimeZone()).toString(Qt::ISODate);
-}
-
 // Rendered by hand on the writer thread (a QJsonObject and its serialisation cost more than
 // the row insert); the keys in QJsonDocument's order, so every event's payload looks alike.
 QByteArray eventPayload(const BookingRecord &b) {

@@ -16,10 +16,6 @@ namespace {
 
 const QString idField = QStringLiteral("id");
 
-QString berlinIso(qint64 secs) {
-    return QDateTime::fromSecsSinceEpoch(secs, berlinTimeZone()).toString(Qt::ISODate);
-}
-
 bool parseId(const QString &text, qint64 *id) {
     bool ok = false;
     *id = text.toLongLong(&ok);
