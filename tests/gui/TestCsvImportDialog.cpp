@@ -83,7 +83,7 @@ bool clickImport(QWidget *dialog) {
 
 } // namespace
 
-class CsvImportDialogTest : public QObject {
+class TestCsvImportDialog : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void goodFileIsPreviewedAndImported_data();
@@ -97,7 +97,7 @@ private Q_SLOTS:
     void exportAsksForFileAndReports();
 };
 
-void CsvImportDialogTest::goodFileIsPreviewedAndImported_data() {
+void TestCsvImportDialog::goodFileIsPreviewedAndImported_data() {
     QTest::addColumn<CsvKind>("kind");
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("previewRows");
@@ -112,7 +112,7 @@ void CsvImportDialogTest::goodFileIsPreviewedAndImported_data() {
         << CsvKind::OpeningHours << QStringLiteral("hours_good.csv") << 10 << 3;
 }
 
-void CsvImportDialogTest::goodFileIsPreviewedAndImported() {
+void TestCsvImportDialog::goodFileIsPreviewedAndImported() {
     QFETCH(CsvKind, kind);
     QFETCH(QString, file);
     QFETCH(int, previewRows);
@@ -151,7 +151,7 @@ void CsvImportDialogTest::goodFileIsPreviewedAndImported() {
     }
 }
 
-void CsvImportDialogTest::brokenFileListsErrorsAndImportsNothing_data() {
+void TestCsvImportDialog::brokenFileListsErrorsAndImportsNothing_data() {
     QTest::addColumn<CsvKind>("kind");
     QTest::addColumn<QString>("file");
     QTest::addColumn<QList<int>>("lines"); // lines that must be reported
@@ -177,7 +177,7 @@ void CsvImportDialogTest::brokenFileListsErrorsAndImportsNothing_data() {
         << QList<int>{2, 5};
 }
 
-void CsvImportDialogTest::brokenFileListsErrorsAndImportsNothing() {
+void TestCsvImportDialog::brokenFileListsErrorsAndImportsNothing() {
     QFETCH(CsvKind, kind);
     QFETCH(QString, file);
     QFETCH(QList<int>, lines);
@@ -211,7 +211,7 @@ void CsvImportDialogTest::brokenFileListsErrorsAndImportsNothing() {
     QVERIFY(waitForResult(env.store.openingHours(1)).value.weekly.isEmpty());
 }
 
-void CsvImportDialogTest::unreadableFileSaysSo() {
+void TestCsvImportDialog::unreadableFileSaysSo() {
     Env env;
     bool ok = true;
     auto dialog = preview(env, CsvKind::Centres, env.dir.file(QStringLiteral("missing.csv")), &ok);
@@ -221,7 +221,7 @@ void CsvImportDialogTest::unreadableFileSaysSo() {
     QCOMPARE(env.centreCount(), 0);
 }
 
-void CsvImportDialogTest::cancelledImportWritesNothing() {
+void TestCsvImportDialog::cancelledImportWritesNothing() {
     Env env;
     // Large enough that the import is still writing when Cancel is pressed.
     QList<QStringList> rows;
@@ -260,7 +260,7 @@ void CsvImportDialogTest::cancelledImportWritesNothing() {
     QVERIFY(child<QPushButton>(dialog.get(), "importButton")->isEnabled());
 }
 
-void CsvImportDialogTest::exportThenImportRoundTrip() {
+void TestCsvImportDialog::exportThenImportRoundTrip() {
     Env source;
     QVERIFY(source.importFixture(CsvKind::Centres, QStringLiteral("centres_excel.csv")));
     QVERIFY(source.importFixture(CsvKind::OpeningHours, QStringLiteral("hours_good.csv")));
@@ -300,7 +300,7 @@ void CsvImportDialogTest::exportThenImportRoundTrip() {
     }
 }
 
-void CsvImportDialogTest::exportToUnwritablePathReportsError() {
+void TestCsvImportDialog::exportToUnwritablePathReportsError() {
     Env env;
     QVERIFY(env.importFixture(CsvKind::Centres, QStringLiteral("centres_comma.csv")));
     // A regular file where the directory should be: nothing can be created below it.
@@ -327,7 +327,7 @@ void CsvImportDialogTest::exportToUnwritablePathReportsError() {
     QCOMPARE(parsed.table.rows.size(), 2);
 }
 
-void CsvImportDialogTest::exportAsksForFileAndReports() {
+void TestCsvImportDialog::exportAsksForFileAndReports() {
     Env env;
     QVERIFY(env.importFixture(CsvKind::Centres, QStringLiteral("centres_comma.csv")));
     QWidget window;
@@ -354,5 +354,5 @@ void CsvImportDialogTest::exportAsksForFileAndReports() {
     QCOMPARE(parseCsv(written.readAll()).table.rows.size(), 2);
 }
 
-QTEST_MAIN(CsvImportDialogTest)
-#include "CsvImportDialogTest.moc"
+QTEST_MAIN(TestCsvImportDialog)
+#include "TestCsvImportDialog.moc"

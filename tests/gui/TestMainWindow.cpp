@@ -20,7 +20,7 @@
 using namespace slotdesk;
 using namespace slotdesk::test;
 
-class MainWindowTest : public QObject {
+class TestMainWindow : public QObject {
     Q_OBJECT
 
 private:
@@ -198,5 +198,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(MainWindowTest)
-#include "MainWindowTest.moc"
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

@@ -80,7 +80,7 @@ QStringList storedData(const QSqlDatabase &db) {
 
 } // namespace
 
-class StoreTest : public QObject {
+class TestStore : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -134,7 +134,7 @@ private:
     int m_connection = 0;
 };
 
-void StoreTest::init() {
+void TestStore::init() {
     m_dir = std::make_unique<test::TempDir>();
     m_clock = std::make_unique<FixedClock>(test::storeTestNow());
     m_db = std::make_unique<Database>(u"store-test-%1"_s.arg(++m_connection));
@@ -144,7 +144,7 @@ void StoreTest::init() {
     m_hours = std::make_unique<OpeningHoursRepository>(*m_db, *m_clock);
 }
 
-void StoreTest::cleanup() {
+void TestStore::cleanup() {
     m_hours.reset();
     m_centres.reset();
     m_db.reset();
@@ -152,7 +152,7 @@ void StoreTest::cleanup() {
     m_dir.reset();
 }
 
-Centre StoreTest::stored(const QString &name, CentreKind kind) {
+Centre TestStore::stored(const QString &name, CentreKind kind) {
     Centre c = test::sampleCentre(name, kind);
     const StoreError error = m_centres->save(c);
     if (error)
@@ -160,7 +160,7 @@ Centre StoreTest::stored(const QString &name, CentreKind kind) {
     return c;
 }
 
-void StoreTest::insertSlot(qint64 centreId) {
+void TestStore::insertSlot(qint64 centreId) {
     QSqlQuery q(m_db->handle());
     q.prepare(u"INSERT INTO slots (centre_id, service_code, starts_at, minutes, capacity) "
               "VALUES (?, 'pcr', ?, 15, 6)"_s);
@@ -169,7 +169,7 @@ void StoreTest::insertSlot(qint64 centreId) {
     QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
 }
 
-void StoreTest::sqliteStatementSharesTheConnection() {
+void TestStore::sqliteStatementSharesTheConnection() {
     // No handle for a connection that is not open.
     QVERIFY(!SqliteStatement::handleOf(QSqlDatabase()));
     sqlite3 *handle = SqliteStatement::handleOf(m_db->handle());
@@ -213,7 +213,7 @@ void StoreTest::sqliteStatementSharesTheConnection() {
     QVERIFY(!broken.step());
 }
 
-void StoreTest::bookingChecksStillRefuseUnknownValues() {
+void TestStore::bookingChecksStillRefuseUnknownValues() {
     // Migration 5 rewrote the bookings CHECKs without IN lists; the rules are the same.
     const Centre centre = stored(u"Prüfzentrum"_s);
     insertSlot(centre.id);
@@ -239,7 +239,7 @@ void StoreTest::bookingChecksStillRefuseUnknownValues() {
     QCOMPARE(test::countRows(m_db->handle(), u"bookings"_s), 6);
 }
 
-void StoreTest::openCreatesMigratedWalDatabase() {
+void TestStore::openCreatesMigratedWalDatabase() {
     // A path in a folder that does not exist yet: the first start creates both.
     const QString path = m_dir->file(u"new/folder/slotdesk.db"_s);
     Database db(u"store-test-fresh"_s);
@@ -270,7 +270,7 @@ void StoreTest::openCreatesMigratedWalDatabase() {
     QCOMPARE(pragmaValue(db.handle(), u"synchronous"_s), u"1"_s);
 }
 
-void StoreTest::insertAssignsIdUuidAndFirstRevision() {
+void TestStore::insertAssignsIdUuidAndFirstRevision() {
     Centre c = test::sampleCentre(u"  Testzentrum Altstadt "_s);
     c.serviceCodes = {u"rapid_antigen"_s, u"pcr"_s};
     QVERIFY(m_centres->save(c).ok());
@@ -293,7 +293,7 @@ void StoreTest::insertAssignsIdUuidAndFirstRevision() {
     QCOMPARE(m_centres->list().size(), 2);
 }
 
-void StoreTest::emptyOptionalTextIsStored() {
+void TestStore::emptyOptionalTextIsStored() {
     // An empty CSV cell or form field arrives as a null QString; the NOT NULL columns get ''.
     Centre c = test::sampleCentre(u"Testzentrum Altstadt"_s);
     c.phone = QString();
@@ -309,7 +309,7 @@ void StoreTest::emptyOptionalTextIsStored() {
     QCOMPARE(m_hours->load(c.id).value, hours);
 }
 
-void StoreTest::updateBumpsRevision() {
+void TestStore::updateBumpsRevision() {
     Centre c = stored(u"Testzentrum Altstadt"_s);
     const QString uuid = c.uuid;
     c.street = u"Neumarkt 2"_s;
@@ -323,7 +323,7 @@ void StoreTest::updateBumpsRevision() {
     QCOMPARE(m_centres->find(c.id)->lanes, 1);
 }
 
-void StoreTest::staleRevisionIsConflict() {
+void TestStore::staleRevisionIsConflict() {
     const Centre original = stored(u"Testzentrum Altstadt"_s);
     Centre mine = original;
     Centre theirs = original;
@@ -338,7 +338,7 @@ void StoreTest::staleRevisionIsConflict() {
     QCOMPARE(*m_centres->find(original.id), theirs);
 }
 
-void StoreTest::duplicateNameIsRefused_data() {
+void TestStore::duplicateNameIsRefused_data() {
     QTest::addColumn<QString>("second");
     QTest::addColumn<bool>("renameExisting");
     QTest::newRow("same name") << u"Testzentrum Altstadt"_s << false;
@@ -347,7 +347,7 @@ void StoreTest::duplicateNameIsRefused_data() {
     QTest::newRow("rename onto existing") << u"testzentrum altstadt"_s << true;
 }
 
-void StoreTest::duplicateNameIsRefused() {
+void TestStore::duplicateNameIsRefused() {
     QFETCH(QString, second);
     QFETCH(bool, renameExisting);
     stored(u"Testzentrum Altstadt"_s);
@@ -364,7 +364,7 @@ void StoreTest::duplicateNameIsRefused() {
     QCOMPARE(storedData(m_db->handle()), before);
 }
 
-void StoreTest::invalidCentreWritesNothing_data() {
+void TestStore::invalidCentreWritesNothing_data() {
     QTest::addColumn<CentreChange>("change");
     QTest::addColumn<QString>("field");
     QTest::newRow("empty name") << CentreChange([](Centre &c) { c.name = u"   "_s; }) << u"name"_s;
@@ -386,7 +386,7 @@ void StoreTest::invalidCentreWritesNothing_data() {
         << CentreChange([](Centre &c) { c.phone = u"call me"_s; }) << u"phone"_s;
 }
 
-void StoreTest::invalidCentreWritesNothing() {
+void TestStore::invalidCentreWritesNothing() {
     QFETCH(CentreChange, change);
     QFETCH(QString, field);
 
@@ -413,7 +413,7 @@ void StoreTest::invalidCentreWritesNothing() {
     QCOMPARE(*m_centres->find(original.id), original);
 }
 
-void StoreTest::deactivateKeepsRowAndHistory() {
+void TestStore::deactivateKeepsRowAndHistory() {
     const Centre c = stored(u"Testzentrum Altstadt"_s);
     QVERIFY(m_hours->save(test::sampleHours(c.id)).ok());
     insertSlot(c.id);
@@ -433,7 +433,7 @@ void StoreTest::deactivateKeepsRowAndHistory() {
     QCOMPARE(kindName(m_centres->setActive(c.id + 100, false).kind), u"NotFound"_s);
 }
 
-void StoreTest::removeWithoutHistoryDeletes() {
+void TestStore::removeWithoutHistoryDeletes() {
     const Centre c = stored(u"Testzentrum Altstadt"_s);
     QVERIFY(m_hours->save(test::sampleHours(c.id)).ok());
     const StoreError removed = m_centres->remove(c.id);
@@ -445,14 +445,14 @@ void StoreTest::removeWithoutHistoryDeletes() {
     QCOMPARE(kindName(m_centres->remove(c.id).kind), u"NotFound"_s);
 }
 
-void StoreTest::removeRefusedWithHistory_data() {
+void TestStore::removeRefusedWithHistory_data() {
     QTest::addColumn<QString>("history");
     QTest::newRow("slot") << u"slot"_s;
     QTest::newRow("booking") << u"booking"_s;
     QTest::newRow("walk-in check-in") << u"check-in"_s;
 }
 
-void StoreTest::removeRefusedWithHistory() {
+void TestStore::removeRefusedWithHistory() {
     QFETCH(QString, history);
     const Centre c = stored(u"Testzentrum Altstadt"_s);
     QSqlQuery q(m_db->handle());
@@ -476,7 +476,7 @@ void StoreTest::removeRefusedWithHistory() {
     QCOMPARE(storedData(m_db->handle()), before);
 }
 
-void StoreTest::saveAllOneBadItemWritesNothing() {
+void TestStore::saveAllOneBadItemWritesNothing() {
     const Centre existing = stored(u"Testzentrum Altstadt"_s);
     const QStringList before = storedData(m_db->handle());
 
@@ -506,7 +506,7 @@ void StoreTest::saveAllOneBadItemWritesNothing() {
     QCOMPARE(m_centres->find(existing.id)->lanes, existing.lanes);
 }
 
-void StoreTest::saveAllDuplicateWithinBatch() {
+void TestStore::saveAllDuplicateWithinBatch() {
     QList<Centre> batch = {
         test::sampleCentre(u"Testzentrum Altstadt"_s),
         test::sampleCentre(u"Impfzentrum Messe"_s, CentreKind::VaccinationCentre),
@@ -519,7 +519,7 @@ void StoreTest::saveAllDuplicateWithinBatch() {
     QCOMPARE(test::countRows(m_db->handle(), u"centres"_s), 0);
 }
 
-void StoreTest::saveAllAppliesEverything() {
+void TestStore::saveAllAppliesEverything() {
     const Centre existing = stored(u"Testzentrum Altstadt"_s);
     QList<Centre> batch = {
         test::sampleCentre(u"Testzentrum Neustadt"_s),
@@ -550,7 +550,7 @@ void StoreTest::saveAllAppliesEverything() {
         QCOMPARE(*m_centres->find(c.id), c);
 }
 
-void StoreTest::saveAllDryRunWritesNothing() {
+void TestStore::saveAllDryRunWritesNothing() {
     stored(u"Testzentrum Altstadt"_s);
     const QStringList before = storedData(m_db->handle());
     QList<Centre> batch = {test::sampleCentre(u"Testzentrum Neustadt"_s),
@@ -567,7 +567,7 @@ void StoreTest::saveAllDryRunWritesNothing() {
     QCOMPARE(storedData(m_db->handle()), before);
 }
 
-void StoreTest::saveAllCancelWritesNothing() {
+void TestStore::saveAllCancelWritesNothing() {
     stored(u"Testzentrum Altstadt"_s);
     const QStringList before = storedData(m_db->handle());
     QList<Centre> batch;
@@ -589,7 +589,7 @@ void StoreTest::saveAllCancelWritesNothing() {
     QCOMPARE(batch.constFirst().id, 0);
 }
 
-void StoreTest::openingHoursRoundTrip() {
+void TestStore::openingHoursRoundTrip() {
     const Centre c = stored(u"Testzentrum Altstadt"_s);
     // A centre without any hours yet loads as empty, not as an error.
     const Stored<OpeningHours> empty = m_hours->load(c.id);
@@ -613,7 +613,7 @@ void StoreTest::openingHoursRoundTrip() {
     QCOMPARE(kindName(m_hours->save(orphan).kind), u"NotFound"_s);
 }
 
-void StoreTest::openingHoursSaveReplacesAllRows() {
+void TestStore::openingHoursSaveReplacesAllRows() {
     const Centre c = stored(u"Testzentrum Altstadt"_s);
     const Centre other = stored(u"Testzentrum Neustadt"_s);
     QVERIFY(m_hours->save(test::sampleHours(c.id)).ok());
@@ -636,7 +636,7 @@ void StoreTest::openingHoursSaveReplacesAllRows() {
     QCOMPARE(storedData(m_db->handle()), before);
 }
 
-void StoreTest::openingHoursBatchIsOneTransaction() {
+void TestStore::openingHoursBatchIsOneTransaction() {
     const Centre a = stored(u"Testzentrum Altstadt"_s);
     const Centre b = stored(u"Testzentrum Neustadt"_s);
     const QStringList before = storedData(m_db->handle());
@@ -662,7 +662,7 @@ void StoreTest::openingHoursBatchIsOneTransaction() {
     QCOMPARE(result.updated, 1);
 }
 
-void StoreTest::closureInThePastIsRefused() {
+void TestStore::closureInThePastIsRefused() {
     const Centre c = stored(u"Testzentrum Altstadt"_s);
     OpeningHours hours = test::sampleHours(c.id);
     // Today (Berlin) is 2026-11-25: a closure ending yesterday is in the past, one for today
@@ -677,7 +677,7 @@ void StoreTest::closureInThePastIsRefused() {
     QCOMPARE(test::countRows(m_db->handle(), u"opening_rules"_s), 0);
 }
 
-void StoreTest::storedPastClosureStaysValid() {
+void TestStore::storedPastClosureStaysValid() {
     const Centre c = stored(u"Testzentrum Altstadt"_s);
     QVERIFY(m_hours->save(test::sampleHours(c.id)).ok());
     // Weeks later the Christmas closure lies in the past; editing the weekly plan must not trip
@@ -695,7 +695,7 @@ void StoreTest::storedPastClosureStaysValid() {
     QCOMPARE(fieldNames(m_hours->save(hours)), QStringList{u"closures[1]"_s});
 }
 
-void StoreTest::fullDiskKeepsStoredData() {
+void TestStore::fullDiskKeepsStoredData() {
     const Centre c = stored(u"Testzentrum Altstadt"_s);
     QVERIFY(m_hours->save(test::sampleHours(c.id)).ok());
     const QStringList before = storedData(m_db->handle());
@@ -735,13 +735,13 @@ void StoreTest::fullDiskKeepsStoredData() {
     QCOMPARE(result.inserted, 300);
 }
 
-void StoreTest::readOnlyDatabaseKeepsStoredData_data() {
+void TestStore::readOnlyDatabaseKeepsStoredData_data() {
     QTest::addColumn<bool>("fileMode");
     QTest::newRow("read-only connection") << false;
     QTest::newRow("file mode 0444") << true;
 }
 
-void StoreTest::readOnlyDatabaseKeepsStoredData() {
+void TestStore::readOnlyDatabaseKeepsStoredData() {
     QFETCH(bool, fileMode);
     const Centre c = stored(u"Testzentrum Altstadt"_s);
     const QStringList before = storedData(m_db->handle());
@@ -779,7 +779,7 @@ void StoreTest::readOnlyDatabaseKeepsStoredData() {
     QVERIFY(m_centres->save(edited).ok());
 }
 
-void StoreTest::unusableFileIsCorruptAndUntouched_data() {
+void TestStore::unusableFileIsCorruptAndUntouched_data() {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("setup");
     QTest::newRow("text file") << QByteArray("name;street\nTestzentrum;Weg 1\n") << QString();
@@ -790,7 +790,7 @@ void StoreTest::unusableFileIsCorruptAndUntouched_data() {
         << QByteArray() << u"CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)"_s;
 }
 
-void StoreTest::unusableFileIsCorruptAndUntouched() {
+void TestStore::unusableFileIsCorruptAndUntouched() {
     QFETCH(QByteArray, content);
     QFETCH(QString, setup);
     const QString path = m_dir->file(u"other.db"_s);
@@ -815,7 +815,7 @@ void StoreTest::unusableFileIsCorruptAndUntouched() {
     QVERIFY(!QFile::exists(path + u"-wal"_s));
 }
 
-void StoreTest::newerSchemaIsCorruptAndUntouched() {
+void TestStore::newerSchemaIsCorruptAndUntouched() {
     // A database written by a later Slotdesk: the data must survive a downgrade attempt.
     const QString path = m_dir->file(u"future.db"_s);
     const int future = Database::latestSchemaVersion() + 1;
@@ -840,7 +840,7 @@ void StoreTest::newerSchemaIsCorruptAndUntouched() {
     QCOMPARE(Database::schemaVersion(raw.db()), future);
 }
 
-void StoreTest::serviceCatalogueMatchesSeededRows() {
+void TestStore::serviceCatalogueMatchesSeededRows() {
     QStringList seeded = test::tableRows(m_db->handle(), u"services"_s,
                                          {u"code"_s, u"kind"_s, u"product"_s, u"doses"_s,
                                           u"interval_min_days"_s, u"interval_max_days"_s});
@@ -859,5 +859,5 @@ void StoreTest::serviceCatalogueMatchesSeededRows() {
     QVERIFY(!findService(u"flu"_s));
 }
 
-QTEST_GUILESS_MAIN(StoreTest)
-#include "StoreTest.moc"
+QTEST_GUILESS_MAIN(TestStore)
+#include "TestStore.moc"

@@ -38,7 +38,7 @@ std::optional<Centre> findByName(const QList<Centre> &centres, const QString &na
 
 } // namespace
 
-class CentresPageTest : public QObject {
+class TestCentresPage : public QObject {
     Q_OBJECT
 
 private:
@@ -498,5 +498,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(CentresPageTest)
-#include "CentresPageTest.moc"
+QTEST_MAIN(TestCentresPage)
+#include "TestCentresPage.moc"

@@ -76,7 +76,7 @@ QStringList fields(const FieldErrors &errors) {
 
 } // namespace
 
-class ValidationTest : public QObject {
+class TestValidation : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -92,7 +92,7 @@ private Q_SLOTS:
     void messagesFormatTimesAndDates();
 };
 
-void ValidationTest::validCentresHaveNoErrors() {
+void TestValidation::validCentresHaveNoErrors() {
     QCOMPARE(validateCentre(validTestCentre(), {QStringLiteral("Impfzentrum Messe")}),
              FieldErrors{});
     QCOMPARE(validateCentre(validVaccinationCentre(), {QStringLiteral("Testzentrum Altstadt")}),
@@ -102,7 +102,7 @@ void ValidationTest::validCentresHaveNoErrors() {
     QCOMPARE(validateCentre(noPhone, {}), FieldErrors{});
 }
 
-void ValidationTest::centreRules_data() {
+void TestValidation::centreRules_data() {
     QTest::addColumn<Centre>("centre");
     QTest::addColumn<QStringList>("otherNames");
     QTest::addColumn<QString>("field");
@@ -166,7 +166,7 @@ void ValidationTest::centreRules_data() {
         << changed([](Centre &c) { c.phone = QStringLiteral("+49 12"); }) << none << u"phone"_s;
 }
 
-void ValidationTest::centreRules() {
+void TestValidation::centreRules() {
     QFETCH(Centre, centre);
     QFETCH(QStringList, otherNames);
     QFETCH(QString, field);
@@ -176,7 +176,7 @@ void ValidationTest::centreRules() {
     QVERIFY2(errors.first().message.endsWith(u'.'), qPrintable(errors.first().message));
 }
 
-void ValidationTest::capacityZeroHasExplicitMessage() {
+void TestValidation::capacityZeroHasExplicitMessage() {
     const FieldErrors errors =
         validateCentre(changed([](Centre &c) { c.capacityPerLane = 0; }), {});
     QCOMPARE(errors.size(), 1);
@@ -184,7 +184,7 @@ void ValidationTest::capacityZeroHasExplicitMessage() {
              QStringLiteral("Capacity must be at least 1 person per lane and slot."));
 }
 
-void ValidationTest::validHoursHaveNoErrors() {
+void TestValidation::validHoursHaveNoErrors() {
     QCOMPARE(validateOpeningHours(validHours(), kToday), FieldErrors{});
     QCOMPARE(validateOpeningHours(OpeningHours{}, kToday), FieldErrors{});
     // Intervals that touch do not overlap; an ongoing closure is not in the past.
@@ -194,7 +194,7 @@ void ValidationTest::validHoursHaveNoErrors() {
     QCOMPARE(validateOpeningHours(h, kToday), FieldErrors{});
 }
 
-void ValidationTest::hoursRules_data() {
+void TestValidation::hoursRules_data() {
     QTest::addColumn<OpeningHours>("hours");
     QTest::addColumn<QString>("field");
 
@@ -259,7 +259,7 @@ void ValidationTest::hoursRules_data() {
     }) << u"specialDays[1]"_s;
 }
 
-void ValidationTest::hoursRules() {
+void TestValidation::hoursRules() {
     QFETCH(OpeningHours, hours);
     QFETCH(QString, field);
     const FieldErrors errors = validateOpeningHours(hours, kToday);
@@ -268,7 +268,7 @@ void ValidationTest::hoursRules() {
     QVERIFY2(errors.first().message.endsWith(u'.'), qPrintable(errors.first().message));
 }
 
-void ValidationTest::storedPastClosureStaysValid() {
+void TestValidation::storedPastClosureStaysValid() {
     const Closure past{QDate(2026, 10, 1), QDate(2026, 10, 3), QStringLiteral("Einheit")};
     OpeningHours stored = validHours();
     stored.closures.prepend(past);
@@ -281,13 +281,13 @@ void ValidationTest::storedPastClosureStaysValid() {
     QCOMPARE(errors.first().message, QStringLiteral("A closure cannot lie in the past."));
 }
 
-void ValidationTest::invalidTodaySkipsPastCheck() {
+void TestValidation::invalidTodaySkipsPastCheck() {
     OpeningHours h = validHours();
     h.closures.append({QDate(2020, 1, 1), QDate(2020, 1, 2), {}});
     QCOMPARE(validateOpeningHours(h, QDate()), FieldErrors{});
 }
 
-void ValidationTest::messagesFormatTimesAndDates() {
+void TestValidation::messagesFormatTimesAndDates() {
     OpeningHours h = validHours();
     h.weekly.append(open(3, 11 * 60, 24 * 60));
     h.closures.append({QDate(2026, 12, 26), QDate(2027, 1, 2), {}});
@@ -303,5 +303,5 @@ void ValidationTest::messagesFormatTimesAndDates() {
              qPrintable(errors.at(1).message));
 }
 
-QTEST_GUILESS_MAIN(ValidationTest)
-#include "ValidationTest.moc"
+QTEST_GUILESS_MAIN(TestValidation)
+#include "TestValidation.moc"

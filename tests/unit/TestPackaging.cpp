@@ -32,7 +32,7 @@ QString value(const QString &text, const QString &key) {
 
 // The packaging templates as CMake filled them in: the files the service and the desktop read
 // must be accepted by the programs themselves, not only by the validators.
-class PackagingTest : public QObject {
+class TestPackaging : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -43,7 +43,7 @@ private Q_SLOTS:
     void desktopEntryNamesProgramAndIcon();
 };
 
-void PackagingTest::exampleConfigIsAccepted() {
+void TestPackaging::exampleConfigIsAccepted() {
     ServiceConfig config;
     QString error;
     QVERIFY2(ServiceConfig::applyFile(generated(u"slotdesk-service.conf"_s), &config, &error),
@@ -55,7 +55,7 @@ void PackagingTest::exampleConfigIsAccepted() {
     QVERIFY(!config.syncFull);
 }
 
-void PackagingTest::unitStartsTheServiceWithRealFlags() {
+void TestPackaging::unitStartsTheServiceWithRealFlags() {
     const QString unit = readText(generated(u"slotdesk-service.service"_s));
     QVERIFY(!unit.isEmpty());
     QStringList arguments = value(unit, u"ExecStart"_s).split(u' ', Qt::SkipEmptyParts);
@@ -78,7 +78,7 @@ void PackagingTest::unitStartsTheServiceWithRealFlags() {
     QCOMPARE(value(unit, u"WorkingDirectory"_s), u"/var/lib/"_s % value(unit, u"StateDirectory"_s));
 }
 
-void PackagingTest::unitIsHardened_data() {
+void TestPackaging::unitIsHardened_data() {
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("expected");
     QTest::newRow("dedicated user") << u"User"_s << u"slotdesk"_s;
@@ -92,7 +92,7 @@ void PackagingTest::unitIsHardened_data() {
     QTest::newRow("clean stop") << u"KillSignal"_s << u"SIGTERM"_s;
 }
 
-void PackagingTest::unitIsHardened() {
+void TestPackaging::unitIsHardened() {
     QFETCH(QString, key);
     QFETCH(QString, expected);
     const QString unit = readText(generated(u"slotdesk-service.service"_s));
@@ -102,7 +102,7 @@ void PackagingTest::unitIsHardened() {
     QCOMPARE(value(unit, key), expected);
 }
 
-void PackagingTest::desktopEntryNamesProgramAndIcon() {
+void TestPackaging::desktopEntryNamesProgramAndIcon() {
     const QString entry = readText(generated(u"io.slotdesk.Slotdesk.desktop"_s));
     QVERIFY(!entry.isEmpty());
     QCOMPARE(value(entry, u"Exec"_s), u"slotdesk"_s);
@@ -114,5 +114,5 @@ void PackagingTest::desktopEntryNamesProgramAndIcon() {
     QVERIFY(!metainfo.contains(u'@')); // every template variable was filled in
 }
 
-QTEST_GUILESS_MAIN(PackagingTest)
-#include "PackagingTest.moc"
+QTEST_GUILESS_MAIN(TestPackaging)
+#include "TestPackaging.moc"

@@ -35,7 +35,7 @@ StartupOptions parse(const QStringList &args) {
 
 } // namespace
 
-class StartupTest : public QObject {
+class TestStartup : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -194,5 +194,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(StartupTest)
-#include "StartupTest.moc"
+QTEST_MAIN(TestStartup)
+#include "TestStartup.moc"

@@ -52,7 +52,7 @@ bool insertRows(QSqlDatabase &db, int rows, int bytes) {
 
 } // namespace
 
-class WalWriteBufferTest : public QObject {
+class TestWalWriteBuffer : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -140,5 +140,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(WalWriteBufferTest)
-#include "WalWriteBufferTest.moc"
+QTEST_GUILESS_MAIN(TestWalWriteBuffer)
+#include "TestWalWriteBuffer.moc"

@@ -165,4 +165,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestCrash)
-#include "tst_crash.moc"
+#include "TestCrash.moc"

@@ -126,7 +126,7 @@ WeeklyInterval weekly(int weekday, int from, int to, bool isBreak = false) {
 
 } // namespace
 
-class OpeningHoursPageTest : public QObject {
+class TestOpeningHoursPage : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void tableModelsPassModelTester();
@@ -144,7 +144,7 @@ private Q_SLOTS:
     void previewCountsRealHoursOnDstDays();
 };
 
-void OpeningHoursPageTest::tableModelsPassModelTester() {
+void TestOpeningHoursPage::tableModelsPassModelTester() {
     WeeklyRulesModel weeklyModel;
     ClosuresModel closures;
     SpecialDaysModel special;
@@ -195,7 +195,7 @@ void OpeningHoursPageTest::tableModelsPassModelTester() {
              QStringLiteral("morgens")); // kept as typed, to be corrected
 }
 
-void OpeningHoursPageTest::addIntervalUpdatesPreviewAndPersists() {
+void TestOpeningHoursPage::addIntervalUpdatesPreviewAndPersists() {
     Env env;
     const qint64 id = env.openNewCentre();
     QVERIFY(id > 0);
@@ -245,7 +245,7 @@ void OpeningHoursPageTest::addIntervalUpdatesPreviewAndPersists() {
     QCOMPARE(again.value.weekly, QList<WeeklyInterval>({{1, {7 * 60 + 30, 16 * 60}, false}}));
 }
 
-void OpeningHoursPageTest::undoAndRedoRestoreStoredHours() {
+void TestOpeningHoursPage::undoAndRedoRestoreStoredHours() {
     Env env;
     const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
     OpeningHours first;
@@ -277,7 +277,7 @@ void OpeningHoursPageTest::undoAndRedoRestoreStoredHours() {
     QTRY_COMPARE(env.page->editedHours().weekly, second);
 }
 
-void OpeningHoursPageTest::undoTakesBackUnsavedEdits() {
+void TestOpeningHoursPage::undoTakesBackUnsavedEdits() {
     Env env;
     const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
     const qint64 other = env.addCentre(QStringLiteral("Testzentrum Neustadt"));
@@ -328,7 +328,7 @@ void OpeningHoursPageTest::undoTakesBackUnsavedEdits() {
     QCOMPARE(env.undo.count(), stale - 1);
 }
 
-void OpeningHoursPageTest::validationMarksRowAndStoresNothing_data() {
+void TestOpeningHoursPage::validationMarksRowAndStoresNothing_data() {
     QTest::addColumn<QString>("list");
     QTest::addColumn<int>("row");
     QTest::addColumn<QStringList>("edits"); // "table:row:column:text", applied in order
@@ -348,7 +348,7 @@ void OpeningHoursPageTest::validationMarksRowAndStoresNothing_data() {
                        QStringLiteral("closures:0:2:Umbau")};
 }
 
-void OpeningHoursPageTest::validationMarksRowAndStoresNothing() {
+void TestOpeningHoursPage::validationMarksRowAndStoresNothing() {
     QFETCH(QString, list);
     QFETCH(int, row);
     QFETCH(QStringList, edits);
@@ -397,7 +397,7 @@ void OpeningHoursPageTest::validationMarksRowAndStoresNothing() {
     QCOMPARE(saveCommands(env.undo), 0);
 }
 
-void OpeningHoursPageTest::specialDayTypoIsExplained() {
+void TestOpeningHoursPage::specialDayTypoIsExplained() {
     Env env;
     const qint64 id = env.openNewCentre();
     QVERIFY(id > 0);
@@ -422,7 +422,7 @@ void OpeningHoursPageTest::specialDayTypoIsExplained() {
     QCOMPARE(env.stored(id).specialDays, expected);
 }
 
-void OpeningHoursPageTest::storeErrorKeepsEdits() {
+void TestOpeningHoursPage::storeErrorKeepsEdits() {
     Env env;
     const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
     // A closure stored in October, now in the past: history the page may keep.
@@ -454,7 +454,7 @@ void OpeningHoursPageTest::storeErrorKeepsEdits() {
     QCOMPARE(saveCommands(env.undo), 0);
 }
 
-void OpeningHoursPageTest::switchingCentreAsksAboutUnsavedEdits() {
+void TestOpeningHoursPage::switchingCentreAsksAboutUnsavedEdits() {
     Env env;
     const qint64 first = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
     const qint64 second = env.addCentre(QStringLiteral("Testzentrum Neustadt"));
@@ -488,7 +488,7 @@ void OpeningHoursPageTest::switchingCentreAsksAboutUnsavedEdits() {
     QVERIFY(!env.page->hasUnsavedChanges());
 }
 
-void OpeningHoursPageTest::copyMondayFillsTheWorkingWeek() {
+void TestOpeningHoursPage::copyMondayFillsTheWorkingWeek() {
     Env env;
     const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
     OpeningHours hours;
@@ -510,7 +510,7 @@ void OpeningHoursPageTest::copyMondayFillsTheWorkingWeek() {
         QCOMPARE(preview->openHours(day), 8.0);
 }
 
-void OpeningHoursPageTest::previewShowsClosuresAndSpecialDays() {
+void TestOpeningHoursPage::previewShowsClosuresAndSpecialDays() {
     Env env;
     const qint64 id = env.addCentre(QStringLiteral("Testzentrum Altstadt"));
     OpeningHours hours;
@@ -547,7 +547,7 @@ void OpeningHoursPageTest::previewShowsClosuresAndSpecialDays() {
     QCOMPARE(preview->plans().at(3).status, DayStatus::Open);
 }
 
-void OpeningHoursPageTest::previewCountsRealHoursOnDstDays_data() {
+void TestOpeningHoursPage::previewCountsRealHoursOnDstDays_data() {
     QTest::addColumn<QDate>("sunday");
     QTest::addColumn<double>("hours");
     // 01:00-04:00 on the Sunday of the change: the clock skips 02:00-03:00 in March and
@@ -557,7 +557,7 @@ void OpeningHoursPageTest::previewCountsRealHoursOnDstDays_data() {
     QTest::newRow("ordinary Sunday") << QDate(2026, 11, 29) << 3.0;
 }
 
-void OpeningHoursPageTest::previewCountsRealHoursOnDstDays() {
+void TestOpeningHoursPage::previewCountsRealHoursOnDstDays() {
     QFETCH(QDate, sunday);
     QFETCH(double, hours);
     Env env;
@@ -583,5 +583,5 @@ void OpeningHoursPageTest::previewCountsRealHoursOnDstDays() {
         saveScreenshot(env.page.get(), QStringLiteral("opening-hours-dst-march.png"));
 }
 
-QTEST_MAIN(OpeningHoursPageTest)
-#include "OpeningHoursPageTest.moc"
+QTEST_MAIN(TestOpeningHoursPage)
+#include "TestOpeningHoursPage.moc"

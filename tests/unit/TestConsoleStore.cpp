@@ -39,7 +39,7 @@ Centre portable(Centre c) {
 
 } // namespace
 
-class ConsoleStoreTest : public QObject {
+class TestConsoleStore : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -67,7 +67,7 @@ private:
     std::unique_ptr<ConsoleStore> m_store;
 };
 
-void ConsoleStoreTest::init() {
+void TestConsoleStore::init() {
     m_dir = std::make_unique<test::TempDir>();
     m_clock = std::make_unique<FixedClock>(test::storeTestNow());
     m_store = std::make_unique<ConsoleStore>(m_dir->file(u"slotdesk.db"_s), *m_clock);
@@ -75,20 +75,20 @@ void ConsoleStoreTest::init() {
     QVERIFY2(error.ok(), qPrintable(error.message));
 }
 
-void ConsoleStoreTest::cleanup() {
+void TestConsoleStore::cleanup() {
     m_store.reset();
     m_clock.reset();
     m_dir.reset();
 }
 
-QList<Centre> ConsoleStoreTest::storedCentres(ConsoleStore &store) {
+QList<Centre> TestConsoleStore::storedCentres(ConsoleStore &store) {
     const Stored<QList<Centre>> list = test::awaitResult(store.centres());
     if (list.error)
         qWarning("%s", qPrintable(list.error.message));
     return list.value;
 }
 
-void ConsoleStoreTest::importFixture(const QString &name) {
+void TestConsoleStore::importFixture(const QString &name) {
     const QByteArray data = test::readData(u"csv/"_s + name);
     QVERIFY(!data.isEmpty());
     const ConsoleStore::ImportReport report =
@@ -97,7 +97,7 @@ void ConsoleStoreTest::importFixture(const QString &name) {
     QVERIFY2(report.ok(), qPrintable(describe(report)));
 }
 
-void ConsoleStoreTest::saveAndListCentres() {
+void TestConsoleStore::saveAndListCentres() {
     QSignalSpy changed(m_store.get(), &ConsoleStore::centresChanged);
     const Stored<Centre> saved =
         test::awaitResult(m_store->saveCentre(test::sampleCentre(u"Testzentrum Altstadt"_s)));
@@ -116,7 +116,7 @@ void ConsoleStoreTest::saveAndListCentres() {
     QVERIFY(storedCentres(*m_store).isEmpty());
 }
 
-void ConsoleStoreTest::refusedSaveEmitsNothing() {
+void TestConsoleStore::refusedSaveEmitsNothing() {
     const Stored<Centre> first =
         test::awaitResult(m_store->saveCentre(test::sampleCentre(u"Testzentrum Altstadt"_s)));
     QVERIFY(first.error.ok());
@@ -132,7 +132,7 @@ void ConsoleStoreTest::refusedSaveEmitsNothing() {
     QCOMPARE(changed.count(), 0);
 }
 
-void ConsoleStoreTest::openingHoursRoundTrip() {
+void TestConsoleStore::openingHoursRoundTrip() {
     const Stored<Centre> centre =
         test::awaitResult(m_store->saveCentre(test::sampleCentre(u"Testzentrum Altstadt"_s)));
     QSignalSpy changed(m_store.get(), &ConsoleStore::openingHoursChanged);
@@ -153,7 +153,7 @@ void ConsoleStoreTest::openingHoursRoundTrip() {
     QCOMPARE(changed.count(), 1);
 }
 
-void ConsoleStoreTest::unusableFileIsReported() {
+void TestConsoleStore::unusableFileIsReported() {
     const QString path = m_dir->file(u"notes.txt"_s);
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -168,7 +168,7 @@ void ConsoleStoreTest::unusableFileIsReported() {
     QCOMPARE(test::fileBytes(path), QByteArray("Einkaufsliste\n"));
 }
 
-void ConsoleStoreTest::importCentres_data() {
+void TestConsoleStore::importCentres_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<bool>("dryRun");
     QTest::addColumn<int>("inserted");
@@ -187,7 +187,7 @@ void ConsoleStoreTest::importCentres_data() {
         << u"broken_invalid_utf8.csv"_s << false << 0 << QStringList{u"4:"_s};
 }
 
-void ConsoleStoreTest::importCentres() {
+void TestConsoleStore::importCentres() {
     QFETCH(QString, file);
     QFETCH(bool, dryRun);
     QFETCH(int, inserted);
@@ -215,7 +215,7 @@ void ConsoleStoreTest::importCentres() {
     QCOMPARE(changed.count(), applied ? 1 : 0);
 }
 
-void ConsoleStoreTest::importCentresStoreValidationNamesLines() {
+void TestConsoleStore::importCentresStoreValidationNamesLines() {
     // The parser accepts each row on its own; the store's checks (services that fit the kind,
     // a name already stored) fail, and the report names the file line of each.
     QVERIFY(
@@ -234,7 +234,7 @@ void ConsoleStoreTest::importCentresStoreValidationNamesLines() {
     QCOMPARE(storedCentres(*m_store).size(), 1);
 }
 
-void ConsoleStoreTest::importHours() {
+void TestConsoleStore::importHours() {
     importFixture(u"centres_excel.csv"_s);
     const QList<Centre> centres = storedCentres(*m_store);
     QCOMPARE(centres.size(), 3);
@@ -278,7 +278,7 @@ void ConsoleStoreTest::importHours() {
     QCOMPARE(test::awaitResult(m_store->openingHours(altstadt.id)).value, hours);
 }
 
-void ConsoleStoreTest::importHoursUnknownCentre() {
+void TestConsoleStore::importHoursUnknownCentre() {
     importFixture(u"centres_excel.csv"_s);
     const ConsoleStore::ImportReport report = test::awaitResult(
         m_store->importHoursCsv("centre;type;day;from;to;label\n"
@@ -290,7 +290,7 @@ void ConsoleStoreTest::importHoursUnknownCentre() {
         QVERIFY(test::awaitResult(m_store->openingHours(c.id)).value.weekly.isEmpty());
 }
 
-void ConsoleStoreTest::cancelledImportWritesNothing() {
+void TestConsoleStore::cancelledImportWritesNothing() {
     importFixture(u"centres_excel.csv"_s);
     const QList<Centre> before = storedCentres(*m_store);
     QSignalSpy changed(m_store.get(), &ConsoleStore::centresChanged);
@@ -319,7 +319,7 @@ void ConsoleStoreTest::cancelledImportWritesNothing() {
     QCOMPARE(report.inserted, 50);
 }
 
-void ConsoleStoreTest::exportImportRoundTrip() {
+void TestConsoleStore::exportImportRoundTrip() {
     importFixture(u"centres_excel.csv"_s);
     importFixture(u"centres_quoted.csv"_s);
     importFixture(u"hours_good.csv"_s);
@@ -350,5 +350,5 @@ void ConsoleStoreTest::exportImportRoundTrip() {
     QCOMPARE(test::awaitResult(copy.exportHoursCsv()).value, hoursCsv.value);
 }
 
-QTEST_GUILESS_MAIN(ConsoleStoreTest)
-#include "ConsoleStoreTest.moc"
+QTEST_GUILESS_MAIN(TestConsoleStore)
+#include "TestConsoleStore.moc"

@@ -86,7 +86,7 @@ OpeningHours sampleHours(qint64 centreId) {
 
 } // namespace
 
-class ScreenshotTest : public QObject {
+class TestScreenshot : public QObject {
     Q_OBJECT
 
 private:
@@ -170,5 +170,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(ScreenshotTest)
-#include "ScreenshotTest.moc"
+QTEST_MAIN(TestScreenshot)
+#include "TestScreenshot.moc"

@@ -51,7 +51,7 @@ QStringList pragmaRows(QSqlDatabase db, const QString &pragma) {
 
 } // namespace
 
-class MigrationTest : public QObject {
+class TestMigration : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -71,7 +71,7 @@ private:
     QStringList m_tablesOfLatestMigration;
 };
 
-QString MigrationTest::copyFixture(int version, const test::TempDir &dir) {
+QString TestMigration::copyFixture(int version, const test::TempDir &dir) {
     const QString copy = dir.file(u"slotdesk.db"_s);
     if (!QFile::copy(fixturePath(version), copy))
         qWarning("cannot copy %s", qPrintable(fixturePath(version)));
@@ -79,7 +79,7 @@ QString MigrationTest::copyFixture(int version, const test::TempDir &dir) {
     return copy;
 }
 
-void MigrationTest::initTestCase() {
+void TestMigration::initTestCase() {
     test::TempDir dir;
     {
         Database fresh(u"migration-test-fresh"_s);
@@ -106,19 +106,19 @@ void MigrationTest::initTestCase() {
     QVERIFY(!m_tablesOfLatestMigration.isEmpty());
 }
 
-void MigrationTest::everyEarlierVersionHasAFixture() {
+void TestMigration::everyEarlierVersionHasAFixture() {
     // A new migration needs a fixture of the version before it (see the README there).
     for (int version = 1; version < Database::latestSchemaVersion(); ++version)
         QVERIFY2(QFile::exists(fixturePath(version)), qPrintable(fixturePath(version)));
 }
 
-void MigrationTest::fixtureMigratesToLatest_data() {
+void TestMigration::fixtureMigratesToLatest_data() {
     QTest::addColumn<int>("version");
     for (int version = 1; version < Database::latestSchemaVersion(); ++version)
         QTest::addRow("v%d", version) << version;
 }
 
-void MigrationTest::fixtureMigratesToLatest() {
+void TestMigration::fixtureMigratesToLatest() {
     QFETCH(int, version);
     test::TempDir dir;
     const QString path = copyFixture(version, dir);
@@ -146,11 +146,11 @@ void MigrationTest::fixtureMigratesToLatest() {
     QCOMPARE(test::schemaDump(db.handle()), m_freshSchema);
 }
 
-void MigrationTest::failedMigrationLeavesFileUnchanged_data() {
+void TestMigration::failedMigrationLeavesFileUnchanged_data() {
     fixtureMigratesToLatest_data();
 }
 
-void MigrationTest::failedMigrationLeavesFileUnchanged() {
+void TestMigration::failedMigrationLeavesFileUnchanged() {
     QFETCH(int, version);
     test::TempDir dir;
     const QString path = copyFixture(version, dir);
@@ -177,7 +177,7 @@ void MigrationTest::failedMigrationLeavesFileUnchanged() {
     QCOMPARE(after.rows, before.rows);
 }
 
-void MigrationTest::migrateStopsAtTarget() {
+void TestMigration::migrateStopsAtTarget() {
     // The generator builds fixtures with migrate(db, v); it must stop exactly there.
     test::TempDir dir;
     test::RawConnection raw(dir.file(u"partial.db"_s));
@@ -190,7 +190,7 @@ void MigrationTest::migrateStopsAtTarget() {
     QCOMPARE(test::schemaDump(raw.db()), m_freshSchema);
 }
 
-void MigrationTest::fillScriptsApplyToTheirVersion() {
+void TestMigration::fillScriptsApplyToTheirVersion() {
     // The rows of the latest version are ready for the fixture the next migration will need
     // (tests/data/migrations/README.md): every fill-vN.sql applies on top of version N.
     test::TempDir dir;
@@ -211,5 +211,5 @@ void MigrationTest::fillScriptsApplyToTheirVersion() {
         QVERIFY2(test::countRows(raw.db(), table) > 0, qPrintable(table));
 }
 
-QTEST_GUILESS_MAIN(MigrationTest)
-#include "MigrationTest.moc"
+QTEST_GUILESS_MAIN(TestMigration)
+#include "TestMigration.moc"

@@ -47,7 +47,7 @@ QStringList names(const QAbstractItemModel &model) {
 
 } // namespace
 
-class CentreTableModelTest : public QObject {
+class TestCentreTableModel : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -73,7 +73,7 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_filterTester;
 };
 
-void CentreTableModelTest::init() {
+void TestCentreTableModel::init() {
     m_model = std::make_unique<CentreTableModel>();
     m_filter = std::make_unique<CentreFilterModel>();
     m_filter->setSourceModel(m_model.get());
@@ -85,14 +85,14 @@ void CentreTableModelTest::init() {
         m_filter.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
-void CentreTableModelTest::cleanup() {
+void TestCentreTableModel::cleanup() {
     m_filterTester.reset();
     m_modelTester.reset();
     m_filter.reset();
     m_model.reset();
 }
 
-void CentreTableModelTest::headers() {
+void TestCentreTableModel::headers() {
     QCOMPARE(m_model->columnCount(), int(CentreTableModel::ColumnCount));
     QCOMPARE(m_model->rowCount(), 0);
     QStringList titles;
@@ -107,7 +107,7 @@ void CentreTableModelTest::headers() {
     QCOMPARE(m_filter->columnCount(), m_model->columnCount());
 }
 
-void CentreTableModelTest::displayPerColumn_data() {
+void TestCentreTableModel::displayPerColumn_data() {
     QTest::addColumn<int>("row");
     QTest::addColumn<int>("column");
     QTest::addColumn<QVariant>("display");
@@ -129,7 +129,7 @@ void CentreTableModelTest::displayPerColumn_data() {
     QTest::newRow("inactive") << 2 << int(M::Active) << QVariant(u"Inactive"_s);
 }
 
-void CentreTableModelTest::displayPerColumn() {
+void TestCentreTableModel::displayPerColumn() {
     QFETCH(int, row);
     QFETCH(int, column);
     QFETCH(QVariant, display);
@@ -139,7 +139,7 @@ void CentreTableModelTest::displayPerColumn() {
     QCOMPARE(m_filter->index(row, column).data(), display);
 }
 
-void CentreTableModelTest::rolesBesidesDisplay() {
+void TestCentreTableModel::rolesBesidesDisplay() {
     const QList<Centre> centres = threeCentres();
     m_model->setCentres(centres);
     const QModelIndex messe = m_model->index(1, CentreTableModel::Name);
@@ -164,7 +164,7 @@ void CentreTableModelTest::rolesBesidesDisplay() {
     QCOMPARE(m_model->columnCount(messe), 0);
 }
 
-void CentreTableModelTest::setCentresResets() {
+void TestCentreTableModel::setCentresResets() {
     QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
     m_model->setCentres(threeCentres());
     QCOMPARE(reset.count(), 1);
@@ -177,7 +177,7 @@ void CentreTableModelTest::setCentresResets() {
     QCOMPARE(m_filter->rowCount(), 0);
 }
 
-void CentreTableModelTest::upsertInsertsAndReplaces() {
+void TestCentreTableModel::upsertInsertsAndReplaces() {
     m_model->setCentres(threeCentres());
     QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
@@ -204,7 +204,7 @@ void CentreTableModelTest::upsertInsertsAndReplaces() {
     QCOMPARE(m_model->rowCount(), 4);
 }
 
-void CentreTableModelTest::removeById() {
+void TestCentreTableModel::removeById() {
     m_model->setCentres(threeCentres());
     QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
     m_model->removeById(2);
@@ -219,7 +219,7 @@ void CentreTableModelTest::removeById() {
     QCOMPARE(m_filter->rowCount(), 0);
 }
 
-void CentreTableModelTest::filterBySearchText_data() {
+void TestCentreTableModel::filterBySearchText_data() {
     QTest::addColumn<QString>("search");
     QTest::addColumn<QStringList>("visible");
     const QStringList all{u"Testzentrum Altstadt"_s, u"Impfzentrum Messe"_s, u"Teststelle Süd"_s};
@@ -237,7 +237,7 @@ void CentreTableModelTest::filterBySearchText_data() {
     QTest::newRow("no match") << u"Hamburg"_s << QStringList();
 }
 
-void CentreTableModelTest::filterBySearchText() {
+void TestCentreTableModel::filterBySearchText() {
     QFETCH(QString, search);
     QFETCH(QStringList, visible);
     m_model->setCentres(threeCentres());
@@ -247,7 +247,7 @@ void CentreTableModelTest::filterBySearchText() {
     QCOMPARE(m_filter->rowCount(), 3);
 }
 
-void CentreTableModelTest::filterHidesInactive() {
+void TestCentreTableModel::filterHidesInactive() {
     m_model->setCentres(threeCentres());
     m_filter->setShowInactive(false);
     QCOMPARE(names(*m_filter), (QStringList{u"Testzentrum Altstadt"_s, u"Impfzentrum Messe"_s}));
@@ -257,7 +257,7 @@ void CentreTableModelTest::filterHidesInactive() {
     QCOMPARE(names(*m_filter), (QStringList{u"Testzentrum Altstadt"_s, u"Teststelle Süd"_s}));
 }
 
-void CentreTableModelTest::filterFollowsSourceChanges() {
+void TestCentreTableModel::filterFollowsSourceChanges() {
     m_model->setCentres(threeCentres());
     m_filter->setShowInactive(false);
     m_filter->setSearchText(u"dresden"_s);
@@ -285,5 +285,5 @@ void CentreTableModelTest::filterFollowsSourceChanges() {
     QCOMPARE(names(*m_model).constFirst(), u"Testzentrum Altstadt"_s);
 }
 
-QTEST_GUILESS_MAIN(CentreTableModelTest)
-#include "CentreTableModelTest.moc"
+QTEST_GUILESS_MAIN(TestCentreTableModel)
+#include "TestCentreTableModel.moc"

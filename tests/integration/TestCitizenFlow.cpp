@@ -502,4 +502,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestCitizenFlow)
-#include "tst_citizenflow.moc"
+#include "TestCitizenFlow.moc"

@@ -80,7 +80,7 @@ bool hasMnemonic(const QString &text) {
 
 } // namespace
 
-class TranslationTest : public QObject {
+class TestTranslation : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -142,5 +142,5 @@ private:
     QList<Message> m_messages;
 };
 
-QTEST_GUILESS_MAIN(TranslationTest)
-#include "TranslationTest.moc"
+QTEST_GUILESS_MAIN(TestTranslation)
+#include "TestTranslation.moc"

@@ -55,7 +55,7 @@ Centre asImported(Centre c) {
 
 } // namespace
 
-class CsvTest : public QObject {
+class TestCsv : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -79,7 +79,7 @@ private Q_SLOTS:
     void hoursRoundTrip();
 };
 
-void CsvTest::parsesGoodFiles_data() {
+void TestCsv::parsesGoodFiles_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QChar>("separator");
     QTest::addColumn<int>("columns");
@@ -95,7 +95,7 @@ void CsvTest::parsesGoodFiles_data() {
                            << QList<int>{2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
 }
 
-void CsvTest::parsesGoodFiles() {
+void TestCsv::parsesGoodFiles() {
     QFETCH(QString, file);
     QFETCH(QChar, separator);
     QFETCH(int, columns);
@@ -110,7 +110,7 @@ void CsvTest::parsesGoodFiles() {
     QCOMPARE(parsed.table.rows.size(), lines.size());
 }
 
-void CsvTest::quotedFieldsKeepTheirContent() {
+void TestCsv::quotedFieldsKeepTheirContent() {
     const CsvTable table = parsedFixture(u"centres_quoted.csv"_s);
     QCOMPARE(table.rows.size(), 3);
     QCOMPARE(table.rows.at(0).at(0), u"Testzentrum \"Am Markt\""_s);
@@ -127,7 +127,7 @@ void CsvTest::quotedFieldsKeepTheirContent() {
     QCOMPARE(import.centres.at(1).phone, u"0341 77777"_s);
 }
 
-void CsvTest::lineBreakStyles_data() {
+void TestCsv::lineBreakStyles_data() {
     QTest::addColumn<QByteArray>("data");
     const QByteArray body = "a;b\n1;\"x\ny\"\n2;z\n";
     QByteArray crlf = body;
@@ -141,7 +141,7 @@ void CsvTest::lineBreakStyles_data() {
     QTest::newRow("several blank lines at the end") << body + "\n\n\n";
 }
 
-void CsvTest::lineBreakStyles() {
+void TestCsv::lineBreakStyles() {
     QFETCH(QByteArray, data);
     const CsvParseResult parsed = parseCsv(data);
     QVERIFY2(parsed.ok(), qPrintable(parsed.error));
@@ -153,7 +153,7 @@ void CsvTest::lineBreakStyles() {
     QCOMPARE(parsed.table.lines, (QList<int>{2, 4}));
 }
 
-void CsvTest::refusesBrokenFiles_data() {
+void TestCsv::refusesBrokenFiles_data() {
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<int>("line");
 
@@ -170,7 +170,7 @@ void CsvTest::refusesBrokenFiles_data() {
     QTest::newRow("only a BOM") << QByteArray("\xEF\xBB\xBF") << 1;
 }
 
-void CsvTest::refusesBrokenFiles() {
+void TestCsv::refusesBrokenFiles() {
     QFETCH(QByteArray, data);
     QFETCH(int, line);
     const CsvParseResult parsed = parseCsv(data);
@@ -180,7 +180,7 @@ void CsvTest::refusesBrokenFiles() {
     QVERIFY(parsed.table.rows.isEmpty());
 }
 
-void CsvTest::importsExcelCentres() {
+void TestCsv::importsExcelCentres() {
     const CentreImport import = parseCentresCsv(parsedFixture(u"centres_excel.csv"_s));
     QVERIFY2(import.ok(), qPrintable(describe(import.errors)));
     QCOMPARE(import.centres.size(), 3);
@@ -205,7 +205,7 @@ void CsvTest::importsExcelCentres() {
     QVERIFY(sued.phone.isEmpty());
 }
 
-void CsvTest::importsCommaCentres() {
+void TestCsv::importsCommaCentres() {
     const CentreImport import = parseCentresCsv(parsedFixture(u"centres_comma.csv"_s));
     QVERIFY2(import.ok(), qPrintable(describe(import.errors)));
     QCOMPARE(import.centres.size(), 2);
@@ -216,7 +216,7 @@ void CsvTest::importsCommaCentres() {
     QCOMPARE(import.centres.at(1).active, false);
 }
 
-void CsvTest::centreFileErrors_data() {
+void TestCsv::centreFileErrors_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QStringList>("errors");
     QTest::addColumn<int>("goodRows");
@@ -235,7 +235,7 @@ void CsvTest::centreFileErrors_data() {
         << u"centres_duplicate_name.csv"_s << QStringList{u"4:name"_s} << 2;
 }
 
-void CsvTest::centreFileErrors() {
+void TestCsv::centreFileErrors() {
     QFETCH(QString, file);
     QFETCH(QStringList, errors);
     QFETCH(int, goodRows);
@@ -250,7 +250,7 @@ void CsvTest::centreFileErrors() {
     QCOMPARE(import.centres.size(), goodRows);
 }
 
-void CsvTest::importsHours() {
+void TestCsv::importsHours() {
     const HoursImport import = parseHoursCsv(parsedFixture(u"hours_good.csv"_s));
     QVERIFY2(import.ok(), qPrintable(describe(import.errors)));
     QCOMPARE(import.centreNames, (QStringList{u"Testzentrum Altstadt"_s, u"impfzentrum messe"_s}));
@@ -272,7 +272,7 @@ void CsvTest::importsHours() {
     QCOMPARE(import.hours.at(1), messe);
 }
 
-void CsvTest::hoursFileErrors_data() {
+void TestCsv::hoursFileErrors_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QStringList>("errors");
 
@@ -283,7 +283,7 @@ void CsvTest::hoursFileErrors_data() {
         << u"hours_end_before_start.csv"_s << QStringList{u"2:to"_s, u"4:"_s, u"5:to"_s, u"6:"_s};
 }
 
-void CsvTest::hoursFileErrors() {
+void TestCsv::hoursFileErrors() {
     QFETCH(QString, file);
     QFETCH(QStringList, errors);
 
@@ -294,7 +294,7 @@ void CsvTest::hoursFileErrors() {
         QVERIFY2(!e.message.isEmpty() && e.message.endsWith(u'.'), qPrintable(e.message));
 }
 
-void CsvTest::writeCsvQuotesAndRoundTrips() {
+void TestCsv::writeCsvQuotesAndRoundTrips() {
     const QStringList header = {u"a"_s, u"b"_s, u"c"_s};
     const QList<QStringList> rows = {
         {u"plain"_s, u"semi;colon"_s, u"quote \"x\""_s},
@@ -320,7 +320,7 @@ void CsvTest::writeCsvQuotesAndRoundTrips() {
     QCOMPARE(comma.table.rows, rows);
 }
 
-void CsvTest::exportProtectsAgainstFormulas() {
+void TestCsv::exportProtectsAgainstFormulas() {
     for (const QString &text : {u"=1+1"_s, u"+49 30 1234"_s, u"-x"_s, u"@SUM(A1)"_s, u"'=x"_s,
                                 u"''@"_s, u"'plain"_s, u"plain"_s, QString(), u"'"_s}) {
         QCOMPARE(unprotectFormula(protectFormula(text)), text);
@@ -336,7 +336,7 @@ void CsvTest::exportProtectsAgainstFormulas() {
     QVERIFY(bytes.contains(";'+49 351 123456;"));
 }
 
-void CsvTest::centresRoundTrip() {
+void TestCsv::centresRoundTrip() {
     Centre a = centre(u"Testzentrum \"Am Markt\"; Süd"_s, CentreKind::TestCentre,
                       {u"pcr"_s, u"rapid_antigen"_s});
     a.id = 7;
@@ -360,7 +360,7 @@ void CsvTest::centresRoundTrip() {
     QCOMPARE(import.centres, (QList<Centre>{asImported(a), asImported(b)}));
 }
 
-void CsvTest::hoursRoundTrip() {
+void TestCsv::hoursRoundTrip() {
     Centre a = centre(u"Testzentrum Altstadt"_s, CentreKind::TestCentre, {u"pcr"_s});
     a.id = 11;
     Centre b = centre(u"@Impfzentrum"_s, CentreKind::VaccinationCentre, {u"vaccine_spikevax"_s});
@@ -391,5 +391,5 @@ void CsvTest::hoursRoundTrip() {
     QCOMPARE(import.hours, (QList<OpeningHours>{ha, hb}));
 }
 
-QTEST_GUILESS_MAIN(CsvTest)
-#include "CsvTest.moc"
+QTEST_GUILESS_MAIN(TestCsv)
+#include "TestCsv.moc"

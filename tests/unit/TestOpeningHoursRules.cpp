@@ -43,7 +43,7 @@ qint64 totalSeconds(const DayPlan &plan) {
 
 } // namespace
 
-class OpeningHoursRulesTest : public QObject {
+class TestOpeningHoursRules : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -64,12 +64,12 @@ private:
     QTimeZone m_zone;
 };
 
-void OpeningHoursRulesTest::initTestCase() {
+void TestOpeningHoursRules::initTestCase() {
     m_zone = berlinTimeZone();
     QVERIFY(m_zone.isValid());
 }
 
-void OpeningHoursRulesTest::ordinaryDays_data() {
+void TestOpeningHoursRules::ordinaryDays_data() {
     QTest::addColumn<QList<WeeklyInterval>>("weekly");
     QTest::addColumn<QDate>("date");
     QTest::addColumn<DayStatus>("status");
@@ -127,7 +127,7 @@ void OpeningHoursRulesTest::ordinaryDays_data() {
         << QList<OpenInterval>{{utc(2026, 11, 23, 7), utc(2026, 11, 23, 7, 50)}} << 3;
 }
 
-void OpeningHoursRulesTest::ordinaryDays() {
+void TestOpeningHoursRules::ordinaryDays() {
     QFETCH(QList<WeeklyInterval>, weekly);
     QFETCH(QDate, date);
     QFETCH(DayStatus, status);
@@ -146,7 +146,7 @@ void OpeningHoursRulesTest::ordinaryDays() {
     QCOMPARE(plan.slots, slotsPerLane * 4);
 }
 
-void OpeningHoursRulesTest::closureWinsOverSpecialDayAndWeekly() {
+void TestOpeningHoursRules::closureWinsOverSpecialDayAndWeekly() {
     const QDate christmasEve(2026, 12, 24); // a Thursday
     OpeningHours hours;
     hours.weekly = {open(4, 8 * kHour, 18 * kHour)};
@@ -167,7 +167,7 @@ void OpeningHoursRulesTest::closureWinsOverSpecialDayAndWeekly() {
     QCOMPARE(planDay(hours, QDate(2026, 12, 31), 15, 2, m_zone).status, DayStatus::Open);
 }
 
-void OpeningHoursRulesTest::specialDayReplacesWeeklyPlan() {
+void TestOpeningHoursRules::specialDayReplacesWeeklyPlan() {
     const QDate christmasEve(2026, 12, 24);
     OpeningHours hours;
     hours.weekly = {open(4, 8 * kHour, 18 * kHour), pause(4, 600, 630)};
@@ -184,7 +184,7 @@ void OpeningHoursRulesTest::specialDayReplacesWeeklyPlan() {
     QCOMPARE(plan.slots, 18);
 }
 
-void OpeningHoursRulesTest::dstDays_data() {
+void TestOpeningHoursRules::dstDays_data() {
     QTest::addColumn<QDate>("date");
     QTest::addColumn<int>("from");
     QTest::addColumn<int>("to");
@@ -220,7 +220,7 @@ void OpeningHoursRulesTest::dstDays_data() {
     }
 }
 
-void OpeningHoursRulesTest::dstDays() {
+void TestOpeningHoursRules::dstDays() {
     QFETCH(QDate, date);
     QFETCH(int, from);
     QFETCH(int, to);
@@ -252,7 +252,7 @@ void OpeningHoursRulesTest::dstDays() {
     QCOMPARE(specialPlan.intervals, plan.intervals);
 }
 
-void OpeningHoursRulesTest::localToUtcAroundTransitions_data() {
+void TestOpeningHoursRules::localToUtcAroundTransitions_data() {
     QTest::addColumn<QDate>("date");
     QTest::addColumn<int>("minute");
     QTest::addColumn<QDateTime>("earliest");
@@ -289,7 +289,7 @@ void OpeningHoursRulesTest::localToUtcAroundTransitions_data() {
         << QDate(2021, 3, 28) << 135 << utc(2021, 3, 28, 1) << utc(2021, 3, 28, 1);
 }
 
-void OpeningHoursRulesTest::localToUtcAroundTransitions() {
+void TestOpeningHoursRules::localToUtcAroundTransitions() {
     QFETCH(QDate, date);
     QFETCH(int, minute);
     QFETCH(QDateTime, earliest);
@@ -298,7 +298,7 @@ void OpeningHoursRulesTest::localToUtcAroundTransitions() {
     QCOMPARE(localToUtc(date, minute, m_zone, Ambiguity::Latest), latest);
 }
 
-void OpeningHoursRulesTest::repeatedHourNeverOverlaps() {
+void TestOpeningHoursRules::repeatedHourNeverOverlaps() {
     // 01:00-02:00 ends at the second 02:00, 02:30-05:00 would start at the first 02:30:
     // the later interval starts where the earlier one ends instead.
     const QDate autumn(2026, 10, 25);
@@ -314,7 +314,7 @@ void OpeningHoursRulesTest::repeatedHourNeverOverlaps() {
     QCOMPARE(plan.slotsPerLane, 4 + 6);
 }
 
-void OpeningHoursRulesTest::planWeekAcrossDst_data() {
+void TestOpeningHoursRules::planWeekAcrossDst_data() {
     QTest::addColumn<QDate>("anyDay");
     QTest::addColumn<QDate>("monday");
     QTest::addColumn<int>("sundayHours");
@@ -325,7 +325,7 @@ void OpeningHoursRulesTest::planWeekAcrossDst_data() {
     QTest::newRow("autumn 2026, from Friday") << QDate(2026, 10, 23) << QDate(2026, 10, 19) << 25;
 }
 
-void OpeningHoursRulesTest::planWeekAcrossDst() {
+void TestOpeningHoursRules::planWeekAcrossDst() {
     QFETCH(QDate, anyDay);
     QFETCH(QDate, monday);
     QFETCH(int, sundayHours);
@@ -355,5 +355,5 @@ void OpeningHoursRulesTest::planWeekAcrossDst() {
         QCOMPARE(week.at(i - 1).intervals.last().end, week.at(i).intervals.first().start);
 }
 
-QTEST_GUILESS_MAIN(OpeningHoursRulesTest)
-#include "OpeningHoursRulesTest.moc"
+QTEST_GUILESS_MAIN(TestOpeningHoursRules)
+#include "TestOpeningHoursRules.moc"
