@@ -3,7 +3,8 @@
 #  1. availability: slotdesk-service vs nginx serving a static file with the same bytes (wrk)
 #  2. confirmed bookings/s (hold → confirm) with synchronous=NORMAL and =FULL, p50/p99
 #  3. 256 connections racing for the last places of one slot: overbooking must be 0
-#  4. booking latency with 10,000 vs 10,000,000 stored bookings
+#  4. booking rate with 10,000 vs 10,000,000 stored bookings, alternating on fresh copies
+#     (scripts/bench-stored.sh)
 #  5. the live stream: 50 consoles (scripts/bench-stream.sh; BENCH_STREAM=0 skips it)
 # The booking load client (slotdesk-bench load) is a lean epoll client on raw sockets; every
 # comparison runs side by side in the same run. Prints a summary table and writes it to bench-results.md. Every step is bounded in time;
@@ -143,19 +144,11 @@ race_confirmed=$(field "$race" confirmed)
 overbooked=$(( race_rows > 10 ? race_rows - 10 : 0 ))
 echo "$race (db booked=$race_booked rows=$race_rows overbooked=$overbooked)"
 
-echo "== booking latency vs stored bookings (16 connections)"
-"$bench_bin" prepare --database "$work/small.db" --preload 10000
-small=$(book_run "$work/small.db" normal 16)
-rm -f "$work"/small.db*
-echo "10k: $small"
-echo "   preloading $big bookings (bulk transactions)..."
+echo "== booking rate vs stored bookings (16 connections, 10,000 vs $big, alternating)"
 start_preload=$(date +%s)
-"$bench_bin" prepare --database "$work/big.db" --preload "$big"
-preload_s=$(( $(date +%s) - start_preload ))
-# The preload leaves gigabytes of dirty pages; measure after the kernel wrote them, not while.
-sync
-big_result=$(book_run "$work/big.db" normal 16)
-echo "$big: $big_result"
+stored=$(SLOTDESK_BENCH_BUILD="$build" scripts/bench-stored.sh -n "$big" -r "${BENCH_STORED_RUNS:-3}" \
+    -s "$seconds" | tee /dev/stderr | grep '^SUMMARY')
+stored_s=$(( $(date +%s) - start_preload ))
 
 stream=""
 if [[ ${BENCH_STREAM:-1} != 0 ]]; then
@@ -181,11 +174,11 @@ cpu=$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
     echo "| slotdesk-service availability, wrk -t1 -c64 | $service_avail req/s |"
     echo "| nginx static file, same bytes, 1 worker | $nginx1 req/s → ratio **$ratio1×** |"
     echo "| nginx static file, same bytes, workers auto | $nginx2 req/s → ratio **$ratio2×** |"
-    echo "| Confirmed bookings/s, synchronous=NORMAL (64 conns, hold+confirm) | **$(field "$normal" rate)**/s, confirm p50 $(field "$normal" confirm_p50_ms) ms, p99 $(field "$normal" confirm_p99_ms) ms, hold+confirm p99 $(field "$normal" booking_p99_ms) ms; $(field "$normal" batch) confirms per transaction |"
-    echo "| Confirmed bookings/s, synchronous=FULL | **$(field "$full" rate)**/s, confirm p50 $(field "$full" confirm_p50_ms) ms, p99 $(field "$full" confirm_p99_ms) ms; $(field "$full" batch) confirms per transaction |"
+    echo "| Confirmed bookings/s, synchronous=NORMAL (64 conns, hold+confirm) | **$(field "$normal" rate)**/s ($(field "$normal" hold_refused) holds refused), confirm p50 $(field "$normal" confirm_p50_ms) ms, p99 $(field "$normal" confirm_p99_ms) ms, hold+confirm p99 $(field "$normal" booking_p99_ms) ms; $(field "$normal" batch) confirms per transaction |"
+    echo "| Confirmed bookings/s, synchronous=FULL | **$(field "$full" rate)**/s ($(field "$full" hold_refused) holds refused), confirm p50 $(field "$full" confirm_p50_ms) ms, p99 $(field "$full" confirm_p99_ms) ms; $(field "$full" batch) confirms per transaction |"
     echo "| Race: 256 connections, 10 places | $race_confirmed confirmed, db booked=$race_booked, rows=$race_rows, **overbooked $overbooked** |"
-    echo "| 10,000 stored bookings (16 conns) | $(field "$small" rate)/s, confirm p50 $(field "$small" confirm_p50_ms) ms, p99 $(field "$small" confirm_p99_ms) ms |"
-    echo "| $big stored bookings (16 conns; preload took ${preload_s}s) | $(field "$big_result" rate)/s, confirm p50 $(field "$big_result" confirm_p50_ms) ms, p99 $(field "$big_result" confirm_p99_ms) ms |"
+    echo "| 10,000 stored bookings (16 conns, median of $(field "$stored" runs) runs on fresh copies) | $(field "$stored" small_rate)/s, confirm p50 $(field "$stored" small_p50_ms) ms, p99 $(field "$stored" small_p99_ms) ms |"
+    echo "| $big stored bookings (alternating with the 10,000 runs; ${stored_s}s with the preload) | $(field "$stored" big_rate)/s (**$(field "$stored" ratio)×** the 10,000 rate), confirm p50 $(field "$stored" big_p50_ms) ms, p99 $(field "$stored" big_p99_ms) ms |"
     if [[ -n $stream ]]; then
         echo "| Live stream, 50 consoles (stream_bench) | $stream |"
     fi

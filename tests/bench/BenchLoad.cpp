@@ -315,7 +315,15 @@ int runLoad(const LoadOptions &options) {
         << " confirm_p50_ms=" << QString::number(percentileMs(stats.confirmNs, 0.50), 'f', 2)
         << " confirm_p99_ms=" << QString::number(percentileMs(stats.confirmNs, 0.99), 'f', 2)
         << " booking_p99_ms=" << QString::number(percentileMs(stats.bookingNs, 0.99), 'f', 2)
-        << " errors=" << stats.errors << Qt::endl;
+        << " hold_refused=" << stats.holdRefused << " confirm_refused=" << stats.confirmRefused
+        << " existing=" << stats.existing << " errors=" << stats.errors << Qt::endl;
+    // A booking run that mostly collects refusals measures 409s, not bookings: say so loudly.
+    const qint64 refused = stats.holdRefused + stats.confirmRefused + stats.existing;
+    if (!race && rc == 0 && refused * 100 > stats.confirmed + refused) {
+        QTextStream(stderr) << "more than 1 % of the attempts were refused (" << refused
+                            << "): the database ran out of free places" << Qt::endl;
+        rc = 3;
+    }
     return rc;
 }
 

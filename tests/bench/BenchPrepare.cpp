@@ -47,9 +47,19 @@ bool prepare(const PrepareOptions &options) {
         centre.addBindValue(now);
         centre.addBindValue(now);
         ok = exec(centre, "centre");
+        // Centre 2 holds only the preloaded history: the load client books centre 1 alone, so
+        // a large database never hands it full slots.
+        QSqlQuery history(db);
+        history.prepare(QStringLiteral(
+            "INSERT INTO centres (id, uuid, name, name_key, street, postcode, city, kind, "
+            "slot_minutes, created_at, updated_at) VALUES (2, 'bench-history', 'Bench History', "
+            "'bench history', 'Benchstrasse 2', '10115', 'Berlin', 'test', 15, ?, ?)"));
+        history.addBindValue(now);
+        history.addBindValue(now);
+        ok = ok && exec(history, "history centre");
         QSqlQuery services(db);
         services.prepare(QStringLiteral("INSERT INTO centre_services VALUES (1, 'pcr'), (1, "
-                                        "'rapid_antigen')"));
+                                        "'rapid_antigen'), (2, 'pcr')"));
         ok = ok && exec(services, "services");
 
         QSqlQuery slot(db);
@@ -76,7 +86,8 @@ bool prepare(const PrepareOptions &options) {
     }
 
     if (ok && options.preload > 0) {
-        // Past slots (not loaded into the engine's memory), 100 bookings each.
+        // Past slots of centre 2 (not loaded into the engine's memory, never booked by the
+        // load client), 100 bookings each.
         QElapsedTimer timer;
         timer.start();
         {
@@ -97,7 +108,7 @@ bool prepare(const PrepareOptions &options) {
         const qint64 firstStart = QDateTime::currentSecsSinceEpoch() - 400 * 86400;
         QSqlQuery slot(db);
         slot.prepare(QStringLiteral("INSERT INTO slots (centre_id, service_code, starts_at, "
-                                    "minutes, capacity, booked) VALUES (1, 'pcr', ?, 15, ?, ?)"));
+                                    "minutes, capacity, booked) VALUES (2, 'pcr', ?, 15, ?, ?)"));
         QSqlQuery booking(db);
         booking.prepare(QStringLiteral(
             "INSERT INTO bookings (code, slot_id, service_code, person_key, family_name, "

@@ -13,9 +13,10 @@ struct PrepareOptions {
     qint64 preload = 0;    // confirmed bookings already stored (in past slots)
 };
 
-// Creates and migrates the database, one centre (id 1, services pcr + rapid_antigen), the
-// bookable slots and `preload` bookings written directly in bulk transactions (far faster
-// than through HTTP). Returns false with a message on stderr.
+// Creates and migrates the database, one centre (id 1, services pcr + rapid_antigen) with the
+// bookable slots, and a history centre (id 2) with `preload` bookings in past slots, written
+// directly in bulk transactions (far faster than through HTTP). Returns false with a message
+// on stderr.
 bool prepare(const PrepareOptions &options);
 
 } // namespace slotdesk::bench
