@@ -35,6 +35,7 @@ void checkText(const QString &text, int maxLength, bool failed) {
     }
     SLOTDESK_FUZZ_CHECK(text.size() <= maxLength);
     SLOTDESK_FUZZ_CHECK(text == text.trimmed());
+    SLOTDESK_FUZZ_CHECK(text.isValidUtf16());
     for (const QChar c : text)
         SLOTDESK_FUZZ_CHECK(c.category() != QChar::Other_Control);
 }
@@ -75,8 +76,12 @@ void readConfirm(const QJsonObject &object) {
     const QDate max(2026, 12, 3);
     const std::optional<QDate> birth =
         fields.date(QStringLiteral("birth_date"), JsonFields::Required, min, max);
-    if (birth)
+    if (birth) {
         SLOTDESK_FUZZ_CHECK(birth->isValid() && *birth >= min && *birth <= max);
+        // Only the spelling the API documents: YYYY-MM-DD.
+        SLOTDESK_FUZZ_CHECK(object.value(QStringLiteral("birth_date")).toString().trimmed() ==
+                            birth->toString(Qt::ISODate));
+    }
     SLOTDESK_FUZZ_CHECK(fields.failed() || birth.has_value());
     checkText(fields.string(QStringLiteral("phone"), JsonFields::Optional, 40), 40,
               fields.failed());
