@@ -2,8 +2,6 @@
 #include "tests/fuzz/FuzzCheck.h"
 #include "tests/fuzz/FuzzEntries.h"
 
-#include <QList>
-
 #include <algorithm>
 
 namespace slotdesk::fuzz {
