@@ -31,3 +31,8 @@ if(SLOTDESK_SANITIZE)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(slotdesk_settings INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Coverage for libFuzzer on every library of the fuzz build; tests/fuzz links the fuzzer's main.
+if(SLOTDESK_FUZZ)
+    target_compile_options(slotdesk_settings INTERFACE -fsanitize=fuzzer-no-link)
+endif()

@@ -18,6 +18,9 @@ PACKAGES=(
     tzdata fonts-dejavu-core
     # tests and benchmarks: real servers and load tools
     sqlite3 postgresql wrk nginx xvfb xauth
+    # fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizer runtimes, and
+    # llvm-symbolizer for readable reports
+    clang-14 libclang-rt-14-dev llvm-14
     # packaging checks: desktop entry and AppStream validators, dpkg-shlibdeps for cpack -G DEB
     desktop-file-utils appstream dpkg-dev file
 )

@@ -128,6 +128,13 @@ QString JsonFields::string(const QString &name, Presence presence, int maxLength
              QStringLiteral("The field \"%1\" must not be empty.").arg(name), name);
         return {};
     }
+    // The body's bytes are strict UTF-8; a JSON escape ("\ud800") must not bring in a lone
+    // surrogate either.
+    if (!text.isValidUtf16()) {
+        fail(HttpStatus::BadRequest, QStringLiteral("invalid_value"),
+             QStringLiteral("The field \"%1\" contains an unpaired surrogate.").arg(name), name);
+        return {};
+    }
     for (const QChar c : text) {
         // Printable ASCII first: the Unicode category lookup only for the rest.
         if ((c.unicode() >= 0x20 && c.unicode() < 0x7f) || c.category() != QChar::Other_Control)
@@ -170,7 +177,8 @@ std::optional<QDate> JsonFields::date(const QString &name, Presence presence, QD
     if (failed() || text.isEmpty())
         return std::nullopt;
     const QDate parsed = QDate::fromString(text, Qt::ISODate);
-    if (text.size() != 10 || !parsed.isValid()) {
+    // Qt's ISO parser takes any separator ("1990/01/01"): only the documented spelling passes.
+    if (!parsed.isValid() || parsed.toString(Qt::ISODate) != text) {
         fail(HttpStatus::BadRequest, QStringLiteral("invalid_date"),
              QStringLiteral("The field \"%1\" must be a date YYYY-MM-DD.").arg(name), name);
         return std::nullopt;
