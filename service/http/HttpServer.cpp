@@ -13,7 +13,10 @@
 #include <algorithm>
 #include <limits>
 
+#include <cerrno>
+#include <fcntl.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 namespace slotdesk {
 
@@ -77,7 +80,7 @@ const QByteArray passedHeaders[] = {QByteArrayLiteral("Allow"), QByteArrayLitera
 constexpr qint64 socketReadBufferBytes = 64 * 1024;
 // A refused connection (over the cap) gets this long to read its 503 before it is aborted.
 constexpr qint64 refusedGraceMs = 2000;
-// After accept() failed (out of descriptors), accepting is tried again this much later.
+// Out of file descriptors, accepting is tried again this much later.
 constexpr int resumeAcceptingMs = 100;
 constexpr qint64 noDeadline = std::numeric_limits<qint64>::max();
 
@@ -182,8 +185,8 @@ HttpServer::HttpServer(HttpLimits limits, MetricsRegistry &metrics, QObject *par
                                 QStringLiteral("HTTP connections refused with 503 because "
                                                "max-connections were open.")))
     , m_acceptErrors(metrics.counter(
-          QStringLiteral("slotdesk_http_accept_errors_total"),
-          QStringLiteral("Failed accepts (out of file descriptors); accepting resumes shortly.")))
+          QStringLiteral("slotdesk_http_accept_pauses_total"),
+          QStringLiteral("Times accepting paused because no file descriptor was free.")))
     , m_headTimeouts(metrics.counter(QStringLiteral("slotdesk_http_timeouts_total"),
                                      QStringLiteral("Connections closed by a timeout."),
                                      {{QStringLiteral("phase"), QStringLiteral("head")}}))
@@ -209,7 +212,7 @@ HttpServer::HttpServer(HttpLimits limits, MetricsRegistry &metrics, QObject *par
                      [this] { return double(m_connections.size()); });
     m_uptime.start();
     connect(&m_listener, &QTcpServer::newConnection, this, &HttpServer::acceptConnections);
-    connect(&m_listener, &QTcpServer::acceptError, this, &HttpServer::acceptFailed);
+    connect(&m_listener, &QTcpServer::acceptError, this, [this] { acceptFailed(); });
     connect(&m_webSockets, &QWebSocketServer::newConnection, this,
             &HttpServer::newWebSocketConnection);
     // A quarter of the shortest timeout, so that none fires much later than set.
@@ -219,7 +222,7 @@ HttpServer::HttpServer(HttpLimits limits, MetricsRegistry &metrics, QObject *par
     connect(&m_sweep, &QTimer::timeout, this, &HttpServer::sweep);
     m_resumeAccepting.setSingleShot(true);
     m_resumeAccepting.setInterval(resumeAcceptingMs);
-    connect(&m_resumeAccepting, &QTimer::timeout, &m_listener, &QTcpServer::resumeAccepting);
+    connect(&m_resumeAccepting, &QTimer::timeout, this, &HttpServer::resumeAccepting);
 }
 
 HttpServer::~HttpServer() {
@@ -254,7 +257,6 @@ std::unique_ptr<QWebSocket> HttpServer::nextPendingWebSocketConnection() {
 
 void HttpServer::acceptConnections() {
     while (QTcpSocket *socket = m_listener.nextPendingConnection()) {
-        m_acceptFailing = false;
         if (m_connections.size() >= m_limits.maxConnections) {
             refuseConnection(socket);
             continue;
@@ -272,6 +274,43 @@ void HttpServer::acceptConnections() {
         connect(socket, &QObject::destroyed, this,
                 [this, socket] { delete m_connections.take(socket); });
     }
+    if (!descriptorFree())
+        pauseAccepting();
+}
+
+// Whether one more descriptor can be opened (dup of the listener, closed at once). Qt 6.4
+// neither pauses nor reports a failed accept(): with no descriptor left, the readable
+// listener makes its event loop retry accept() without end, so we stop accepting before.
+bool HttpServer::descriptorFree() const {
+    const int fd = ::fcntl(int(m_listener.socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (fd >= 0) {
+        ::close(fd);
+        return true;
+    }
+    return errno != EMFILE && errno != ENFILE;
+}
+
+// Stops accepting until a descriptor is free (checked every resumeAcceptingMs); the open
+// connections are served meanwhile, and new ones wait in the listen backlog.
+void HttpServer::pauseAccepting() {
+    if (m_acceptPaused)
+        return;
+    m_acceptPaused = true;
+    m_acceptErrors.inc();
+    qWarning("Out of file descriptors with %d HTTP connections open: accepting waits for one "
+             "to close",
+             int(m_connections.size()));
+    m_listener.pauseAccepting();
+    m_resumeAccepting.start();
+}
+
+void HttpServer::resumeAccepting() {
+    if (!descriptorFree()) {
+        m_resumeAccepting.start();
+        return;
+    }
+    m_acceptPaused = false;
+    m_listener.resumeAccepting();
 }
 
 // Over the cap: a 503 at once, then the connection is half-closed (the answer and a FIN go
@@ -297,22 +336,17 @@ void HttpServer::refuseConnection(QTcpSocket *socket) {
     connect(socket, &QObject::destroyed, this, [this, socket] { m_refusedSockets.remove(socket); });
 }
 
-// Qt has paused accepting (EMFILE, ENFILE, ENOBUFS): try again shortly rather than never.
-void HttpServer::acceptFailed(QAbstractSocket::SocketError error) {
-    m_acceptErrors.inc();
-    if (!m_acceptFailing) {
-        m_acceptFailing = true;
-        qWarning("Cannot accept connections (%s, %d open); retrying every %d ms",
-                 qPrintable(m_listener.errorString()), int(m_connections.size()),
-                 resumeAcceptingMs);
-    }
-    Q_UNUSED(error);
-    m_listener.pauseAccepting();
-    m_resumeAccepting.start();
+// Where Qt reports a failed accept() (and has paused accepting): try again shortly, not never.
+void HttpServer::acceptFailed() {
+    m_acceptPaused = false;
+    pauseAccepting();
 }
 
 void HttpServer::sweep() {
     m_nowMs = m_uptime.elapsed();
+    // Descriptors may also run out through files and WebSockets, between accepts.
+    if (!m_acceptPaused && m_listener.isListening() && !descriptorFree())
+        pauseAccepting();
     std::vector<QTcpSocket *> expired;
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
         if (it.value()->deadline <= m_nowMs)

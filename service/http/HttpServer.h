@@ -144,7 +144,10 @@ private:
 
     void acceptConnections();
     void refuseConnection(QTcpSocket *socket);
-    void acceptFailed(QAbstractSocket::SocketError error);
+    void acceptFailed();
+    bool descriptorFree() const;
+    void pauseAccepting();
+    void resumeAccepting();
     void sweep();
     void expire(Connection &connection);
     void updateDeadline(Connection &connection, bool progressed);
@@ -192,7 +195,7 @@ private:
     qint64 m_nowMs = 0;
     QTimer m_sweep;
     QTimer m_resumeAccepting;
-    bool m_acceptFailing = false;
+    bool m_acceptPaused = false;
     // Connections refused over the cap, closed once the 503 is read (or after a grace).
     QHash<QTcpSocket *, qint64> m_refusedSockets;
     QByteArray m_serverName;
