@@ -85,8 +85,8 @@ bool applyValue(const QString &key, const QString &value, ServiceConfig *config,
         const QStringList entries = value.split(u',', Qt::SkipEmptyParts);
         QString invalid;
         if (!TrustedProxies().setProxies(entries, &invalid)) {
-            *error = tr("The trusted proxy \"%1\" is not an IP address or CIDR range.")
-                         .arg(invalid);
+            *error =
+                tr("The trusted proxy \"%1\" is not an IP address or CIDR range.").arg(invalid);
             return false;
         }
         config->trustedProxies.clear();
@@ -117,9 +117,9 @@ bool applyValue(const QString &key, const QString &value, ServiceConfig *config,
 }
 
 const char *const valueKeys[] = {
-    "listen",       "port",         "database",        "key-file",      "hold-minutes",
-    "sync",         "max-body-bytes", "lookup-burst",  "lookup-per-minute", "head-timeout",
-    "body-timeout", "idle-timeout", "max-connections", "trusted-proxy", "token-minutes",
+    "listen",       "port",           "database",        "key-file",          "hold-minutes",
+    "sync",         "max-body-bytes", "lookup-burst",    "lookup-per-minute", "head-timeout",
+    "body-timeout", "idle-timeout",   "max-connections", "trusted-proxy",     "token-minutes",
     "password-hash"};
 
 } // namespace
@@ -254,8 +254,8 @@ bool ServiceConfig::fromArguments(const QStringList &arguments, ServiceConfig *c
     for (const char *key : valueKeys) {
         const QString name = QLatin1String(key);
         // The last of a repeated option wins, except for the list.
-        const QString value = name == u"trusted-proxy" ? parser.values(name).join(u',')
-                                                       : parser.value(name);
+        const QString value =
+            name == u"trusted-proxy" ? parser.values(name).join(u',') : parser.value(name);
         if (parser.isSet(name) && !applyValue(name, value, config, error))
             return false;
     }

@@ -162,8 +162,10 @@ void SlotdeskService::registerControllers() {
     m_controllers.push_back(std::move(staff));
     m_controllers.push_back(std::make_unique<MetricsController>(
         m_metrics,
-        [&auth = m_staff->auth()](const HttpRequest &request) -> std::optional<QHttpServerResponse> {
-            StaffAuth::Caller caller = auth.require(request, {StaffRole::Admin, StaffRole::Supervisor});
+        [&auth =
+             m_staff->auth()](const HttpRequest &request) -> std::optional<QHttpServerResponse> {
+            StaffAuth::Caller caller =
+                auth.require(request, {StaffRole::Admin, StaffRole::Supervisor});
             if (caller.user)
                 return std::nullopt;
             return std::move(caller.refusal);

@@ -748,13 +748,16 @@ HttpServer::RouteMetrics &HttpServer::routeMetrics(int route, QHttpServerRequest
     const MetricLabels labels{{QStringLiteral("method"), Router::methodName(method)},
                               {QStringLiteral("route"), QStringLiteral("none")}};
     RouteMetrics metrics;
-    metrics.requests = &m_metrics.counter(QStringLiteral("slotdesk_http_requests_total"), {}, labels);
+    metrics.requests =
+        &m_metrics.counter(QStringLiteral("slotdesk_http_requests_total"), {}, labels);
     MetricLabels client = labels;
     client.append({QStringLiteral("class"), QStringLiteral("4xx")});
     MetricLabels server = labels;
     server.append({QStringLiteral("class"), QStringLiteral("5xx")});
-    metrics.clientErrors = &m_metrics.counter(QStringLiteral("slotdesk_http_errors_total"), {}, client);
-    metrics.serverErrors = &m_metrics.counter(QStringLiteral("slotdesk_http_errors_total"), {}, server);
+    metrics.clientErrors =
+        &m_metrics.counter(QStringLiteral("slotdesk_http_errors_total"), {}, client);
+    metrics.serverErrors =
+        &m_metrics.counter(QStringLiteral("slotdesk_http_errors_total"), {}, server);
     return m_unmatchedMetrics.emplace(int(method), metrics).first->second;
 }
 

@@ -173,8 +173,7 @@ void MetricsRegistry::addGauge(const QString &name, const QString &help,
 }
 
 std::vector<double> MetricsRegistry::latencyBounds() {
-    return {0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-            0.05,    0.1,    0.25,  0.5,    1,     2.5,   10};
+    return {0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10};
 }
 
 QByteArray MetricsRegistry::render() const {
@@ -196,8 +195,8 @@ QByteArray MetricsRegistry::render() const {
                 quint64 cumulative = 0;
                 for (size_t i = 0; i <= h.bounds().size(); ++i) {
                     cumulative += h.bucketCount(i);
-                    const QByteArray le = i < h.bounds().size() ? number(h.bounds()[i])
-                                                                 : QByteArrayLiteral("+Inf");
+                    const QByteArray le =
+                        i < h.bounds().size() ? number(h.bounds()[i]) : QByteArrayLiteral("+Inf");
                     out.append(name).append("_bucket");
                     out.append(labelText(s.labels, "le=\"" + le + '"')).append(' ');
                     out.append(QByteArray::number(cumulative)).append('\n');

@@ -124,8 +124,8 @@ private Q_SLOTS:
     void connectionsOverTheCapAreRefusedNotStalled() {
         QProcess service;
         service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        const quint16 port = startService(
-            service, 128, {QStringLiteral("--max-connections"), QStringLiteral("64")});
+        const quint16 port =
+            startService(service, 128, {QStringLiteral("--max-connections"), QStringLiteral("64")});
         QVERIFY(port != 0);
         auto clients = halfOpen(port, 150);
         QVERIFY(QTest::qWaitFor(
