@@ -64,9 +64,9 @@ struct HttpLimits {
 // - timeouts (HttpLimits): a head or body in progress for too long → 408 request_timeout and
 //   close; an idle keep-alive connection, or one whose client does not read, is closed. One
 //   coarse sweep timer checks every connection's deadline: no timer per connection or request;
-// - at most HttpLimits::maxConnections open connections: one more gets 503 at once. When
-//   accept() fails (out of file descriptors: Qt pauses accepting), accepting resumes by itself
-//   shortly after, and the open connections go on being served;
+// - at most HttpLimits::maxConnections open connections: one more gets 503 at once. With no
+//   file descriptor free, accepting pauses (new connections wait in the listen backlog) and
+//   resumes by itself once one is; the open connections go on being served;
 // - backpressure: while a connection's unsent answers exceed HttpLimits::maxPendingOutputBytes,
 //   its requests are not read (the socket's read buffer is bounded, so TCP flow control stops
 //   the client); only the unconsumed tail of a read is kept between reads;
