@@ -15,7 +15,6 @@
 
 #include <cerrno>
 #include <fcntl.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace slotdesk {
@@ -231,8 +230,6 @@ HttpServer::~HttpServer() {
         delete connection;
     }
     m_connections.clear();
-    for (auto it = m_refusedSockets.cbegin(); it != m_refusedSockets.cend(); ++it)
-        it.key()->disconnect(this);
 }
 
 void HttpServer::addController(Controller &controller) {
@@ -313,9 +310,8 @@ void HttpServer::resumeAccepting() {
     m_listener.resumeAccepting();
 }
 
-// Over the cap: a 503 at once, then the connection is half-closed (the answer and a FIN go
-// out) and its input dropped until the client closes, so that the client reads the 503
-// instead of a reset. The open connections are not touched.
+// Over the cap: a 503 at once, and the connection closes once it is written. The open
+// connections are not touched.
 void HttpServer::refuseConnection(QTcpSocket *socket) {
     m_refused.inc();
     QHttpServerResponse response =
@@ -324,16 +320,13 @@ void HttpServer::refuseConnection(QTcpSocket *socket) {
     response.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
     socket->write(withConnectionClose(serialise(std::move(response))));
     socket->flush();
-    if (socket->bytesToWrite() > 0) {
-        socket->disconnectFromHost();
-    } else {
-        ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
-        connect(socket, &QIODevice::readyRead, socket,
-                [socket] { socket->skip(socket->bytesAvailable()); });
-    }
-    m_refusedSockets.insert(socket, m_nowMs + refusedGraceMs);
     connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
-    connect(socket, &QObject::destroyed, this, [this, socket] { m_refusedSockets.remove(socket); });
+    socket->disconnectFromHost();
+    // A client that neither reads nor closes does not keep the descriptor.
+    QTimer::singleShot(refusedGraceMs, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
 }
 
 // Where Qt reports a failed accept() (and has paused accepting): try again shortly, not never.
@@ -355,16 +348,6 @@ void HttpServer::sweep() {
     for (QTcpSocket *socket : expired) {
         if (Connection *connection = m_connections.value(socket))
             expire(*connection);
-    }
-    std::vector<QTcpSocket *> lingering;
-    for (auto it = m_refusedSockets.cbegin(); it != m_refusedSockets.cend(); ++it) {
-        if (it.value() <= m_nowMs)
-            lingering.push_back(it.key());
-    }
-    for (QTcpSocket *socket : lingering) {
-        m_refusedSockets.remove(socket);
-        socket->abort();
-        socket->deleteLater();
     }
 }
 

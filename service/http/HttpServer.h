@@ -196,8 +196,7 @@ private:
     QTimer m_sweep;
     QTimer m_resumeAccepting;
     bool m_acceptPaused = false;
-    // Connections refused over the cap, closed once the 503 is read (or after a grace).
-    QHash<QTcpSocket *, qint64> m_refusedSockets;
+
     QByteArray m_serverName;
     qint64 m_dateSecond = -1;
     QByteArray m_dateText;

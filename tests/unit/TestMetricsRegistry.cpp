@@ -15,9 +15,9 @@ class TestMetricsRegistry : public QObject {
 private Q_SLOTS:
     void rendersCountersAndGaugesWithLabels() {
         MetricsRegistry registry;
-        Counter &get = registry.counter(QStringLiteral("demo_requests_total"),
-                                        QStringLiteral("Requests."),
-                                        {{QStringLiteral("route"), QStringLiteral("/a/{id}")}});
+        Counter &get =
+            registry.counter(QStringLiteral("demo_requests_total"), QStringLiteral("Requests."),
+                             {{QStringLiteral("route"), QStringLiteral("/a/{id}")}});
         get.inc();
         get.inc(2);
         // The same name and labels give the same series.
@@ -36,23 +36,22 @@ private Q_SLOTS:
                           [&holds] { return double(holds); });
         holds = 9;
         const QByteArray text = registry.render();
-        QCOMPARE(text,
-                 QByteArray("# HELP demo_requests_total Requests.\n"
-                            "# TYPE demo_requests_total counter\n"
-                            "demo_requests_total{route=\"/a/{id}\"} 4\n"
-                            "demo_requests_total{route=\"say \\\"hi\\\"\\\\\\n\"} 1\n"
-                            "# HELP demo_temperature Line one\\nline two\n"
-                            "# TYPE demo_temperature gauge\n"
-                            "demo_temperature 21.5\n"
-                            "# HELP demo_holds Active holds.\n"
-                            "# TYPE demo_holds gauge\n"
-                            "demo_holds 9\n"));
+        QCOMPARE(text, QByteArray("# HELP demo_requests_total Requests.\n"
+                                  "# TYPE demo_requests_total counter\n"
+                                  "demo_requests_total{route=\"/a/{id}\"} 4\n"
+                                  "demo_requests_total{route=\"say \\\"hi\\\"\\\\\\n\"} 1\n"
+                                  "# HELP demo_temperature Line one\\nline two\n"
+                                  "# TYPE demo_temperature gauge\n"
+                                  "demo_temperature 21.5\n"
+                                  "# HELP demo_holds Active holds.\n"
+                                  "# TYPE demo_holds gauge\n"
+                                  "demo_holds 9\n"));
     }
 
     void histogramBucketsAreCumulative() {
         MetricsRegistry registry;
-        Histogram &h = registry.histogram(QStringLiteral("demo_seconds"), QStringLiteral("Time."),
-                                          {0.1, 1});
+        Histogram &h =
+            registry.histogram(QStringLiteral("demo_seconds"), QStringLiteral("Time."), {0.1, 1});
         h.observe(0.05);
         h.observe(0.1); // on the bound: counted in it ("le")
         h.observe(0.5);

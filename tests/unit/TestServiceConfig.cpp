@@ -13,9 +13,8 @@ class TestServiceConfig : public QObject {
 
     static bool parse(const QStringList &options, ServiceConfig *config, QString *error) {
         QString help;
-        return ServiceConfig::fromArguments(QStringList{QStringLiteral("slotdesk-service")} +
-                                                options,
-                                            config, error, &help);
+        return ServiceConfig::fromArguments(
+            QStringList{QStringLiteral("slotdesk-service")} + options, config, error, &help);
     }
 
 private Q_SLOTS:
@@ -65,8 +64,8 @@ private Q_SLOTS:
 
     void badValuesAreRefused_data() {
         QTest::addColumn<QStringList>("options");
-        QTest::newRow("proxy name") << QStringList{QStringLiteral("--trusted-proxy"),
-                                                   QStringLiteral("proxy.lan")};
+        QTest::newRow("proxy name")
+            << QStringList{QStringLiteral("--trusted-proxy"), QStringLiteral("proxy.lan")};
         QTest::newRow("zero connections")
             << QStringList{QStringLiteral("--max-connections"), QStringLiteral("0")};
         QTest::newRow("negative timeout")

@@ -17,15 +17,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("client");
         const QStringList none;
         const QStringList local{QStringLiteral("127.0.0.1"), QStringLiteral("10.0.0.0/8")};
-        QTest::newRow("no proxies") << none << "127.0.0.1" << QByteArray("203.0.113.5")
-                                    << "127.0.0.1";
-        QTest::newRow("untrusted peer") << local << "198.51.100.1" << QByteArray("203.0.113.5")
-                                        << "198.51.100.1";
+        QTest::newRow("no proxies")
+            << none << "127.0.0.1" << QByteArray("203.0.113.5") << "127.0.0.1";
+        QTest::newRow("untrusted peer")
+            << local << "198.51.100.1" << QByteArray("203.0.113.5") << "198.51.100.1";
         QTest::newRow("trusted, no header") << local << "127.0.0.1" << QByteArray() << "127.0.0.1";
         QTest::newRow("trusted") << local << "127.0.0.1" << QByteArray("203.0.113.5")
                                  << "203.0.113.5";
-        QTest::newRow("mapped peer") << local << "::ffff:127.0.0.1" << QByteArray("203.0.113.5")
-                                     << "203.0.113.5";
+        QTest::newRow("mapped peer")
+            << local << "::ffff:127.0.0.1" << QByteArray("203.0.113.5") << "203.0.113.5";
         QTest::newRow("client-written hop on the left")
             << local << "127.0.0.1" << QByteArray("1.2.3.4, 203.0.113.5") << "203.0.113.5";
         QTest::newRow("chain of trusted proxies")
@@ -35,10 +35,9 @@ private Q_SLOTS:
             << local << "127.0.0.1" << QByteArray("[2001:db8::7]:4711, 10.1.1.1:80")
             << "2001:db8::7";
         QTest::newRow("garbage hop ends the walk")
-            << local << "127.0.0.1" << QByteArray("203.0.113.5, nonsense, 10.1.1.1")
-            << "10.1.1.1";
-        QTest::newRow("all trusted") << local << "127.0.0.1" << QByteArray("10.1.1.1")
-                                     << "10.1.1.1";
+            << local << "127.0.0.1" << QByteArray("203.0.113.5, nonsense, 10.1.1.1") << "10.1.1.1";
+        QTest::newRow("all trusted")
+            << local << "127.0.0.1" << QByteArray("10.1.1.1") << "10.1.1.1";
         QTest::newRow("v6 range") << QStringList{QStringLiteral("fd00::/8")} << "fd00::1"
                                   << QByteArray("2001:db8::1") << "2001:db8::1";
     }
@@ -56,8 +55,9 @@ private Q_SLOTS:
             if (!forwarded.isEmpty())
                 hops.append(part);
         }
-        const QHostAddress result =
-            proxies.isEmpty() ? QHostAddress(peer) : trusted.clientAddress(QHostAddress(peer), hops);
+        const QHostAddress result = proxies.isEmpty()
+                                        ? QHostAddress(peer)
+                                        : trusted.clientAddress(QHostAddress(peer), hops);
         QCOMPARE(result, QHostAddress(client));
     }
 
