@@ -341,9 +341,9 @@ void HttpServer::sweep() {
     if (!m_acceptPaused && m_listener.isListening() && !descriptorFree())
         pauseAccepting();
     std::vector<QTcpSocket *> expired;
-    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
-        if (it.value()->deadline <= m_nowMs)
-            expired.push_back(it.key());
+    for (const Connection *connection : std::as_const(m_connections)) {
+        if (connection->deadline <= m_nowMs)
+            expired.push_back(connection->socket);
     }
     for (QTcpSocket *socket : expired) {
         if (Connection *connection = m_connections.value(socket))
