@@ -1,6 +1,7 @@
 #include "service/ServiceConfig.h"
 
 #include "service/ServiceInfo.h"
+#include "service/http/TrustedProxies.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -63,6 +64,34 @@ bool applyValue(const QString &key, const QString &value, ServiceConfig *config,
             return false;
         }
         (key == u"lookup-burst" ? config->lookupBurst : config->lookupPerMinute) = n;
+    } else if (key == u"head-timeout" || key == u"body-timeout" || key == u"idle-timeout") {
+        const double seconds = value.toDouble(&ok);
+        if (!ok || seconds < 0.05 || seconds > 86400) {
+            *error = tr("The timeout \"%1\" of %2 must be 0.05 to 86400 seconds.").arg(value, key);
+            return false;
+        }
+        const int ms = qRound(seconds * 1000);
+        (key == u"head-timeout"   ? config->headTimeoutMs
+         : key == u"body-timeout" ? config->bodyTimeoutMs
+                                  : config->idleTimeoutMs) = ms;
+    } else if (key == u"max-connections") {
+        const int n = value.toInt(&ok);
+        if (!ok || n < 1 || n > 1000000) {
+            *error = tr("The connection limit \"%1\" must be 1 to 1000000.").arg(value);
+            return false;
+        }
+        config->maxConnections = n;
+    } else if (key == u"trusted-proxy") {
+        const QStringList entries = value.split(u',', Qt::SkipEmptyParts);
+        QString invalid;
+        if (!TrustedProxies().setProxies(entries, &invalid)) {
+            *error =
+                tr("The trusted proxy \"%1\" is not an IP address or CIDR range.").arg(invalid);
+            return false;
+        }
+        config->trustedProxies.clear();
+        for (const QString &entry : entries)
+            config->trustedProxies.append(entry.trimmed());
     } else if (key == u"token-minutes") {
         const int minutes = value.toInt(&ok);
         if (!ok || minutes < 5 || minutes > 7 * 24 * 60) {
@@ -88,8 +117,10 @@ bool applyValue(const QString &key, const QString &value, ServiceConfig *config,
 }
 
 const char *const valueKeys[] = {
-    "listen",         "port",         "database",          "key-file",      "hold-minutes", "sync",
-    "max-body-bytes", "lookup-burst", "lookup-per-minute", "token-minutes", "password-hash"};
+    "listen",       "port",           "database",        "key-file",          "hold-minutes",
+    "sync",         "max-body-bytes", "lookup-burst",    "lookup-per-minute", "head-timeout",
+    "body-timeout", "idle-timeout",   "max-connections", "trusted-proxy",     "token-minutes",
+    "password-hash"};
 
 } // namespace
 
@@ -106,7 +137,12 @@ bool ServiceConfig::applyFile(const QString &path, ServiceConfig *config, QStrin
     settings.beginGroup(QStringLiteral("service"));
     const QStringList keys = settings.childKeys();
     for (const QString &key : keys) {
-        if (!applyValue(key, settings.value(key).toString(), config, error)) {
+        // QSettings reads "a, b" as a list.
+        const QVariant value = settings.value(key);
+        const QString text = value.typeId() == QMetaType::QStringList
+                                 ? value.toStringList().join(u',')
+                                 : value.toString();
+        if (!applyValue(key, text, config, error)) {
             *error = tr("%1 (in %2)").arg(*error, path);
             return false;
         }
@@ -160,6 +196,25 @@ bool ServiceConfig::fromArguments(const QStringList &arguments, ServiceConfig *c
                       tr("Booking-code lookups one address regains per minute (default 60)."),
                       QStringLiteral("n")});
 
+    parser.addOption({QStringLiteral("head-timeout"),
+                      tr("Seconds a client may take to send a request's headers (default 10); "
+                         "then 408 and the connection is closed."),
+                      QStringLiteral("seconds")});
+    parser.addOption({QStringLiteral("body-timeout"),
+                      tr("Seconds a client may take to send a request's body (default 30)."),
+                      QStringLiteral("seconds")});
+    parser.addOption({QStringLiteral("idle-timeout"),
+                      tr("Seconds an idle keep-alive connection stays open (default 60)."),
+                      QStringLiteral("seconds")});
+    parser.addOption({QStringLiteral("max-connections"),
+                      tr("Open HTTP connections at most (default 4096); one more is answered "
+                         "503 at once. Keep it below the file descriptor limit."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("trusted-proxy"),
+                      tr("A reverse proxy (address or CIDR range) whose X-Forwarded-For header "
+                         "names the client for rate limits; repeat for several. The header is "
+                         "ignored from anyone else."),
+                      QStringLiteral("address")});
     parser.addOption({QStringLiteral("token-minutes"),
                       tr("How long a staff login stays valid, 5 to 10080 minutes (default 720)."),
                       QStringLiteral("minutes")});
@@ -198,7 +253,10 @@ bool ServiceConfig::fromArguments(const QStringList &arguments, ServiceConfig *c
         config->createAdmin = parser.value(createAdmin);
     for (const char *key : valueKeys) {
         const QString name = QLatin1String(key);
-        if (parser.isSet(name) && !applyValue(name, parser.value(name), config, error))
+        // The last of a repeated option wins, except for the list.
+        const QString value =
+            name == u"trusted-proxy" ? parser.values(name).join(u',') : parser.value(name);
+        if (parser.isSet(name) && !applyValue(name, value, config, error))
             return false;
     }
     return true;

@@ -11,7 +11,9 @@ namespace slotdesk {
 // Everything the service reads at start. Precedence: built-in defaults < config file (INI,
 // section [service]) < command-line flags. Keys in the file are the flag names without "--"
 // (listen, port, database, key-file, hold-minutes, sync, max-body-bytes, lookup-burst,
-// lookup-per-minute), so one table documents both.
+// lookup-per-minute, head-timeout, body-timeout, idle-timeout, max-connections, trusted-proxy),
+// so one table documents both. trusted-proxy may be repeated on the command line; in the file
+// it is a comma-separated list.
 struct ServiceConfig {
     QHostAddress listen = QHostAddress::LocalHost;
     quint16 port = 8080; // 0: any free port
@@ -25,6 +27,14 @@ struct ServiceConfig {
     // Code lookups (GET/DELETE /bookings/{code}) per client IP: token bucket.
     int lookupBurst = 20;
     int lookupPerMinute = 60;
+    // HTTP front door (HttpLimits): timeouts for a request head and body in progress and for
+    // idle keep-alive connections (keys in seconds), and the cap on open connections.
+    int headTimeoutMs = 10 * 1000;
+    int bodyTimeoutMs = 30 * 1000;
+    int idleTimeoutMs = 60 * 1000;
+    int maxConnections = 4096;
+    // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client.
+    QStringList trustedProxies;
     // Staff side: token lifetime (key token-minutes), Argon2id cost (key password-hash:
     // "interactive", the default, or "minimal" for test set-ups only), stream limits.
     StaffSettings staff;

@@ -11,18 +11,37 @@
 #include "service/booking/SigningKey.h"
 #include "service/citizen/CitizenController.h"
 #include "service/http/Controller.h"
+#include "service/metrics/MetricsController.h"
+#include "service/staff/StaffAuth.h"
 #include "service/staff/StaffSide.h"
 
 #include <QCoreApplication>
 
 namespace slotdesk {
 
+namespace {
+
+HttpLimits httpLimits(const ServiceConfig &config) {
+    HttpLimits limits;
+    limits.maxBodyBytes = config.maxBodyBytes;
+    limits.headTimeoutMs = config.headTimeoutMs;
+    limits.bodyTimeoutMs = config.bodyTimeoutMs;
+    limits.idleTimeoutMs = config.idleTimeoutMs;
+    limits.maxConnections = config.maxConnections;
+    return limits;
+}
+
+} // namespace
+
 SlotdeskService::SlotdeskService(ServiceConfig config, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_clock(clock)
-    , m_http(HttpLimits{m_config.maxBodyBytes})
+    , m_http(httpLimits(m_config), m_metrics)
     , m_connectionName(QStringLiteral("slotdesk-service-%1").arg(quintptr(this), 0, 16)) {
+    TrustedProxies proxies;
+    proxies.setProxies(m_config.trustedProxies); // validated by ServiceConfig
+    m_http.setTrustedProxies(std::move(proxies));
     // Real time on purpose: housekeeping asks the engine, which reads the injected Clock.
     m_housekeeping.setInterval(1000);
     connect(&m_housekeeping, &QTimer::timeout, this, [this] {
@@ -141,6 +160,16 @@ void SlotdeskService::registerControllers() {
                                              m_config.staff);
     m_staff = staff.get();
     m_controllers.push_back(std::move(staff));
+    m_controllers.push_back(std::make_unique<MetricsController>(
+        m_metrics,
+        [&auth =
+             m_staff->auth()](const HttpRequest &request) -> std::optional<QHttpServerResponse> {
+            StaffAuth::Caller caller =
+                auth.require(request, {StaffRole::Admin, StaffRole::Supervisor});
+            if (caller.user)
+                return std::nullopt;
+            return std::move(caller.refusal);
+        }));
     for (const auto &controller : m_controllers)
         m_http.addController(*controller);
 }

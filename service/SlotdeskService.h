@@ -3,6 +3,7 @@
 #include "service/EventHub.h"
 #include "service/ServiceConfig.h"
 #include "service/http/HttpServer.h"
+#include "service/metrics/MetricsRegistry.h"
 
 #include <QObject>
 #include <QSqlDatabase>
@@ -46,6 +47,8 @@ public:
     const ServiceConfig &config() const { return m_config; }
     const Clock &clock() const { return m_clock; }
     HttpServer &http() { return m_http; }
+    // GET /metrics renders it; add the engine's and caches' series or addGauge() callbacks.
+    MetricsRegistry &metrics() { return m_metrics; }
     EventHub &eventHub() { return m_hub; }
     // Valid after a successful start():
     QSqlDatabase database() const { return m_db; }
@@ -61,6 +64,7 @@ private:
 
     ServiceConfig m_config;
     const Clock &m_clock;
+    MetricsRegistry m_metrics; // before m_http, which counts into it
     HttpServer m_http;
     EventHub m_hub;
     QString m_connectionName;

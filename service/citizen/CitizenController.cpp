@@ -400,7 +400,7 @@ QHttpServerResponse CitizenController::waitForFirst(const HttpRequest &request) 
 }
 
 std::optional<QHttpServerResponse> CitizenController::limitLookup(const HttpRequest &request) {
-    const qint64 wait = m_lookups.take(request.peer().toString());
+    const qint64 wait = m_lookups.take(request.clientAddress().toString());
     if (wait > 0)
         return tooManyRequests(wait);
     return std::nullopt;

@@ -39,6 +39,11 @@ public:
         QByteArray bytes; // the serialised answer once ready
         bool ready = false;
         bool closeAfter = false; // the connection ends after this answer
+        // For the metrics, once the answer is known: the route (-1: none) and when the request
+        // started (0: already counted, or not a request of its own).
+        int route = -1;
+        QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+        qint64 startNs = 0;
     };
 
 private:
@@ -85,7 +90,11 @@ public:
     // The query string as sent (still percent-encoded), without '?'.
     QString rawQuery() const { return QString::fromLatin1(m_head.queryPart()); }
     const QByteArray &body() const { return m_head.body; }
+    // The socket's peer: a reverse proxy when there is one.
     const QHostAddress &peer() const { return m_peer; }
+    // The client the request comes from: the peer, or the address a trusted proxy forwarded
+    // (HttpServer::setTrustedProxies). Rate limits are keyed on this.
+    QHostAddress clientAddress() const;
 
     // Defers the answer: whatever the handler returns is ignored and the connection's answer
     // is what the returned DeferredReply is finished with. Copy what you need from this

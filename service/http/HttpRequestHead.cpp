@@ -221,6 +221,16 @@ QByteArrayView HttpRequestHead::header(QByteArrayView name) const {
     return {};
 }
 
+QList<QByteArrayView> HttpRequestHead::headers(QByteArrayView name) const {
+    QList<QByteArrayView> values;
+    const QByteArrayView all(head);
+    for (const Field &field : fields) {
+        if (sameIgnoringCase(all.sliced(field.nameAt, field.nameSize), name))
+            values.append(all.sliced(field.valueAt, field.valueSize));
+    }
+    return values;
+}
+
 bool parseRequestHead(QByteArray head, HttpRequestHead *out, HttpHeadError *error) {
     out->head = std::move(head);
     const QByteArrayView all(out->head);

@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QList>
 #include <QString>
 #include <QVarLengthArray>
 
@@ -37,6 +38,8 @@ struct HttpRequestHead {
     QByteArrayView queryPart() const; // after '?', empty when there is none
     // The first value of the named header (names compare case-insensitively); null when absent.
     QByteArrayView header(QByteArrayView name) const;
+    // Every value of the named header, in the order of the lines.
+    QList<QByteArrayView> headers(QByteArrayView name) const;
 };
 
 // Why a request head was refused: the status and the machine-readable reason of the JSON error

@@ -3,6 +3,7 @@
 #include "service/ServiceInfo.h"
 #include "service/http/Controller.h"
 #include "service/http/JsonResponse.h"
+#include "service/metrics/MetricsRegistry.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -10,6 +11,11 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <limits>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace slotdesk {
 
@@ -33,6 +39,8 @@ const char *reasonPhrase(int status) {
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
     case 409:
         return "Conflict";
     case 411:
@@ -65,6 +73,24 @@ const QByteArray passedHeaders[] = {QByteArrayLiteral("Allow"), QByteArrayLitera
                                     QByteArrayLiteral("WWW-Authenticate"),
                                     QByteArrayLiteral("Location"),
                                     QByteArrayLiteral("Idempotent-Replayed")};
+
+// Qt reads at most this much from the kernel ahead of the parser: a connection whose reading
+// is paused holds no more than this in the socket (and TCP flow control stops its client).
+constexpr qint64 socketReadBufferBytes = 64 * 1024;
+// A refused connection (over the cap) gets this long to read its 503 before it is aborted.
+constexpr qint64 refusedGraceMs = 2000;
+// Out of file descriptors, accepting is tried again this much later.
+constexpr int resumeAcceptingMs = 100;
+constexpr qint64 noDeadline = std::numeric_limits<qint64>::max();
+
+// Adds "Connection: close" after the status line of a serialised answer (rare: only answers
+// that end the connection pay for the copy).
+QByteArray withConnectionClose(QByteArray bytes) {
+    const qsizetype statusEnd = bytes.indexOf("\r\n");
+    if (statusEnd >= 0)
+        bytes.insert(statusEnd, "\r\nConnection: close");
+    return bytes;
+}
 
 } // namespace
 
@@ -116,6 +142,12 @@ DeferredReply HttpRequest::defer() const {
     return DeferredReply(m_deferral->server, m_deferral->slot);
 }
 
+QHostAddress HttpRequest::clientAddress() const {
+    if (!m_deferral || !m_deferral->server)
+        return m_peer;
+    return m_deferral->server->clientAddress(m_head, m_peer);
+}
+
 struct HttpServer::Connection {
     QTcpSocket *socket = nullptr;
     QHostAddress peer;
@@ -123,10 +155,6 @@ struct HttpServer::Connection {
     QByteArray buffer;
     // Where the search for the end of the header block goes on (bytes before it were searched).
     qsizetype searched = 0;
-    // The socket's read transaction starts whenever `buffer` is empty and is committed when it
-    // is empty again; `consumed` counts the bytes taken from `buffer` in between, so that a
-    // WebSocket upgrade can roll the socket back to the first byte of its handshake.
-    qint64 consumed = 0;
     // Set once the header block of the request being read is parsed; it waits for the body.
     std::optional<HttpRequestHead> head;
     qsizetype headSize = 0; // header block including the empty line
@@ -137,16 +165,63 @@ struct HttpServer::Connection {
     // client has not read yet.
     qint64 drain = 0;
     Queue queue;
+    quint64 requests = 0; // answered or being answered
+    // What the connection waits for, and until when (HttpServer::m_uptime milliseconds).
+    Phase phase = Phase::Head;
+    qint64 deadline = noDeadline;
+    // Backpressure: requests are not read until enough of the output is written.
+    bool readPaused = false;
+    QMetaObject::Connection resumeOnWrite;
 };
 
-HttpServer::HttpServer(HttpLimits limits, QObject *parent)
+HttpServer::HttpServer(HttpLimits limits, MetricsRegistry &metrics, QObject *parent)
     : QObject(parent)
     , m_limits(limits)
+    , m_metrics(metrics)
+    , m_accepted(metrics.counter(QStringLiteral("slotdesk_http_connections_accepted_total"),
+                                 QStringLiteral("HTTP connections accepted.")))
+    , m_refused(metrics.counter(QStringLiteral("slotdesk_http_connections_refused_total"),
+                                QStringLiteral("HTTP connections refused with 503 because "
+                                               "max-connections were open.")))
+    , m_acceptErrors(metrics.counter(
+          QStringLiteral("slotdesk_http_accept_pauses_total"),
+          QStringLiteral("Times accepting paused because no file descriptor was free.")))
+    , m_headTimeouts(metrics.counter(QStringLiteral("slotdesk_http_timeouts_total"),
+                                     QStringLiteral("Connections closed by a timeout."),
+                                     {{QStringLiteral("phase"), QStringLiteral("head")}}))
+    , m_bodyTimeouts(metrics.counter(QStringLiteral("slotdesk_http_timeouts_total"), {},
+                                     {{QStringLiteral("phase"), QStringLiteral("body")}}))
+    , m_idleTimeouts(metrics.counter(QStringLiteral("slotdesk_http_timeouts_total"), {},
+                                     {{QStringLiteral("phase"), QStringLiteral("idle")}}))
+    , m_protocolErrors(metrics.counter(
+          QStringLiteral("slotdesk_http_protocol_errors_total"),
+          QStringLiteral("Requests refused before routing (malformed, too large, timed out); "
+                         "the connection is closed.")))
+    , m_readPauses(metrics.counter(
+          QStringLiteral("slotdesk_http_read_pauses_total"),
+          QStringLiteral("Times a connection stopped being read because its client did not read "
+                         "its answers.")))
+    , m_latency(metrics.histogram(QStringLiteral("slotdesk_http_request_duration_seconds"),
+                                  QStringLiteral("From a complete request to its answer."),
+                                  MetricsRegistry::latencyBounds()))
     , m_serverName(serviceProductName().toUtf8())
     , m_webSockets(serviceProductName(), QWebSocketServer::NonSecureMode) {
+    metrics.addGauge(QStringLiteral("slotdesk_http_open_connections"),
+                     QStringLiteral("Open HTTP connections (not counting WebSockets)."),
+                     [this] { return double(m_connections.size()); });
+    m_uptime.start();
     connect(&m_listener, &QTcpServer::newConnection, this, &HttpServer::acceptConnections);
+    connect(&m_listener, &QTcpServer::acceptError, this, [this] { acceptFailed(); });
     connect(&m_webSockets, &QWebSocketServer::newConnection, this,
             &HttpServer::newWebSocketConnection);
+    // A quarter of the shortest timeout, so that none fires much later than set.
+    const int shortest =
+        std::min({m_limits.headTimeoutMs, m_limits.bodyTimeoutMs, m_limits.idleTimeoutMs});
+    m_sweep.setInterval(std::clamp(shortest / 4, 20, 1000));
+    connect(&m_sweep, &QTimer::timeout, this, &HttpServer::sweep);
+    m_resumeAccepting.setSingleShot(true);
+    m_resumeAccepting.setInterval(resumeAcceptingMs);
+    connect(&m_resumeAccepting, &QTimer::timeout, this, &HttpServer::resumeAccepting);
 }
 
 HttpServer::~HttpServer() {
@@ -162,8 +237,10 @@ void HttpServer::addController(Controller &controller) {
 }
 
 quint16 HttpServer::start(const QHostAddress &address, quint16 port) {
+    createRouteMetrics();
     if (!m_listener.listen(address, port))
         return 0;
+    m_sweep.start();
     return m_listener.serverPort();
 }
 
@@ -177,9 +254,16 @@ std::unique_ptr<QWebSocket> HttpServer::nextPendingWebSocketConnection() {
 
 void HttpServer::acceptConnections() {
     while (QTcpSocket *socket = m_listener.nextPendingConnection()) {
+        if (m_connections.size() >= m_limits.maxConnections) {
+            refuseConnection(socket);
+            continue;
+        }
+        m_accepted.inc();
+        socket->setReadBufferSize(socketReadBufferBytes);
         auto *connection = new Connection;
         connection->socket = socket;
         connection->peer = socket->peerAddress();
+        connection->deadline = m_nowMs + m_limits.headTimeoutMs;
         m_connections.insert(socket, connection);
         connect(socket, &QIODevice::readyRead, this,
                 [this, connection] { readRequests(*connection); });
@@ -187,6 +271,200 @@ void HttpServer::acceptConnections() {
         connect(socket, &QObject::destroyed, this,
                 [this, socket] { delete m_connections.take(socket); });
     }
+    if (!descriptorFree())
+        pauseAccepting();
+}
+
+// Whether one more descriptor can be opened (dup of the listener, closed at once). Qt 6.4
+// neither pauses nor reports a failed accept(): with no descriptor left, the readable
+// listener makes its event loop retry accept() without end, so we stop accepting before.
+bool HttpServer::descriptorFree() const {
+    const int fd = ::fcntl(int(m_listener.socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (fd >= 0) {
+        ::close(fd);
+        return true;
+    }
+    return errno != EMFILE && errno != ENFILE;
+}
+
+// Stops accepting until a descriptor is free (checked every resumeAcceptingMs); the open
+// connections are served meanwhile, and new ones wait in the listen backlog.
+void HttpServer::pauseAccepting() {
+    if (m_acceptPaused)
+        return;
+    m_acceptPaused = true;
+    m_acceptErrors.inc();
+    qWarning("Out of file descriptors with %d HTTP connections open: accepting waits for one "
+             "to close",
+             int(m_connections.size()));
+    m_listener.pauseAccepting();
+    m_resumeAccepting.start();
+}
+
+void HttpServer::resumeAccepting() {
+    if (!descriptorFree()) {
+        m_resumeAccepting.start();
+        return;
+    }
+    m_acceptPaused = false;
+    m_listener.resumeAccepting();
+}
+
+// Over the cap: a 503 at once, and the connection closes once it is written. The open
+// connections are not touched.
+void HttpServer::refuseConnection(QTcpSocket *socket) {
+    m_refused.inc();
+    QHttpServerResponse response =
+        jsonError(HttpStatus::ServiceUnavailable, QStringLiteral("service_unavailable"),
+                  QStringLiteral("Too many open connections; try again shortly."));
+    response.setHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
+    socket->write(withConnectionClose(serialise(std::move(response))));
+    socket->flush();
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    socket->disconnectFromHost();
+    // A client that neither reads nor closes does not keep the descriptor.
+    QTimer::singleShot(refusedGraceMs, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
+}
+
+// Where Qt reports a failed accept() (and has paused accepting): try again shortly, not never.
+void HttpServer::acceptFailed() {
+    m_acceptPaused = false;
+    pauseAccepting();
+}
+
+void HttpServer::sweep() {
+    m_nowMs = m_uptime.elapsed();
+    // Descriptors may also run out through files and WebSockets, between accepts.
+    if (!m_acceptPaused && m_listener.isListening() && !descriptorFree())
+        pauseAccepting();
+    std::vector<QTcpSocket *> expired;
+    for (const Connection *connection : std::as_const(m_connections)) {
+        if (connection->deadline <= m_nowMs)
+            expired.push_back(connection->socket);
+    }
+    for (QTcpSocket *socket : expired) {
+        if (Connection *connection = m_connections.value(socket))
+            expire(*connection);
+    }
+}
+
+void HttpServer::expire(Connection &connection) {
+    QTcpSocket *socket = connection.socket;
+    switch (connection.phase) {
+    case Phase::Head:
+    case Phase::Body:
+        (connection.phase == Phase::Head ? m_headTimeouts : m_bodyTimeouts).inc();
+        if (connection.phase == Phase::Head && connection.buffer.isEmpty()) {
+            // Not a byte of a request yet: nothing to answer.
+            connection.closing = true;
+            socket->disconnectFromHost();
+        } else {
+            refuse(connection,
+                   jsonError(HttpStatus::RequestTimeout, QStringLiteral("request_timeout"),
+                             connection.phase == Phase::Head
+                                 ? QStringLiteral("The request headers did not arrive in time.")
+                                 : QStringLiteral("The request body did not arrive in time.")));
+        }
+        break;
+    case Phase::Idle:
+    case Phase::Stalled:
+        m_idleTimeouts.inc();
+        connection.closing = true;
+        // Answers the client does not read would keep a graceful close waiting for ever.
+        if (socket->bytesToWrite() > 0)
+            socket->abort();
+        else
+            socket->disconnectFromHost();
+        break;
+    case Phase::Busy:
+        connection.deadline = noDeadline;
+        return;
+    case Phase::Closing:
+        socket->abort();
+        return;
+    }
+    if (m_connections.contains(socket))
+        updateDeadline(connection, false);
+}
+
+// Sets what the connection waits for now. A deadline runs from the moment the connection
+// entered its phase; `progressed` (a request was answered) starts it again.
+void HttpServer::updateDeadline(Connection &connection, bool progressed) {
+    Phase phase;
+    if (connection.closing)
+        phase = Phase::Closing;
+    else if (connection.readPaused)
+        phase = Phase::Stalled;
+    else if (!connection.queue.empty())
+        phase = Phase::Busy; // our own answer is pending: no deadline
+    else if (connection.head)
+        phase = Phase::Body;
+    else if (!connection.buffer.isEmpty() || connection.requests == 0)
+        phase = Phase::Head;
+    else
+        phase = Phase::Idle;
+    if (phase == connection.phase && !progressed)
+        return;
+    connection.phase = phase;
+    switch (phase) {
+    case Phase::Head:
+    case Phase::Closing:
+        connection.deadline = m_nowMs + m_limits.headTimeoutMs;
+        break;
+    case Phase::Body:
+        connection.deadline = m_nowMs + m_limits.bodyTimeoutMs;
+        break;
+    case Phase::Idle:
+    case Phase::Stalled:
+        connection.deadline = m_nowMs + m_limits.idleTimeoutMs;
+        break;
+    case Phase::Busy:
+        connection.deadline = noDeadline;
+        break;
+    }
+}
+
+bool HttpServer::outputFull(const Connection &connection) const {
+    return connection.socket->bytesToWrite() > m_limits.maxPendingOutputBytes ||
+           qsizetype(connection.queue.size()) > m_limits.maxQueuedAnswers;
+}
+
+void HttpServer::pauseReading(Connection &connection) {
+    if (connection.readPaused)
+        return;
+    m_readPauses.inc();
+    connection.readPaused = true;
+    QTcpSocket *socket = connection.socket;
+    connection.resumeOnWrite = connect(socket, &QIODevice::bytesWritten, this, [this, socket] {
+        if (Connection *c = m_connections.value(socket)) {
+            // Written bytes are progress: the client reads, slowly.
+            c->deadline = m_nowMs + m_limits.idleTimeoutMs;
+        }
+        resumeReading(socket);
+    });
+}
+
+// Reading goes on once half of the output limit is written; on the next event-loop turn, not
+// inside the write notification or the deferred answer that freed the space.
+void HttpServer::resumeReading(QTcpSocket *socket) {
+    Connection *connection = m_connections.value(socket);
+    if (!connection || !connection->readPaused || connection->closing)
+        return;
+    if (socket->bytesToWrite() > m_limits.maxPendingOutputBytes / 2 ||
+        qsizetype(connection->queue.size()) > m_limits.maxQueuedAnswers / 2)
+        return;
+    connection->readPaused = false;
+    disconnect(connection->resumeOnWrite);
+    QMetaObject::invokeMethod(
+        this,
+        [this, socket = QPointer<QTcpSocket>(socket)] {
+            if (Connection *c = socket ? m_connections.value(socket) : nullptr)
+                readRequests(*c);
+        },
+        Qt::QueuedConnection);
 }
 
 void HttpServer::readRequests(Connection &connection) {
@@ -202,27 +480,30 @@ void HttpServer::readRequests(Connection &connection) {
         }
         return;
     }
-    if (connection.buffer.isEmpty()) {
-        socket->startTransaction();
-        connection.consumed = 0;
-        connection.buffer = socket->readAll();
-    } else {
-        connection.buffer.append(socket->readAll());
-    }
+    // While paused, bytes stay in the socket's bounded read buffer (and then in the kernel).
+    if (connection.readPaused)
+        return;
+    connection.buffer.append(socket->readAll());
+    const quint64 requestsBefore = connection.requests;
     qsizetype at = 0;
-    while (!connection.closing && takeRequest(connection, &at)) {
+    bool full = false;
+    while (!connection.closing && !(full = outputFull(connection)) &&
+           takeRequest(connection, &at)) {
     }
     if (!m_connections.contains(socket))
         return; // handed over to the WebSocket server
+    // Only the unconsumed tail (a request in progress, or requests not read while paused)
+    // stays buffered.
     if (connection.closing || at == connection.buffer.size()) {
         connection.buffer.clear();
         connection.searched = 0;
-        socket->commitTransaction();
     } else if (at > 0) {
         connection.buffer.remove(0, at);
         connection.searched -= at;
-        connection.consumed += at;
     }
+    if (full && !connection.closing)
+        pauseReading(connection);
+    updateDeadline(connection, connection.requests != requestsBefore);
 }
 
 // Takes one complete request from the connection's buffer at *at and answers it. Returns false
@@ -293,20 +574,34 @@ bool HttpServer::takeHead(Connection &connection, qsizetype *at) {
 }
 
 void HttpServer::answer(Connection &connection, const HttpRequestHead &head) {
+    const qint64 startNs = m_uptime.nsecsElapsed();
+    ++connection.requests;
     const bool closeAfter = !head.keepAlive;
     if (closeAfter)
         connection.closing = true;
     DeferralPoint deferral{this, connection.socket, {}, {}};
-    QHttpServerResponse response = dispatch(head, connection.peer, &deferral);
+    int route = -1;
+    QHttpServerResponse response = dispatch(head, connection.peer, &deferral, &route);
     if (deferral.slot) {
-        deferral.slot->closeAfter = closeAfter;
+        DeferredReply::Slot &slot = *deferral.slot;
+        slot.closeAfter = closeAfter;
+        if (slot.ready) {
+            // Finished while the handler still ran (a synchronous failure after defer()).
+            observe(route, head.method, startNs, slot.bytes);
+        } else {
+            slot.route = route;
+            slot.method = head.method;
+            slot.startNs = startNs;
+        }
         connection.queue.push_back(std::move(deferral.slot));
-        // Finished while the handler still ran (a synchronous failure after defer()).
         flush(connection.socket);
     } else if (!deferral.serialised.isEmpty()) {
+        observe(route, head.method, startNs, deferral.serialised);
         sendBytes(connection, std::move(deferral.serialised), closeAfter);
     } else {
-        sendBytes(connection, serialise(std::move(response)), closeAfter);
+        QByteArray bytes = serialise(std::move(response));
+        observe(route, head.method, startNs, bytes);
+        sendBytes(connection, std::move(bytes), closeAfter);
     }
 }
 
@@ -357,25 +652,29 @@ void HttpServer::upgrade(Connection &connection, const HttpRequestHead &head, qs
         return;
     }
     QTcpSocket *socket = connection.socket;
-    const qint64 before = connection.consumed + at;
+    // The handshake (and anything after it) goes back into the socket for the WebSocket
+    // server to read.
+    const QByteArray handshake = connection.buffer.sliced(at);
     socket->disconnect(this);
     disconnect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
     delete m_connections.take(socket);
-    socket->rollbackTransaction();
-    socket->skip(before);
+    socket->setReadBufferSize(0);
+    for (qsizetype i = handshake.size() - 1; i >= 0; --i)
+        socket->ungetChar(handshake.at(i));
     m_webSockets.handleConnection(socket);
     Q_EMIT socket->readyRead();
 }
 
 // Answers a request that ends the connection: nothing after it on the connection is read.
 void HttpServer::refuse(Connection &connection, QHttpServerResponse &&response) {
+    m_protocolErrors.inc();
     connection.closing = true;
     connection.head.reset();
     sendBytes(connection, serialise(std::move(response)), true);
 }
 
 QHttpServerResponse HttpServer::dispatch(const HttpRequestHead &head, const QHostAddress &peer,
-                                         DeferralPoint *deferral) {
+                                         DeferralPoint *deferral, int *route) {
     const QByteArrayView encodedPath = head.pathPart();
     QString path = encodedPath.contains('%') ? QUrl::fromPercentEncoding(encodedPath.toByteArray())
                                              : QString::fromUtf8(encodedPath);
@@ -392,22 +691,71 @@ QHttpServerResponse HttpServer::dispatch(const HttpRequestHead &head, const QHos
         response.setHeader(QByteArrayLiteral("Allow"), match.allowed.join(u", ").toLatin1());
         return response;
     }
+    if (route)
+        *route = match.route;
     return (*match.handler)(
         HttpRequest(head, std::move(path), std::move(match.params), peer, deferral));
 }
 
-namespace {
-
-// Adds "Connection: close" after the status line of a serialised answer (rare: only answers
-// that end the connection pay for the copy).
-QByteArray withConnectionClose(QByteArray bytes) {
-    const qsizetype statusEnd = bytes.indexOf("\r\n");
-    if (statusEnd >= 0)
-        bytes.insert(statusEnd, "\r\nConnection: close");
-    return bytes;
+void HttpServer::createRouteMetrics() {
+    const QList<RouteInfo> routes = m_router.routes();
+    m_routeMetrics.clear();
+    m_routeMetrics.reserve(size_t(routes.size()));
+    for (const RouteInfo &route : routes) {
+        const MetricLabels labels{{QStringLiteral("method"), route.method.toUpper()},
+                                  {QStringLiteral("route"), route.path}};
+        RouteMetrics metrics;
+        metrics.requests =
+            &m_metrics.counter(QStringLiteral("slotdesk_http_requests_total"),
+                               QStringLiteral("Answered requests by method and route pattern "
+                                              "(route \"none\": no route matched)."),
+                               labels);
+        MetricLabels client = labels;
+        client.append({QStringLiteral("class"), QStringLiteral("4xx")});
+        MetricLabels server = labels;
+        server.append({QStringLiteral("class"), QStringLiteral("5xx")});
+        const QString errors = QStringLiteral("slotdesk_http_errors_total");
+        const QString help = QStringLiteral("Error answers by method, route pattern and class.");
+        metrics.clientErrors = &m_metrics.counter(errors, help, client);
+        metrics.serverErrors = &m_metrics.counter(errors, help, server);
+        m_routeMetrics.push_back(metrics);
+    }
 }
 
-} // namespace
+HttpServer::RouteMetrics &HttpServer::routeMetrics(int route, QHttpServerRequest::Method method) {
+    if (route >= 0 && size_t(route) < m_routeMetrics.size())
+        return m_routeMetrics[size_t(route)];
+    const auto known = m_unmatchedMetrics.find(int(method));
+    if (known != m_unmatchedMetrics.end())
+        return known->second;
+    const MetricLabels labels{{QStringLiteral("method"), Router::methodName(method)},
+                              {QStringLiteral("route"), QStringLiteral("none")}};
+    RouteMetrics metrics;
+    metrics.requests =
+        &m_metrics.counter(QStringLiteral("slotdesk_http_requests_total"), {}, labels);
+    MetricLabels client = labels;
+    client.append({QStringLiteral("class"), QStringLiteral("4xx")});
+    MetricLabels server = labels;
+    server.append({QStringLiteral("class"), QStringLiteral("5xx")});
+    metrics.clientErrors =
+        &m_metrics.counter(QStringLiteral("slotdesk_http_errors_total"), {}, client);
+    metrics.serverErrors =
+        &m_metrics.counter(QStringLiteral("slotdesk_http_errors_total"), {}, server);
+    return m_unmatchedMetrics.emplace(int(method), metrics).first->second;
+}
+
+// Counts an answer by its route and status (read back from the serialised status line).
+void HttpServer::observe(int route, QHttpServerRequest::Method method, qint64 startNs,
+                         const QByteArray &answer) {
+    m_latency.observe(double(m_uptime.nsecsElapsed() - startNs) / 1e9);
+    RouteMetrics &metrics = routeMetrics(route, method);
+    metrics.requests->inc();
+    const char statusClass = answer.size() > 9 ? answer.at(9) : '5';
+    if (statusClass == '4')
+        metrics.clientErrors->inc();
+    else if (statusClass == '5')
+        metrics.serverErrors->inc();
+}
 
 void HttpServer::sendBytes(Connection &connection, QByteArray bytes, bool closeAfter) {
     if (connection.queue.empty()) {
@@ -437,6 +785,10 @@ void HttpServer::finish(const std::shared_ptr<DeferredReply::Slot> &slot,
 void HttpServer::finishBytes(const std::shared_ptr<DeferredReply::Slot> &slot, QByteArray bytes) {
     slot->bytes = std::move(bytes);
     slot->ready = true;
+    if (slot->startNs != 0) {
+        observe(slot->route, slot->method, slot->startNs, slot->bytes);
+        slot->startNs = 0;
+    }
     if (slot->socket)
         flush(slot->socket);
 }
@@ -459,6 +811,29 @@ void HttpServer::flush(QTcpSocket *socket) {
             socket->write(front->bytes);
         }
     }
+    if (queue.empty())
+        updateDeadline(*connection, false);
+    if (connection->readPaused)
+        resumeReading(socket);
+}
+
+qint64 HttpServer::largestConnectionBacklog() const {
+    qint64 largest = 0;
+    for (const Connection *connection : m_connections) {
+        qint64 bytes = connection->buffer.size() + connection->socket->bytesAvailable() +
+                       connection->socket->bytesToWrite();
+        for (const auto &slot : connection->queue)
+            bytes += slot->bytes.size();
+        largest = std::max(largest, bytes);
+    }
+    return largest;
+}
+
+int HttpServer::readPausedConnections() const {
+    int paused = 0;
+    for (const Connection *connection : m_connections)
+        paused += connection->readPaused ? 1 : 0;
+    return paused;
 }
 
 int HttpServer::pendingReplies() const {

@@ -103,6 +103,7 @@ Router::Match Router::match(QHttpServerRequest::Method method, const QString &pa
         if (matchSegments(route.segments, segments, &result.params)) {
             result.pathMatched = true;
             result.handler = &route.handler;
+            result.route = int(&route - m_routes.data());
             return result;
         }
     }

@@ -47,6 +47,7 @@ public:
     struct Match {
         const HttpHandler *handler = nullptr; // set when path and method matched
         bool pathMatched = false;             // path exists (for 405)
+        int route = -1;                       // with handler: its index in routes()
         QStringList allowed;                  // methods registered for that path, "GET", ...
         std::vector<std::pair<QString, QString>> params;
     };

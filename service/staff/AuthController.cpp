@@ -40,7 +40,7 @@ void AuthController::registerRoutes(Router &router) {
             return fields.takeError();
         const QString password = passwordValue.toString();
 
-        const QString address = request.peer().toString();
+        const QString address = request.clientAddress().toString();
         const qint64 retryAfter =
             m_auth.throttle().retryAfterSeconds(login, address, m_auth.nowMs());
         if (retryAfter > 0)

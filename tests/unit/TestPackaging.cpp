@@ -76,6 +76,9 @@ void TestPackaging::unitStartsTheServiceWithRealFlags() {
     QVERIFY(
         parsed.databasePath.startsWith(u"/var/lib/"_s % value(unit, u"StateDirectory"_s) % u'/'));
     QCOMPARE(value(unit, u"WorkingDirectory"_s), u"/var/lib/"_s % value(unit, u"StateDirectory"_s));
+    // Accepting never runs out of descriptors before the connection cap answers 503.
+    QVERIFY(parsed.maxConnections >= 1024);
+    QVERIFY(value(unit, u"LimitNOFILE"_s).toInt() >= 2 * parsed.maxConnections);
 }
 
 void TestPackaging::unitIsHardened_data() {
