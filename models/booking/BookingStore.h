@@ -38,6 +38,7 @@ public:
     virtual StoreError activeBookingOf(const QString &personKey, const QString &service,
                                        std::optional<BookingRecord> *found) = 0;
     virtual StoreError bookingByCode(const QString &code, std::optional<BookingRecord> *found) = 0;
+    virtual StoreError bookingById(qint64 id, std::optional<BookingRecord> *found) = 0;
     virtual StoreError idempotency(const QString &key, std::optional<IdempotencyRecord> *found) = 0;
 
     // Group commit: the engine writes every confirm and cancel that arrived while the previous
@@ -49,7 +50,7 @@ public:
 
     // Inside a batch: inserts the booking (sets booking->id), increments its slot's counter,
     // appends the event (`payload`: a compact JSON object text) and stores `idempotency` when
-    // not null. Conflicts concern only this
+    // not null (with the new booking's id). Conflicts concern only this
     // request and leave nothing of it written (the batch goes on): "slot_full" when the slot
     // has no capacity left, "person_has_booking" when the unique person index refused it,
     // "code_taken" when the code collided. Any other error fails the whole batch.

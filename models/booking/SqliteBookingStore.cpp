@@ -32,10 +32,12 @@ struct SqliteBookingStore::Statements {
     explicit Statements(const QSqlDatabase &db)
         : activeByPerson(db)
         , byCode(db)
+        , byId(db)
         , idempotencyByKey(db)
         , handle(SqliteStatement::handleOf(db)) {}
     QSqlQuery activeByPerson;
     QSqlQuery byCode;
+    QSqlQuery byId;
     QSqlQuery idempotencyByKey;
     // The batch path (once per booking) on SQLite's own API.
     sqlite3 *handle;
@@ -278,33 +280,52 @@ StoreError SqliteBookingStore::bookingByCode(const QString &code,
     return readBooking(query, found);
 }
 
+StoreError SqliteBookingStore::bookingById(qint64 id, std::optional<BookingRecord> *found) {
+    QSqlQuery &query =
+        prepared(m_sql->byId, u"SELECT " % bookingColumns %
+                                  u" FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE "
+                                  u"b.id = ?");
+    query.bindValue(0, id);
+    return readBooking(query, found);
+}
+
 StoreError SqliteBookingStore::idempotency(const QString &key,
                                            std::optional<IdempotencyRecord> *found) {
     QSqlQuery &query = prepared(m_sql->idempotencyByKey,
-                                QStringLiteral("SELECT fingerprint, status, body, created_at FROM "
-                                               "idempotency_keys WHERE key = ?"));
+                                QStringLiteral("SELECT fingerprint, status, body, created_at, "
+                                               "booking_id, qr_text FROM idempotency_keys "
+                                               "WHERE key = ?"));
     query.bindValue(0, key);
     if (!query.exec())
         return fail(StoreError::Kind::Io, QStringLiteral("read idempotency key"), query);
     found->reset();
     if (query.next()) {
-        *found = IdempotencyRecord{key, query.value(0).toByteArray(), query.value(1).toInt(),
-                                   query.value(2).toByteArray(), query.value(3).toLongLong()};
+        *found = IdempotencyRecord{key,
+                                   query.value(0).toByteArray(),
+                                   query.value(1).toInt(),
+                                   query.value(2).toByteArray(),
+                                   query.value(3).toLongLong(),
+                                   query.value(4).toLongLong(),
+                                   query.value(5).toString()};
     }
     query.finish();
     return {};
 }
 
-StoreError SqliteBookingStore::insertIdempotency(const IdempotencyRecord &record) {
+StoreError SqliteBookingStore::insertIdempotency(const IdempotencyRecord &record,
+                                                 qint64 bookingId) {
     SqliteStatement &insert = m_sql->insertIdempotency;
-    if (!insert.prepare(m_sql->handle, "INSERT INTO idempotency_keys (key, fingerprint, status, "
-                                       "body, created_at) VALUES (?, ?, ?, ?, ?)"))
+    if (!insert.prepare(m_sql->handle,
+                        "INSERT INTO idempotency_keys (key, fingerprint, status, body, created_at, "
+                        "booking_id, qr_text) VALUES (?, ?, ?, ?, ?, ?, ?)"))
         return fail(QStringLiteral("prepare idempotency key"), insert);
     insert.bind(1, record.key);
     insert.bindBlob(2, record.fingerprint);
     insert.bind(3, qint64(record.status));
     insert.bindBlob(4, record.body);
     insert.bind(5, record.createdAt);
+    insert.bind(6, bookingId);
+    insert.bind(7, record.qrText);
     if (!insert.step()) {
         StoreError error = fail(QStringLiteral("insert idempotency key"), insert);
         error.kind = StoreError::Kind::Conflict;
@@ -399,7 +420,7 @@ StoreError SqliteBookingStore::confirm(BookingRecord *booking, const Idempotency
         return conflict(QStringLiteral("slot_full"));
     }
     if (idempotency) {
-        if (StoreError error = insertIdempotency(*idempotency))
+        if (StoreError error = insertIdempotency(*idempotency, booking->id))
             return error;
     }
     *event = m_eventLog.append(eventType, payload, booking->createdAt);
@@ -431,7 +452,7 @@ StoreError SqliteBookingStore::cancel(const BookingRecord &booking, qint64 now,
     if (!giveBack.step() || giveBack.changes() != 1)
         return fail(QStringLiteral("give place back"), giveBack);
     if (idempotency) {
-        if (StoreError error = insertIdempotency(*idempotency))
+        if (StoreError error = insertIdempotency(*idempotency, booking.id))
             return error;
     }
     *event = m_eventLog.append(eventType, payload, now);

@@ -30,6 +30,7 @@ public:
     StoreError activeBookingOf(const QString &personKey, const QString &service,
                                std::optional<BookingRecord> *found) override;
     StoreError bookingByCode(const QString &code, std::optional<BookingRecord> *found) override;
+    StoreError bookingById(qint64 id, std::optional<BookingRecord> *found) override;
     StoreError idempotency(const QString &key, std::optional<IdempotencyRecord> *found) override;
     StoreError beginBatch() override;
     StoreError commitBatch() override;
@@ -49,7 +50,7 @@ private:
     // Prepares (once), runs and resets a statement without parameters or rows.
     bool run(SqliteStatement &statement, const char *sql);
     StoreError rollback(StoreError error);
-    StoreError insertIdempotency(const IdempotencyRecord &record);
+    StoreError insertIdempotency(const IdempotencyRecord &record, qint64 bookingId);
     StoreError readBooking(QSqlQuery &query, std::optional<BookingRecord> *found);
 
     QSqlDatabase m_db;

@@ -33,7 +33,8 @@ CitizenController::CitizenController(BookingEngine &engine, BookingStore &store,
     : m_engine(engine)
     , m_key(key)
     , m_clock(clock)
-    , m_idempotency(store, clock)
+    , m_idempotency(store, clock,
+                    [this](const IdempotencyRecord &record) { return renderStored(record); })
     , m_lookups(clock, limits.lookupBurst, limits.lookupPerMinute) {}
 
 void CitizenController::registerRoutes(Router &router) {
@@ -80,6 +81,13 @@ QHttpServerResponse CitizenController::engineError(const EngineError &error) {
     case EngineError::Kind::Storage:
         status = HttpStatus::ServiceUnavailable;
         break;
+    case EngineError::Kind::Limited: {
+        QHttpServerResponse response =
+            jsonError(HttpStatus::TooManyRequests, error.reason, error.message, error.field);
+        response.setHeader(QByteArrayLiteral("Retry-After"),
+                           QByteArray::number(qMax<qint64>(1, error.retryAfter)));
+        return response;
+    }
     case EngineError::Kind::None:
         break;
     }
@@ -264,19 +272,14 @@ QByteArray CitizenController::renderBooking(const BookingRecord &b) {
 QByteArray CitizenController::renderBooking(const BookingRecord &b, const QString &qrText) {
     // Built by hand: this is on every confirm, and a QJsonObject tree plus the time-zone
     // conversion cost more than the database transaction. Field order is stable.
-    QByteArray startsAt;
-    {
-        // Batches are rendered on several threads at once.
-        const std::lock_guard<std::mutex> lock(m_isoMutex);
-        // value() rather than constFind(): GCC 12 at -O2 reports -Wnull-dereference inside
-        // QHash's inlined iterator.
-        startsAt = m_isoCache.value(b.startsAt);
-        if (startsAt.isEmpty()) {
-            if (m_isoCache.size() > 200000)
-                m_isoCache.clear();
-            startsAt = berlinIso(b.startsAt).toLatin1();
-            m_isoCache.insert(b.startsAt, startsAt);
-        }
+    // value() rather than constFind(): GCC 12 at -O2 reports -Wnull-dereference inside
+    // QHash's inlined iterator.
+    QByteArray startsAt = m_isoCache.value(b.startsAt);
+    if (startsAt.isEmpty()) {
+        if (m_isoCache.size() > 200000)
+            m_isoCache.clear();
+        startsAt = berlinIso(b.startsAt).toLatin1();
+        m_isoCache.insert(b.startsAt, startsAt);
     }
     QByteArray out;
     out.reserve(512);
@@ -350,20 +353,22 @@ QHttpServerResponse CitizenController::createBooking(const HttpRequest &request)
         return finish(fields.takeError());
     confirm.birthDate = *birth;
 
-    submitWrite(request, idem.record, [&](BookingEngine::WriteDone done) {
-        m_engine.submitConfirm(confirm, idem.record, renderer(), std::move(done));
+    submitWrite(request, idem.record, [&](WriteDone done) {
+        m_engine.submitConfirm(confirm, idem.record, std::move(done));
     });
     return QHttpServerResponse(HttpStatus::Accepted); // ignored: the answer is deferred
 }
 
-BookingEngine::Renderer CitizenController::renderer() {
-    return
-        [this](const BookingRecord &b, const QString &qrText) { return renderBooking(b, qrText); };
+QByteArray CitizenController::renderStored(const IdempotencyRecord &record) {
+    BookingRecord booking;
+    if (m_engine.bookingById(record.bookingId, &booking))
+        return {};
+    return renderBooking(booking, record.qrText);
 }
 
 void CitizenController::submitWrite(const HttpRequest &request,
                                     std::optional<IdempotencyRecord> record,
-                                    const std::function<void(BookingEngine::WriteDone)> &submit) {
+                                    const std::function<void(WriteDone)> &submit) {
     // Answered after the group commit this write joins (HttpServer keeps the connection's
     // answers in order and drops this one if the client has gone).
     DeferredReply reply = request.defer();
@@ -375,7 +380,8 @@ void CitizenController::submitWrite(const HttpRequest &request,
             if (outcome.existing)
                 reply.finishJson(HttpStatus::Ok, renderBooking(outcome.booking));
             else
-                reply.finishJson(cancel ? HttpStatus::Ok : HttpStatus::Created, outcome.body);
+                reply.finishJson(cancel ? HttpStatus::Ok : HttpStatus::Created,
+                                 renderBooking(outcome.booking, outcome.qrText));
             return;
         }
         QHttpServerResponse response = [&] {
@@ -383,7 +389,8 @@ void CitizenController::submitWrite(const HttpRequest &request,
                 return engineError(outcome.error);
             if (outcome.existing)
                 return jsonBytes(renderBooking(outcome.booking), HttpStatus::Ok);
-            return jsonBytes(outcome.body, cancel ? HttpStatus::Ok : HttpStatus::Created);
+            return jsonBytes(renderBooking(outcome.booking, outcome.qrText),
+                             cancel ? HttpStatus::Ok : HttpStatus::Created);
         }();
         // Durable answers (new booking, cancellation) are in the database already.
         if (outcome.error || outcome.existing)
@@ -439,8 +446,8 @@ QHttpServerResponse CitizenController::cancelBooking(const HttpRequest &request)
                                    QStringLiteral("This is not a valid booking code (check the "
                                                   "characters)."),
                                    QStringLiteral("code")));
-    submitWrite(request, idem.record, [&](BookingEngine::WriteDone done) {
-        m_engine.submitCancel(*code, idem.record, renderer(), std::move(done));
+    submitWrite(request, idem.record, [&](WriteDone done) {
+        m_engine.submitCancel(*code, idem.record, std::move(done));
     });
     return QHttpServerResponse(HttpStatus::Accepted); // ignored: the answer is deferred
 }

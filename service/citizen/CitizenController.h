@@ -7,8 +7,6 @@
 
 #include <QHttpServerResponse>
 
-#include <mutex>
-
 namespace slotdesk {
 
 class Clock;
@@ -52,15 +50,15 @@ private:
     QHttpServerResponse getBooking(const HttpRequest &request);
     QHttpServerResponse cancelBooking(const HttpRequest &request);
 
-    // Thread-safe (batches are rendered on the writer thread). Without a QR text, the booking
-    // gets one signed on its own (a tree of one).
+    // Without a QR text, the booking gets one signed on its own (a tree of one).
     QByteArray renderBooking(const BookingRecord &booking);
     QByteArray renderBooking(const BookingRecord &booking, const QString &qrText);
-    BookingEngine::Renderer renderer();
+    // The answer of a committed confirm or cancel, replayed from its idempotency record.
+    QByteArray renderStored(const IdempotencyRecord &record);
     QByteArray renderHold(const HoldInfo &hold);
     // Defers the answer to after the group commit of the write `submit` queues.
     void submitWrite(const HttpRequest &request, std::optional<IdempotencyRecord> record,
-                     const std::function<void(BookingEngine::WriteDone)> &submit);
+                     const std::function<void(WriteDone)> &submit);
     QHttpServerResponse waitForFirst(const HttpRequest &request);
     std::optional<QHttpServerResponse> limitLookup(const HttpRequest &request);
     static QHttpServerResponse engineError(const EngineError &error);
@@ -81,7 +79,6 @@ private:
     qint64 m_lastValidUntil = 0;
     qint64 m_holdExpiry = -1;
     QByteArray m_holdExpiryText;
-    std::mutex m_isoMutex;
     QHash<qint64, QByteArray> m_isoCache; // slot start → ISO text in Berlin time
 };
 

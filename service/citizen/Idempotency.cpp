@@ -12,10 +12,23 @@
 
 namespace slotdesk {
 
-Idempotency::Idempotency(BookingStore &store, const Clock &clock, qint64 ttlSeconds)
+Idempotency::Idempotency(BookingStore &store, const Clock &clock, RenderStored renderStored,
+                         qint64 ttlSeconds)
     : m_store(store)
     , m_clock(clock)
+    , m_renderStored(std::move(renderStored))
     , m_ttl(ttlSeconds) {}
+
+QHttpServerResponse Idempotency::replayStored(const IdempotencyRecord &record) const {
+    if (record.bookingId == 0)
+        return replay(record);
+    IdempotencyRecord rendered = record;
+    rendered.body = m_renderStored(record);
+    if (rendered.body.isEmpty())
+        return jsonError(HttpStatus::ServiceUnavailable, QStringLiteral("storage_unavailable"),
+                         QStringLiteral("The stored answer cannot be read; please retry."));
+    return replay(rendered);
+}
 
 QHttpServerResponse Idempotency::replay(const IdempotencyRecord &record) {
     QHttpServerResponse response(QByteArrayLiteral("application/json"), record.body,
@@ -80,7 +93,7 @@ Idempotency::Begin Idempotency::begin(const HttpRequest &request) {
         if (stored->fingerprint != record.fingerprint) {
             result.answer.emplace(reused());
         } else {
-            result.answer.emplace(replay(*stored));
+            result.answer.emplace(replayStored(*stored));
         }
         return result;
     }

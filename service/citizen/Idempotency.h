@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QHttpServerResponse>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -23,7 +24,10 @@ class Clock;
 // memory for `ttl` seconds (holds do not survive a restart either).
 class Idempotency {
 public:
-    Idempotency(BookingStore &store, const Clock &clock, qint64 ttlSeconds = 86400);
+    // Renders the body of a stored confirm or cancel (empty when its booking is gone).
+    using RenderStored = std::function<QByteArray(const IdempotencyRecord &)>;
+    Idempotency(BookingStore &store, const Clock &clock, RenderStored renderStored,
+                qint64 ttlSeconds = 86400);
 
     struct Begin {
         // Set when the request must not run: a replayed answer, or an error (bad key, reuse).
@@ -51,8 +55,11 @@ public:
     static QHttpServerResponse replay(const IdempotencyRecord &record);
 
 private:
+    QHttpServerResponse replayStored(const IdempotencyRecord &record) const;
+
     BookingStore &m_store;
     const Clock &m_clock;
+    RenderStored m_renderStored;
     qint64 m_ttl;
     QHash<QString, IdempotencyRecord> m_memory;
     std::multimap<qint64, QString> m_byAge;
