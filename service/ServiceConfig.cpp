@@ -63,6 +63,20 @@ bool applyValue(const QString &key, const QString &value, ServiceConfig *config,
             return false;
         }
         (key == u"lookup-burst" ? config->lookupBurst : config->lookupPerMinute) = n;
+    } else if (key == u"holds-per-client") {
+        const int n = value.toInt(&ok);
+        if (!ok || n < 0 || n > 1000000) {
+            *error = tr("The value \"%1\" of %2 must be 0 (unlimited) to 1000000.").arg(value, key);
+            return false;
+        }
+        config->holdsPerClient = n;
+    } else if (key == u"idempotency-cache" || key == u"availability-cache") {
+        const int n = value.toInt(&ok);
+        if (!ok || n < 1 || n > 10000000) {
+            *error = tr("The value \"%1\" of %2 must be 1 to 10000000 entries.").arg(value, key);
+            return false;
+        }
+        (key == u"idempotency-cache" ? config->idempotencyCache : config->availabilityCache) = n;
     } else if (key == u"token-minutes") {
         const int minutes = value.toInt(&ok);
         if (!ok || minutes < 5 || minutes > 7 * 24 * 60) {
@@ -87,9 +101,20 @@ bool applyValue(const QString &key, const QString &value, ServiceConfig *config,
     return true;
 }
 
-const char *const valueKeys[] = {
-    "listen",         "port",         "database",          "key-file",      "hold-minutes", "sync",
-    "max-body-bytes", "lookup-burst", "lookup-per-minute", "token-minutes", "password-hash"};
+const char *const valueKeys[] = {"listen",
+                                 "port",
+                                 "database",
+                                 "key-file",
+                                 "hold-minutes",
+                                 "sync",
+                                 "max-body-bytes",
+                                 "lookup-burst",
+                                 "lookup-per-minute",
+                                 "token-minutes",
+                                 "password-hash",
+                                 "holds-per-client",
+                                 "idempotency-cache",
+                                 "availability-cache"};
 
 } // namespace
 
@@ -158,6 +183,15 @@ bool ServiceConfig::fromArguments(const QStringList &arguments, ServiceConfig *c
                       QStringLiteral("n")});
     parser.addOption({QStringLiteral("lookup-per-minute"),
                       tr("Booking-code lookups one address regains per minute (default 60)."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("holds-per-client"),
+                      tr("Places one address may hold at once, 0 for no limit (default 10)."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("idempotency-cache"),
+                      tr("Idempotent answers kept in memory (default 100000)."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("availability-cache"),
+                      tr("Availability answers kept in memory (default 4096)."),
                       QStringLiteral("n")});
 
     parser.addOption({QStringLiteral("token-minutes"),

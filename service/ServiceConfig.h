@@ -11,7 +11,8 @@ namespace slotdesk {
 // Everything the service reads at start. Precedence: built-in defaults < config file (INI,
 // section [service]) < command-line flags. Keys in the file are the flag names without "--"
 // (listen, port, database, key-file, hold-minutes, sync, max-body-bytes, lookup-burst,
-// lookup-per-minute), so one table documents both.
+// lookup-per-minute, holds-per-client, idempotency-cache, availability-cache), so one table
+// documents both.
 struct ServiceConfig {
     QHostAddress listen = QHostAddress::LocalHost;
     quint16 port = 8080; // 0: any free port
@@ -25,6 +26,11 @@ struct ServiceConfig {
     // Code lookups (GET/DELETE /bookings/{code}) per client IP: token bucket.
     int lookupBurst = 20;
     int lookupPerMinute = 60;
+    // Places one client address may hold at once (0: unlimited); beyond it 429 + Retry-After.
+    int holdsPerClient = 10;
+    // Entries of the in-memory idempotency answers and availability answers (LRU).
+    int idempotencyCache = 100000;
+    int availabilityCache = 4096;
     // Staff side: token lifetime (key token-minutes), Argon2id cost (key password-hash:
     // "interactive", the default, or "minimal" for test set-ups only), stream limits.
     StaffSettings staff;

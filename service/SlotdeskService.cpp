@@ -72,8 +72,10 @@ bool SlotdeskService::start(QString *error) {
         return false;
     m_eventLog = std::make_unique<EventLog>(m_db);
     m_store = std::make_unique<SqliteBookingStore>(m_db, *m_eventLog);
-    m_engine = std::make_unique<BookingEngine>(
-        *m_store, m_hub, m_clock, BookingEngine::Settings{m_config.holdMinutes * 60, 31});
+    BookingEngine::Settings settings;
+    settings.holdSeconds = m_config.holdMinutes * 60;
+    settings.holdLimits.perClient = m_config.holdsPerClient;
+    m_engine = std::make_unique<BookingEngine>(*m_store, m_hub, m_clock, settings);
     m_engine->setQrSigner(
         [key = m_key.get()](const QByteArray &message) { return key->sign(message); });
     if (StoreError e = m_engine->load()) {
@@ -134,7 +136,8 @@ bool SlotdeskService::startWriter(QString *error) {
 void SlotdeskService::registerControllers() {
     auto citizen = std::make_unique<CitizenController>(
         *m_engine, *m_store, *m_key, m_clock,
-        CitizenController::Limits{m_config.lookupBurst, m_config.lookupPerMinute});
+        CitizenController::Limits{m_config.lookupBurst, m_config.lookupPerMinute,
+                                  m_config.idempotencyCache, m_config.availabilityCache});
     m_citizen = citizen.get();
     m_controllers.push_back(std::move(citizen));
     auto staff = std::make_unique<StaffSide>(m_db, *m_eventLog, m_hub, *m_engine, m_http, m_clock,

@@ -30,7 +30,7 @@ void Availability::putCentre(const CentreRecord &centre) {
     else
         *it = centre;
     m_centresJson.clear();
-    m_answers.remove(centre.id);
+    m_answers.erase(centre.id);
     ++m_generation;
 }
 
@@ -49,13 +49,20 @@ void Availability::addSlot(const SlotRecord &record) {
     m_slots.emplace(record.id, state);
     ids.insert(pos, record.id);
     day.json.clear();
-    m_answers.remove(record.centreId);
+    m_answers.erase(record.centreId);
     ++m_generation;
 }
 
 const Availability::Slot *Availability::slot(qint64 slotId) const {
     const auto it = m_slots.find(slotId);
     return it == m_slots.end() ? nullptr : &it->second;
+}
+
+qsizetype Availability::cachedAnswers() const {
+    qsizetype total = 0;
+    for (const auto &[centre, answers] : m_answers)
+        total += answers.size();
+    return total;
 }
 
 int Availability::freePlaces(qint64 slotId) const {
@@ -83,7 +90,7 @@ void Availability::changed(const Slot &slot) {
     const auto it = m_days.find(DayKey{slot.record.centreId, slot.record.service, slot.dayJulian});
     if (it != m_days.end())
         it->second.json.clear();
-    m_answers.remove(slot.record.centreId);
+    m_answers.erase(slot.record.centreId);
     ++m_generation;
 }
 
@@ -169,10 +176,10 @@ QByteArray Availability::answer(qint64 centreId, const QString &service, QDate f
                                 qint64 now) {
     const QString cacheKey =
         service % u'|' % from.toString(Qt::ISODate) % u'|' % to.toString(Qt::ISODate);
-    auto &answers = m_answers[centreId];
+    LruCache<QString, QByteArray> &answers =
+        m_answers.try_emplace(centreId, m_answersPerCentre).first->second;
     // A cached answer is valid until a slot in it starts (then it must disappear).
-    const QByteArray cached = answers.value(cacheKey);
-    if (!cached.isEmpty()) {
+    if (const QByteArray *cached = answers.find(cacheKey)) {
         bool fresh = true;
         for (qint64 d = from.toJulianDay(); d <= to.toJulianDay() && fresh; ++d) {
             const auto it = m_days.find(DayKey{centreId, service, d});
@@ -180,7 +187,7 @@ QByteArray Availability::answer(qint64 centreId, const QString &service, QDate f
                 it == m_days.end() || (!it->second.json.isEmpty() && now < it->second.validUntil);
         }
         if (fresh)
-            return cached;
+            return *cached;
     }
     QByteArray days;
     for (qint64 d = from.toJulianDay(); d <= to.toJulianDay(); ++d) {

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "models/booking/BookingTypes.h"
+#include "models/core/LruCache.h"
 
 #include <QByteArray>
 #include <QDate>
-#include <QHash>
 #include <QList>
 
 #include <map>
@@ -19,6 +19,10 @@ namespace slotdesk {
 // changes or a slot in it starts. Owned and changed by BookingEngine only (see its invariants).
 class Availability {
 public:
+    // answersPerCentre: whole answers kept per centre, least recently used evicted first.
+    explicit Availability(int answersPerCentre = 256)
+        : m_answersPerCentre(answersPerCentre) {}
+
     struct Slot {
         SlotRecord record;
         int held = 0;
@@ -46,6 +50,7 @@ public:
                     qint64 *validUntil);
     // Changes whenever anything an availability answer shows may have changed.
     quint64 generation() const { return m_generation; }
+    qsizetype cachedAnswers() const;
 
 private:
     using DayKey = std::tuple<qint64, QString, qint64>; // centre, service, julian day
@@ -63,7 +68,8 @@ private:
     std::unordered_map<qint64, Slot> m_slots;
     std::map<DayKey, Day> m_days;
     // Whole answers per centre, keyed by the query; dropped when the centre changes.
-    QHash<qint64, QHash<QString, QByteArray>> m_answers;
+    int m_answersPerCentre;
+    std::unordered_map<qint64, LruCache<QString, QByteArray>> m_answers;
     quint64 m_generation = 0;
 };
 

@@ -58,7 +58,9 @@ BookingEngine::BookingEngine(BookingStore &store, EventHub &hub, const Clock &cl
     , m_hub(hub)
     , m_clock(clock)
     , m_settings(settings)
-    , m_holds(m_availability, settings.holdSeconds)
+    , m_availability(settings.answersPerCentre)
+    , m_holdPolicy(settings.holdLimits)
+    , m_holds(m_availability, m_holdPolicy, settings.holdSeconds)
     , m_commits([this](GroupCommitQueue::Batch &batch) { return writeBatch(batch); },
                 [this](GroupCommitQueue::Batch &batch, const StoreError &failed) {
                     finishBatch(batch, failed);
@@ -133,8 +135,9 @@ StoreError BookingEngine::addSlots(QList<SlotRecord> *slots) {
     return {};
 }
 
-EngineError BookingEngine::hold(qint64 slotId, const QString &service, HoldInfo *hold) {
-    return m_holds.hold(slotId, service, nowSecs(), hold);
+EngineError BookingEngine::hold(qint64 slotId, const QString &service, const QString &client,
+                                HoldInfo *hold) {
+    return m_holds.hold(slotId, service, client, nowSecs(), hold);
 }
 
 EngineError BookingEngine::releaseHold(const QString &holdId) {

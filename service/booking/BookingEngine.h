@@ -6,6 +6,7 @@
 #include "service/booking/BookingWrite.h"
 #include "service/booking/EngineError.h"
 #include "service/booking/GroupCommitQueue.h"
+#include "service/booking/HoldPolicy.h"
 #include "service/booking/Holds.h"
 #include "service/booking/QrBatchSigner.h"
 
@@ -51,6 +52,9 @@ public:
         int holdSeconds = 600;
         // Availability answers at most this many days at once.
         int maxRangeDays = 31;
+        HoldPolicy::Limits holdLimits;
+        // Whole availability answers kept per centre (least recently used go first).
+        int answersPerCentre = 256;
     };
     using Signer = QrBatchSigner::Signer;
 
@@ -81,7 +85,14 @@ public:
     // A centre the staff publish route stored itself: refreshes the in-memory catalogue.
     void centrePublished(const CentreRecord &centre);
 
-    EngineError hold(qint64 slotId, const QString &service, HoldInfo *hold);
+    // `client`: the address the hold is counted against (HoldPolicy); in-process callers
+    // (seeding, tests) pass none.
+    EngineError hold(qint64 slotId, const QString &service, const QString &client, HoldInfo *hold);
+    EngineError hold(qint64 slotId, const QString &service, HoldInfo *hold) {
+        return this->hold(slotId, service, QString(), hold);
+    }
+    // The limits holds are checked against; the waiting room tightens them at run time.
+    HoldPolicy &holdPolicy() { return m_holdPolicy; }
     EngineError releaseHold(const QString &holdId);
 
     // Queues a confirm. outcome.existing is true when the person already had an active booking
@@ -126,6 +137,8 @@ public:
     // Expires holds whose time has come. Cheap when nothing is due.
     void sweep();
     int activeHolds() const { return m_holds.active(); }
+    // Whole availability answers cached (all centres).
+    qsizetype cachedAvailabilityAnswers() const { return m_availability.cachedAnswers(); }
 
 private:
     // The store part of a batch (writer thread); returns a batch-wide failure.
@@ -141,6 +154,7 @@ private:
     const Clock &m_clock;
     Settings m_settings;
     Availability m_availability;
+    HoldPolicy m_holdPolicy;
     Holds m_holds;
     QrBatchSigner m_signer;
     GroupCommitQueue m_commits;

@@ -1,7 +1,10 @@
 #include "service/booking/Holds.h"
 
 #include "service/booking/Availability.h"
+#include "service/booking/HoldPolicy.h"
 #include "service/booking/RandomPool.h"
+
+#include <algorithm>
 
 namespace slotdesk {
 
@@ -22,12 +25,28 @@ EngineError error(EngineError::Kind kind, const char *reason, const QString &mes
 
 } // namespace
 
-Holds::Holds(Availability &availability, int holdSeconds)
+Holds::Holds(Availability &availability, const HoldPolicy &policy, int holdSeconds)
     : m_availability(availability)
+    , m_policy(policy)
     , m_holdSeconds(holdSeconds) {}
 
-EngineError Holds::hold(qint64 slotId, const QString &service, qint64 now, HoldInfo *hold) {
+EngineError Holds::hold(qint64 slotId, const QString &service, const QString &client, qint64 now,
+                        HoldInfo *hold) {
     sweep(now);
+    if (!client.isEmpty()) {
+        const QList<qint64> expiries = m_byClient.value(client);
+        if (!m_policy.allowsClient(int(expiries.size()))) {
+            EngineError e = error(EngineError::Kind::Limited, "too_many_holds",
+                                  tr("This address holds %1 places already; confirm or release "
+                                     "one, or wait until one expires.")
+                                      .arg(expiries.size()),
+                                  QString());
+            e.retryAfter = expiries.isEmpty()
+                               ? m_holdSeconds
+                               : *std::min_element(expiries.cbegin(), expiries.cend()) - now;
+            return e;
+        }
+    }
     const Availability::Slot *slot = m_availability.slot(slotId);
     if (!slot || !m_availability.hasCentre(slot->record.centreId))
         return error(EngineError::Kind::NotFound, "slot_not_found",
@@ -45,7 +64,9 @@ EngineError Holds::hold(qint64 slotId, const QString &service, qint64 now, HoldI
     ++m_active;
     const QString id = RandomPool::hexToken(16);
     const qint64 expiresAt = now + m_holdSeconds;
-    m_holds.insert(id, Hold{slotId, expiresAt, State::Active});
+    m_holds.insert(id, Hold{slotId, expiresAt, State::Active, client});
+    if (!client.isEmpty())
+        m_byClient[client].append(expiresAt);
     m_expiryQueue.emplace(expiresAt, id);
     *hold = HoldInfo{id, slotId, expiresAt};
     return {};
@@ -54,6 +75,14 @@ EngineError Holds::hold(qint64 slotId, const QString &service, qint64 now, HoldI
 void Holds::giveBack(Hold &hold) {
     m_availability.addHeld(hold.slotId, -1);
     --m_active;
+    if (hold.client.isEmpty())
+        return;
+    const auto it = m_byClient.find(hold.client);
+    if (it == m_byClient.end())
+        return;
+    it->removeOne(hold.expiresAt);
+    if (it->isEmpty())
+        m_byClient.erase(it);
 }
 
 void Holds::end(const QString &holdId, Hold &hold, State state, qint64 now) {

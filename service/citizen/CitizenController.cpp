@@ -33,9 +33,11 @@ CitizenController::CitizenController(BookingEngine &engine, BookingStore &store,
     : m_engine(engine)
     , m_key(key)
     , m_clock(clock)
-    , m_idempotency(store, clock,
-                    [this](const IdempotencyRecord &record) { return renderStored(record); })
-    , m_lookups(clock, limits.lookupBurst, limits.lookupPerMinute) {}
+    , m_idempotency(
+          store, clock, [this](const IdempotencyRecord &record) { return renderStored(record); },
+          limits.idempotencyEntries)
+    , m_lookups(clock, limits.lookupBurst, limits.lookupPerMinute)
+    , m_availabilityCache(limits.availabilityAnswers) {}
 
 void CitizenController::registerRoutes(Router &router) {
     router.get(QStringLiteral("/api/v1/health"), [this](const HttpRequest &) { return health(); });
@@ -125,9 +127,8 @@ QHttpServerResponse CitizenController::availability(const HttpRequest &request) 
     m_engine.sweep();
     const QString cacheKey = request.param(idField) % u'?' % request.rawQuery();
     if (server) {
-        const auto cached = m_availabilityCache.constFind(cacheKey);
-        if (cached != m_availabilityCache.constEnd() &&
-            cached->generation == m_engine.generation() &&
+        const CachedAnswer *cached = m_availabilityCache.find(cacheKey);
+        if (cached && cached->generation == m_engine.generation() &&
             m_clock.now().toSecsSinceEpoch() < cached->validUntil &&
             cached->second == server->dateSecond() && cached->today == m_engine.today()) {
             request.answerSerialised(cached->bytes);
@@ -136,8 +137,6 @@ QHttpServerResponse CitizenController::availability(const HttpRequest &request) 
     }
     QHttpServerResponse response = availabilityAnswer(request);
     if (server && response.statusCode() == HttpStatus::Ok) {
-        if (m_availabilityCache.size() > 4096)
-            m_availabilityCache.clear();
         CachedAnswer entry{m_engine.generation(), m_lastValidUntil, server->dateSecond(),
                            m_engine.today(), server->serialise(std::move(response))};
         request.answerSerialised(entry.bytes);
@@ -229,7 +228,7 @@ QHttpServerResponse CitizenController::createHold(const HttpRequest &request) {
     if (fields.failed())
         return finish(fields.takeError());
     HoldInfo hold;
-    if (const EngineError e = m_engine.hold(*slotId, service, &hold))
+    if (const EngineError e = m_engine.hold(*slotId, service, request.peer().toString(), &hold))
         return finish(engineError(e));
     if (!idem.record) // nothing to remember: straight to bytes
         return request.answerJson(HttpStatus::Created, renderHold(hold));

@@ -31,6 +31,9 @@ public:
     struct Limits {
         int lookupBurst = 20;
         int lookupPerMinute = 60;
+        // Bounds of the in-memory caches (least recently used entries go first).
+        int idempotencyEntries = 100000;
+        int availabilityAnswers = 4096;
     };
     CitizenController(BookingEngine &engine, BookingStore &store, const SigningKey &key,
                       const Clock &clock, Limits limits);
@@ -38,6 +41,9 @@ public:
 
     // Periodic housekeeping (expired holds, idempotency memory, idle rate buckets).
     void housekeeping();
+    // Entries in the bounded caches (for /metrics).
+    qsizetype idempotencyCacheSize() const { return m_idempotency.memorySize(); }
+    qsizetype availabilityCacheSize() const { return m_availabilityCache.size(); }
 
 private:
     QHttpServerResponse health();
@@ -75,7 +81,7 @@ private:
         QDate today;
         QByteArray bytes; // the complete HTTP answer
     };
-    QHash<QString, CachedAnswer> m_availabilityCache; // "centre?query" → answer
+    LruCache<QString, CachedAnswer> m_availabilityCache; // "centre?query" → answer
     qint64 m_lastValidUntil = 0;
     qint64 m_holdExpiry = -1;
     QByteArray m_holdExpiryText;

@@ -13,11 +13,12 @@
 namespace slotdesk {
 
 Idempotency::Idempotency(BookingStore &store, const Clock &clock, RenderStored renderStored,
-                         qint64 ttlSeconds)
+                         qsizetype memoryEntries, qint64 ttlSeconds)
     : m_store(store)
     , m_clock(clock)
     , m_renderStored(std::move(renderStored))
-    , m_ttl(ttlSeconds) {}
+    , m_ttl(ttlSeconds)
+    , m_memory(memoryEntries) {}
 
 QHttpServerResponse Idempotency::replayStored(const IdempotencyRecord &record) const {
     if (record.bookingId == 0)
@@ -81,8 +82,7 @@ Idempotency::Begin Idempotency::begin(const HttpRequest &request) {
         return result;
     }
     std::optional<IdempotencyRecord> stored;
-    const auto memory = m_memory.constFind(record.key);
-    if (memory != m_memory.constEnd()) {
+    if (const IdempotencyRecord *memory = m_memory.find(record.key)) {
         stored = *memory;
     } else if (StoreError e = m_store.idempotency(record.key, &stored)) {
         result.answer.emplace(jsonError(HttpStatus::ServiceUnavailable,

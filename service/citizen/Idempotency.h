@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/booking/BookingTypes.h"
+#include "models/core/LruCache.h"
 #include "service/http/HttpRequest.h"
 
 #include <QHash>
@@ -26,8 +27,10 @@ class Idempotency {
 public:
     // Renders the body of a stored confirm or cancel (empty when its booking is gone).
     using RenderStored = std::function<QByteArray(const IdempotencyRecord &)>;
+    // At most `memoryEntries` answers are kept in memory (least recently used evicted first;
+    // an evicted key's retry runs again, which for holds and refusals is harmless).
     Idempotency(BookingStore &store, const Clock &clock, RenderStored renderStored,
-                qint64 ttlSeconds = 86400);
+                qsizetype memoryEntries = 100000, qint64 ttlSeconds = 86400);
 
     struct Begin {
         // Set when the request must not run: a replayed answer, or an error (bad key, reuse).
@@ -43,6 +46,7 @@ public:
     void remember(const std::optional<IdempotencyRecord> &record,
                   const QHttpServerResponse &response);
     void prune();
+    qsizetype memorySize() const { return m_memory.size(); }
 
     // A request with this record is committing (its answer is deferred until its batch).
     void started(const IdempotencyRecord &record);
@@ -61,7 +65,7 @@ private:
     const Clock &m_clock;
     RenderStored m_renderStored;
     qint64 m_ttl;
-    QHash<QString, IdempotencyRecord> m_memory;
+    LruCache<QString, IdempotencyRecord> m_memory;
     std::multimap<qint64, QString> m_byAge;
     struct InFlight {
         QByteArray fingerprint;

@@ -3,6 +3,7 @@
 #include "net/QrPayload.h"
 #include "service/EventHub.h"
 #include "service/booking/SigningKey.h"
+#include "service/citizen/CitizenController.h"
 #include "tests/integration/HttpTestClient.h"
 #include "tests/integration/ServiceFixture.h"
 
@@ -498,6 +499,68 @@ private Q_SLOTS:
         fx.clock.advance(10);
         QCOMPARE(client.get(path).status, 404);
         QCOMPARE(client.get(path).status, 429);
+    }
+
+    void holdsPerClientAreLimited() {
+        ServiceFixture fx;
+        ServiceConfig config;
+        config.holdsPerClient = 2;
+        QVERIFY(fx.start(config));
+        const QList<qint64> slots = fx.seed(3, 10);
+        HttpTestClient client(fx.service->port());
+        const HttpReply first = client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0)));
+        QCOMPARE(first.status, 201);
+        fx.clock.advance(60);
+        QCOMPARE(client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(1))).status, 201);
+        const HttpReply limited =
+            client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(2)));
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(limited.error(), QStringLiteral("too_many_holds"));
+        QVERIFY(!limited.json.value(QStringLiteral("message")).toString().isEmpty());
+        // Until the first hold expires (10 minutes after it was taken, one has passed).
+        QCOMPARE(limited.header("Retry-After"), QByteArray("540"));
+        QCOMPARE(fx.service->engine().freePlaces(slots.at(2)), 10);
+
+        // Releasing one gives the client room again.
+        const QString id = first.json.value(QStringLiteral("hold_id")).toString();
+        QCOMPARE(client.call("DELETE", u"/api/v1/holds/" % id).status, 204);
+        QCOMPARE(client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(2))).status, 201);
+
+        // Tightened at run time (as the waiting room will): the policy is asked on every hold.
+        fx.service->engine().holdPolicy().setLimits(HoldPolicy::Limits{1});
+        QCOMPARE(client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0))).status, 429);
+        fx.service->engine().holdPolicy().setLimits(HoldPolicy::Limits{0});
+        QCOMPARE(client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0))).status, 201);
+    }
+
+    void cachesAreBounded() {
+        ServiceFixture fx;
+        ServiceConfig config;
+        config.availabilityCache = 3;
+        config.idempotencyCache = 2;
+        QVERIFY(fx.start(config));
+        const QList<qint64> slots = fx.seed(2, 10);
+        HttpTestClient client(fx.service->port());
+        for (int day = 0; day < 10; ++day) {
+            const QString date = QDate(2026, 3, 3).addDays(day).toString(Qt::ISODate);
+            QCOMPARE(client
+                         .get(QStringLiteral("/api/v1/centres/%1/availability?service=pcr&from=%2")
+                                  .arg(fx.centreId)
+                                  .arg(date))
+                         .status,
+                     200);
+        }
+        CitizenController *citizen = fx.service->citizen();
+        QCOMPARE(citizen->availabilityCacheSize(), 3);
+        for (int i = 0; i < 5; ++i) {
+            const QByteArray key = "hold-" + QByteArray::number(i);
+            QCOMPARE(client
+                         .post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0)),
+                               {{"Idempotency-Key", key}})
+                         .status,
+                     201);
+        }
+        QCOMPARE(citizen->idempotencyCacheSize(), 2);
     }
 };
 

@@ -35,7 +35,8 @@ class TestCrash : public QObject {
         process.setProgram(QStringLiteral(SLOTDESK_SERVICE_BINARY));
         process.setArguments({QStringLiteral("--port"), QStringLiteral("0"),
                               QStringLiteral("--database"), db, QStringLiteral("--key-file"), key,
-                              QStringLiteral("--lookup-burst"), QStringLiteral("100000")});
+                              QStringLiteral("--lookup-burst"), QStringLiteral("100000"),
+                              QStringLiteral("--holds-per-client"), QStringLiteral("0")});
         process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         process.start();
         if (!process.waitForStarted(10000))

@@ -1,5 +1,6 @@
 // Holds: places held while a citizen types, their expiry and what a confirm does to them.
 #include "service/booking/Availability.h"
+#include "service/booking/HoldPolicy.h"
 #include "service/booking/Holds.h"
 
 #include <QTest>
@@ -13,11 +14,12 @@ private:
     static constexpr qint64 now = 1'772'000'000;
     static constexpr qint64 start = now + 86400;
     std::unique_ptr<Availability> m_av;
+    HoldPolicy m_policy;
     std::unique_ptr<Holds> m_holds;
 
     HoldInfo take(qint64 at = now) {
         HoldInfo hold;
-        const EngineError e = m_holds->hold(1, QString(), at, &hold);
+        const EngineError e = m_holds->hold(1, QString(), QString(), at, &hold);
         if (e)
             qWarning("hold refused: %s", qPrintable(e.reason));
         return hold;
@@ -30,7 +32,8 @@ private Q_SLOTS:
         centre.id = 7;
         centre.services = {QStringLiteral("pcr")};
         m_av->reset({centre}, {SlotRecord{1, 7, QStringLiteral("pcr"), start, 15, 2, 0}});
-        m_holds = std::make_unique<Holds>(*m_av, 600);
+        m_holds = std::make_unique<Holds>(*m_av, m_policy, 600);
+        m_policy.setLimits(HoldPolicy::Limits{1});
     }
 
     void holdTakesAPlaceUntilFull() {
@@ -41,15 +44,18 @@ private Q_SLOTS:
         QCOMPARE(m_av->freePlaces(1), 0);
         QCOMPARE(m_holds->active(), 2);
         HoldInfo third;
-        QCOMPARE(m_holds->hold(1, QString(), now, &third).reason, QStringLiteral("slot_full"));
+        QCOMPARE(m_holds->hold(1, QString(), QString(), now, &third).reason,
+                 QStringLiteral("slot_full"));
     }
 
     void refusals() {
         HoldInfo hold;
-        QCOMPARE(m_holds->hold(2, QString(), now, &hold).reason, QStringLiteral("slot_not_found"));
-        QCOMPARE(m_holds->hold(1, QStringLiteral("flu"), now, &hold).reason,
+        QCOMPARE(m_holds->hold(2, QString(), QString(), now, &hold).reason,
+                 QStringLiteral("slot_not_found"));
+        QCOMPARE(m_holds->hold(1, QStringLiteral("flu"), QString(), now, &hold).reason,
                  QStringLiteral("service_mismatch"));
-        QCOMPARE(m_holds->hold(1, QString(), start, &hold).reason, QStringLiteral("slot_in_past"));
+        QCOMPARE(m_holds->hold(1, QString(), QString(), start, &hold).reason,
+                 QStringLiteral("slot_in_past"));
     }
 
     void expiryGivesThePlaceBack() {
@@ -94,6 +100,25 @@ private Q_SLOTS:
         m_holds->commit(hold.id, false, now);
         QCOMPARE(m_av->freePlaces(1), 2);
         QCOMPARE(m_av->slot(1)->record.booked, 0);
+    }
+
+    void oneClientHoldsOnlyWhatThePolicyAllows() {
+        HoldInfo hold;
+        const QString client = QStringLiteral("192.0.2.7");
+        QVERIFY(!m_holds->hold(1, QString(), client, now, &hold));
+        const EngineError limited = m_holds->hold(1, QString(), client, now + 100, &hold);
+        QCOMPARE(limited.kind, EngineError::Kind::Limited);
+        QCOMPARE(limited.reason, QStringLiteral("too_many_holds"));
+        QCOMPARE(limited.retryAfter, 500); // until the first one expires
+        QCOMPARE(m_av->freePlaces(1), 1);
+        QVERIFY(!m_holds->hold(1, QString(), QStringLiteral("192.0.2.8"), now, &hold));
+        m_holds->sweep(now + 600); // the first client's hold expired: room again
+        QCOMPARE(m_holds->activeOfClient(client), 0);
+        QVERIFY(!m_holds->hold(1, QString(), client, now + 600, &hold));
+        m_policy.setLimits(HoldPolicy::Limits{0}); // unlimited
+        m_holds->sweep(now + 1200);
+        QVERIFY(!m_holds->hold(1, QString(), client, now + 1200, &hold));
+        QVERIFY(!m_holds->hold(1, QString(), client, now + 1200, &hold));
     }
 
     void failedCommitReactivatesOrExpires() {
