@@ -63,6 +63,8 @@ bool applyValue(const QString &key, const QString &value, ServiceConfig *config,
             return false;
         }
         (key == u"lookup-burst" ? config->lookupBurst : config->lookupPerMinute) = n;
+    } else if (key == u"pepper-file") {
+        config->pepperPath = value;
     } else if (key == u"holds-per-client") {
         const int n = value.toInt(&ok);
         if (!ok || n < 0 || n > 1000000) {
@@ -184,6 +186,10 @@ bool ServiceConfig::fromArguments(const QStringList &arguments, ServiceConfig *c
     parser.addOption({QStringLiteral("lookup-per-minute"),
                       tr("Booking-code lookups one address regains per minute (default 60)."),
                       QStringLiteral("n")});
+    parser.addOption({QStringLiteral("pepper-file"),
+                      tr("Secret that keys the person keys, created 0600 on first start "
+                         "(default: the key file's name with \".pepper\")."),
+                      QStringLiteral("path")});
     parser.addOption({QStringLiteral("holds-per-client"),
                       tr("Places one address may hold at once, 0 for no limit (default 10)."),
                       QStringLiteral("n")});

@@ -10,7 +10,7 @@ namespace slotdesk {
 
 // Everything the service reads at start. Precedence: built-in defaults < config file (INI,
 // section [service]) < command-line flags. Keys in the file are the flag names without "--"
-// (listen, port, database, key-file, hold-minutes, sync, max-body-bytes, lookup-burst,
+// (listen, port, database, key-file, pepper-file, hold-minutes, sync, max-body-bytes, lookup-burst,
 // lookup-per-minute, holds-per-client, idempotency-cache, availability-cache), so one table
 // documents both.
 struct ServiceConfig {
@@ -18,6 +18,9 @@ struct ServiceConfig {
     quint16 port = 8080; // 0: any free port
     QString databasePath = QStringLiteral("slotdesk-service.db");
     QString keyFile = QStringLiteral("slotdesk-service.key"); // Ed25519 secret key, 0600
+    // The person key pepper (32 bytes, 0600); empty: beside the key file, "<key-file>.pepper".
+    QString pepperPath;
+    QString pepperFile() const { return pepperPath.isEmpty() ? keyFile + u".pepper" : pepperPath; }
     int holdMinutes = 10;
     // SQLite synchronous mode: "normal" survives a process crash (kill -9) with WAL; "full"
     // also survives power loss, at a cost per commit (an fsync).

@@ -35,7 +35,7 @@ public:
                                    const QJsonObject &payload, qint64 now, Event *event) = 0;
 
     // *found is nullopt when there is no such booking.
-    virtual StoreError activeBookingOf(const QString &personKey, const QString &service,
+    virtual StoreError activeBookingOf(const QByteArray &personKey, const QString &service,
                                        std::optional<BookingRecord> *found) = 0;
     virtual StoreError bookingByCode(const QString &code, std::optional<BookingRecord> *found) = 0;
     virtual StoreError bookingById(qint64 id, std::optional<BookingRecord> *found) = 0;
@@ -62,6 +62,12 @@ public:
     virtual StoreError cancel(const BookingRecord &booking, qint64 now,
                               const IdempotencyRecord *idempotency, const QString &eventType,
                               const QByteArray &payload, Event *event) = 0;
+
+    // Records in the outbox a re-send of the code of the person's active booking for `service`
+    // through the contact on file (phone if it has one, else e-mail). *queued: false when the
+    // person has no such booking (nothing written).
+    virtual StoreError queueCodeResend(const QByteArray &personKey, const QString &service,
+                                       qint64 now, bool *queued) = 0;
 
     // Idempotency records older than this are forgotten (retries come within minutes).
     virtual StoreError pruneIdempotency(qint64 olderThan) = 0;

@@ -39,7 +39,7 @@ struct BookingRecord {
     QString code; // canonical, see BookingCode
     qint64 slotId = 0;
     QString service;
-    QString personKey;
+    QByteArray personKey; // see PersonKey
     QString familyName;
     QString givenName;
     QDate birthDate;

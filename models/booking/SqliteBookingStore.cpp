@@ -237,7 +237,7 @@ StoreError SqliteBookingStore::readBooking(QSqlQuery &query, std::optional<Booki
         b.code = query.value(1).toString();
         b.slotId = query.value(2).toLongLong();
         b.service = query.value(3).toString();
-        b.personKey = query.value(4).toString();
+        b.personKey = query.value(4).toByteArray();
         b.familyName = query.value(5).toString();
         b.givenName = query.value(6).toString();
         b.birthDate = QDate::fromString(query.value(7).toString(), Qt::ISODate);
@@ -257,7 +257,7 @@ StoreError SqliteBookingStore::readBooking(QSqlQuery &query, std::optional<Booki
     return {};
 }
 
-StoreError SqliteBookingStore::activeBookingOf(const QString &personKey, const QString &service,
+StoreError SqliteBookingStore::activeBookingOf(const QByteArray &personKey, const QString &service,
                                                std::optional<BookingRecord> *found) {
     // The WHERE repeats the partial index's condition so SQLite uses that index.
     QSqlQuery &query = prepared(
@@ -382,7 +382,7 @@ StoreError SqliteBookingStore::confirm(BookingRecord *booking, const Idempotency
     insert.bind(1, booking->code);
     insert.bind(2, booking->slotId);
     insert.bind(3, booking->service);
-    insert.bind(4, booking->personKey);
+    insert.bindBlob(4, booking->personKey);
     insert.bind(5, booking->familyName);
     insert.bind(6, booking->givenName);
     insert.bind(7, PersonKey::isoDate(booking->birthDate));
@@ -458,6 +458,27 @@ StoreError SqliteBookingStore::cancel(const BookingRecord &booking, qint64 now,
     *event = m_eventLog.append(eventType, payload, now);
     if (event->seq == 0)
         return StoreError{StoreError::Kind::Io, QStringLiteral("event append"), {}};
+    return {};
+}
+
+StoreError SqliteBookingStore::queueCodeResend(const QByteArray &personKey, const QString &service,
+                                               qint64 now, bool *queued) {
+    std::optional<BookingRecord> found;
+    if (StoreError e = activeBookingOf(personKey, service, &found))
+        return e;
+    *queued = found.has_value();
+    if (!found)
+        return {};
+    const bool byPhone = !found->phone.isEmpty();
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO outbox (booking_id, channel, address, kind, "
+                                 "created_at) VALUES (?, ?, ?, 'booking_code', ?)"));
+    query.addBindValue(found->id);
+    query.addBindValue(byPhone ? QStringLiteral("phone") : QStringLiteral("email"));
+    query.addBindValue(byPhone ? found->phone : found->email);
+    query.addBindValue(now);
+    if (!query.exec())
+        return fail(StoreError::Kind::Io, QStringLiteral("queue code re-send"), query);
     return {};
 }
 

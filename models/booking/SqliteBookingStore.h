@@ -27,7 +27,7 @@ public:
     StoreError insertCentre(CentreRecord *centre, qint64 now) override;
     StoreError insertSlots(QList<SlotRecord> *slots, const QString &eventType,
                            const QJsonObject &payload, qint64 now, Event *event) override;
-    StoreError activeBookingOf(const QString &personKey, const QString &service,
+    StoreError activeBookingOf(const QByteArray &personKey, const QString &service,
                                std::optional<BookingRecord> *found) override;
     StoreError bookingByCode(const QString &code, std::optional<BookingRecord> *found) override;
     StoreError bookingById(qint64 id, std::optional<BookingRecord> *found) override;
@@ -40,6 +40,8 @@ public:
     StoreError cancel(const BookingRecord &booking, qint64 now,
                       const IdempotencyRecord *idempotency, const QString &eventType,
                       const QByteArray &payload, Event *event) override;
+    StoreError queueCodeResend(const QByteArray &personKey, const QString &service, qint64 now,
+                               bool *queued) override;
     StoreError pruneIdempotency(qint64 olderThan) override;
 
 private:

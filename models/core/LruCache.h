@@ -11,8 +11,7 @@ namespace slotdesk {
 // A map of at most capacity() entries: inserting beyond it evicts the least recently used one
 // (find() counts as a use). For caches that must not grow without bound however many distinct
 // keys clients send.
-template <typename Key, typename Value>
-class LruCache {
+template <typename Key, typename Value> class LruCache {
 public:
     explicit LruCache(qsizetype capacity)
         : m_capacity(qMax<qsizetype>(1, capacity)) {}

@@ -162,8 +162,7 @@ void BookingEngine::submitConfirm(const ConfirmRequest &request,
     BookingRecord &b = write.booking;
     b.slotId = slotId;
     b.service = slot.service;
-    b.personKey = PersonKey::make(request.familyName, request.givenName, request.birthDate,
-                                  request.phone, request.email);
+    b.personKey = personKey(request.familyName, request.givenName, request.birthDate);
     b.familyName = request.familyName;
     b.givenName = request.givenName;
     b.birthDate = request.birthDate;
@@ -181,13 +180,18 @@ void BookingEngine::submitConfirm(const ConfirmRequest &request,
     m_commits.submit(std::move(write));
 }
 
-void BookingEngine::submitCancel(const QString &code, std::optional<IdempotencyRecord> idempotency,
-                                 WriteDone done) {
+QByteArray BookingEngine::personKey(const QString &familyName, const QString &givenName,
+                                    QDate birthDate) const {
+    return PersonKey::make(m_pepper, familyName, givenName, birthDate);
+}
+
+void BookingEngine::submitCancel(const QString &code, QDate birthDate,
+                                 std::optional<IdempotencyRecord> idempotency, WriteDone done) {
     sweep();
     const auto refuse = [&done](EngineError e) { done(WriteOutcome{std::move(e), {}, false, {}}); };
     BookingWrite write;
     BookingRecord &b = write.booking;
-    if (EngineError e = lookup(code, &b))
+    if (EngineError e = lookup(code, birthDate, &b))
         return refuse(std::move(e));
     if (b.state != u"confirmed")
         return refuse(error(EngineError::Kind::Conflict, "booking_not_active",
@@ -344,24 +348,34 @@ WriteOutcome BookingEngine::confirm(const ConfirmRequest &request,
     return *result;
 }
 
-WriteOutcome BookingEngine::cancel(const QString &code,
+WriteOutcome BookingEngine::cancel(const QString &code, QDate birthDate,
                                    std::optional<IdempotencyRecord> idempotency) {
     std::optional<WriteOutcome> result;
-    submitCancel(code, std::move(idempotency), [&result](const WriteOutcome &o) { result = o; });
+    submitCancel(code, birthDate, std::move(idempotency),
+                 [&result](const WriteOutcome &o) { result = o; });
     if (!result)
         flush();
     Q_ASSERT(result);
     return *result;
 }
 
-EngineError BookingEngine::lookup(const QString &code, BookingRecord *booking) {
+EngineError BookingEngine::lookup(const QString &code, QDate birthDate, BookingRecord *booking) {
     std::optional<BookingRecord> found;
     if (StoreError e = m_store.bookingByCode(code, &found))
         return storageError(e);
-    if (!found)
+    if (!found || found->birthDate != birthDate)
         return error(EngineError::Kind::NotFound, "booking_not_found",
                      tr("There is no booking with this code."), QStringLiteral("code"));
     *booking = *found;
+    return {};
+}
+
+EngineError BookingEngine::requestCodeResend(const QString &familyName, const QString &givenName,
+                                             QDate birthDate, const QString &service,
+                                             bool *queued) {
+    if (StoreError e = m_store.queueCodeResend(personKey(familyName, givenName, birthDate), service,
+                                               nowSecs(), queued))
+        return storageError(e);
     return {};
 }
 

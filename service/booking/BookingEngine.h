@@ -103,15 +103,20 @@ public:
     // batch.
     void submitConfirm(const ConfirmRequest &request, std::optional<IdempotencyRecord> idempotency,
                        WriteDone done);
-    // Queues a cancellation (the booking is read now, written in the batch).
-    void submitCancel(const QString &code, std::optional<IdempotencyRecord> idempotency,
-                      WriteDone done);
+    // Queues a cancellation (the booking is read now, written in the batch). A birth date
+    // other than the booking's is refused exactly like an unknown code.
+    void submitCancel(const QString &code, QDate birthDate,
+                      std::optional<IdempotencyRecord> idempotency, WriteDone done);
     // Batches then run on `writer`'s thread against `store` (a store on the writer's own
     // connection); without a writer they run on this thread against the engine's store.
     void setWriter(BatchWriter *writer, BookingStore *store);
     // QR payloads are signed per batch on the writer thread before its transaction. Without a
     // signer the QR text is empty. Call before serving.
     void setQrSigner(Signer sign) { m_signer = QrBatchSigner(std::move(sign)); }
+    // The secret that keys person keys (PersonKeyPepper). Call before serving.
+    void setPersonKeyPepper(QByteArray pepper) { m_pepper = std::move(pepper); }
+    QByteArray personKey(const QString &familyName, const QString &givenName,
+                         QDate birthDate) const;
     // The v2 QR text of one booking (a tree of one), for answers outside a batch.
     QString signQr(const BookingRecord &booking) const { return m_signer.signOne(booking); }
 
@@ -129,9 +134,15 @@ public:
     // Synchronous forms (submit + flush) for in-process callers such as tests and seeding.
     WriteOutcome confirm(const ConfirmRequest &request,
                          std::optional<IdempotencyRecord> idempotency = std::nullopt);
-    WriteOutcome cancel(const QString &code,
+    WriteOutcome cancel(const QString &code, QDate birthDate,
                         std::optional<IdempotencyRecord> idempotency = std::nullopt);
-    EngineError lookup(const QString &code, BookingRecord *booking);
+    // The booking with this code and birth date; NotFound alike for an unknown code and for
+    // a wrong birth date.
+    EngineError lookup(const QString &code, QDate birthDate, BookingRecord *booking);
+    // Records a re-send of the person's booking code for `service` through the contact on
+    // file (outbox). *queued: whether the person has such a booking (never tell the caller).
+    EngineError requestCodeResend(const QString &familyName, const QString &givenName,
+                                  QDate birthDate, const QString &service, bool *queued);
     EngineError bookingById(qint64 id, BookingRecord *booking);
 
     // Expires holds whose time has come. Cheap when nothing is due.
@@ -157,6 +168,7 @@ private:
     HoldPolicy m_holdPolicy;
     Holds m_holds;
     QrBatchSigner m_signer;
+    QByteArray m_pepper;
     GroupCommitQueue m_commits;
     BookingStore *m_batchStore = nullptr; // used on the writer thread only
     mutable qint64 m_todayMinute = -1;

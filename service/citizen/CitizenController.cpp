@@ -56,6 +56,8 @@ void CitizenController::registerRoutes(Router &router) {
                [this](const HttpRequest &r) { return deleteHold(r); });
     router.post(QStringLiteral("/api/v1/bookings"),
                 [this](const HttpRequest &r) { return createBooking(r); });
+    router.post(QStringLiteral("/api/v1/booking-code-requests"),
+                [this](const HttpRequest &r) { return requestCode(r); });
     router.get(QStringLiteral("/api/v1/bookings/{code}"),
                [this](const HttpRequest &r) { return getBooking(r); });
     router.del(QStringLiteral("/api/v1/bookings/{code}"),
@@ -375,28 +377,84 @@ void CitizenController::submitWrite(const HttpRequest &request,
         m_idempotency.started(*record);
     const bool cancel = request.method() == QHttpServerRequest::Method::Delete;
     submit([this, reply, record, cancel](const WriteOutcome &outcome) mutable {
-        if (!record && !outcome.error) { // nothing to remember: straight to bytes
-            if (outcome.existing)
-                reply.finishJson(HttpStatus::Ok, renderBooking(outcome.booking));
-            else
-                reply.finishJson(cancel ? HttpStatus::Ok : HttpStatus::Created,
-                                 renderBooking(outcome.booking, outcome.qrText));
+        const bool fresh = !outcome.error && !outcome.existing;
+        const HttpStatus status = cancel ? HttpStatus::Ok : HttpStatus::Created;
+        if (!record && fresh) { // nothing to remember: straight to bytes
+            reply.finishJson(status, renderBooking(outcome.booking, outcome.qrText));
             return;
         }
         QHttpServerResponse response = [&] {
             if (outcome.error)
                 return engineError(outcome.error);
             if (outcome.existing)
-                return jsonBytes(renderBooking(outcome.booking), HttpStatus::Ok);
-            return jsonBytes(renderBooking(outcome.booking, outcome.qrText),
-                             cancel ? HttpStatus::Ok : HttpStatus::Created);
+                return alreadyBooked(outcome.booking);
+            return jsonBytes(renderBooking(outcome.booking, outcome.qrText), status);
         }();
         // Durable answers (new booking, cancellation) are in the database already.
-        if (outcome.error || outcome.existing)
+        if (!fresh)
             m_idempotency.remember(record, response);
         m_idempotency.completed(record, response);
         reply.finish(std::move(response));
     });
+}
+
+QHttpServerResponse CitizenController::alreadyBooked(const BookingRecord &b) {
+    // The day and the centre only: whoever knows a person's name and birth date must not learn
+    // the code (it cancels the booking) nor anything else about them.
+    const QString day =
+        QDateTime::fromSecsSinceEpoch(b.startsAt, berlinTimeZone()).date().toString(Qt::ISODate);
+    return jsonResponse(
+        QJsonObject{
+            {QStringLiteral("error"), QStringLiteral("already_booked")},
+            {QStringLiteral("message"),
+             QStringLiteral("This person already has a booking for this service. Its code is "
+                            "sent again only to the contact given with it: POST "
+                            "/api/v1/booking-code-requests.")},
+            {QStringLiteral("date"), day},
+            {QStringLiteral("centre_id"), b.centreId},
+            {QStringLiteral("service"), b.service}},
+        HttpStatus::Conflict);
+}
+
+std::optional<QHttpServerResponse> CitizenController::readBirthDate(const HttpRequest &request,
+                                                                    QDate *birthDate) {
+    // A header rather than the query string: URLs end up in access logs.
+    const QByteArray text = request.header(QByteArrayLiteral("Birth-Date"));
+    if (text.isEmpty())
+        return badParameter("missing_birth_date",
+                            QStringLiteral("The header \"Birth-Date\" (YYYY-MM-DD) is required."),
+                            QStringLiteral("Birth-Date"));
+    *birthDate = QDate::fromString(QString::fromLatin1(text), Qt::ISODate);
+    if (text.size() != 10 || !birthDate->isValid())
+        return badParameter("invalid_birth_date",
+                            QStringLiteral("\"Birth-Date\" must be a date YYYY-MM-DD."),
+                            QStringLiteral("Birth-Date"));
+    return std::nullopt;
+}
+
+QHttpServerResponse CitizenController::requestCode(const HttpRequest &request) {
+    if (auto limited = limitLookup(request))
+        return std::move(*limited);
+    std::optional<QHttpServerResponse> error;
+    const std::optional<QJsonObject> body = parseJsonObject(request, &error);
+    if (!body)
+        return std::move(*error);
+    JsonFields fields(*body);
+    const QString family = fields.string(QStringLiteral("family_name"), JsonFields::Required, 100);
+    const QString given = fields.string(QStringLiteral("given_name"), JsonFields::Required, 100);
+    const QDate today = m_engine.today();
+    const std::optional<QDate> birth = fields.date(
+        QStringLiteral("birth_date"), JsonFields::Required, QDate(today.year() - 130, 1, 1), today);
+    const QString service = fields.string(QStringLiteral("service"), JsonFields::Required, 64);
+    fields.rejectUnknown();
+    if (fields.failed())
+        return fields.takeError();
+    bool queued = false;
+    if (const EngineError e = m_engine.requestCodeResend(family, given, *birth, service, &queued))
+        return engineError(e);
+    // The same answer whether or not the person has a booking.
+    return jsonResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("accepted")}},
+                        HttpStatus::Accepted);
 }
 
 QHttpServerResponse CitizenController::waitForFirst(const HttpRequest &request) {
@@ -421,8 +479,11 @@ QHttpServerResponse CitizenController::getBooking(const HttpRequest &request) {
                             QStringLiteral("This is not a valid booking code (check the "
                                            "characters)."),
                             QStringLiteral("code"));
+    QDate birthDate;
+    if (auto refused = readBirthDate(request, &birthDate))
+        return std::move(*refused);
     BookingRecord booking;
-    if (const EngineError e = m_engine.lookup(*code, &booking))
+    if (const EngineError e = m_engine.lookup(*code, birthDate, &booking))
         return engineError(e);
     return jsonBytes(renderBooking(booking));
 }
@@ -445,8 +506,11 @@ QHttpServerResponse CitizenController::cancelBooking(const HttpRequest &request)
                                    QStringLiteral("This is not a valid booking code (check the "
                                                   "characters)."),
                                    QStringLiteral("code")));
+    QDate birthDate;
+    if (auto refused = readBirthDate(request, &birthDate))
+        return finish(std::move(*refused));
     submitWrite(request, idem.record, [&](WriteDone done) {
-        m_engine.submitCancel(*code, idem.record, std::move(done));
+        m_engine.submitCancel(*code, birthDate, idem.record, std::move(done));
     });
     return QHttpServerResponse(HttpStatus::Accepted); // ignored: the answer is deferred
 }

@@ -20,9 +20,13 @@ class SigningKey;
 //   POST   /holds                           {slot_id|slotId, service?} → 201 hold
 //   DELETE /holds/{id}                      release a hold early
 //   POST   /bookings                        {hold_id, family_name, given_name, birth_date,
-//                                            phone|email} → 201 new, 200 person's existing one
-//   GET    /bookings/{code}                 rate-limited per client address
-//   DELETE /bookings/{code}                 cancel; rate-limited per client address
+//                                            phone|email} → 201 new, 409 already_booked (day
+//                                            and centre only: no code, no names)
+//   POST   /booking-code-requests           {family_name, given_name, birth_date, service} →
+//                                            202 always; the code goes to the contact on file
+//   GET    /bookings/{code}                 header Birth-Date; rate-limited per address
+//   DELETE /bookings/{code}                 cancel; header Birth-Date; rate-limited
+// A wrong birth date answers exactly like an unknown code and uses up a lookup.
 // Every POST/DELETE accepts an Idempotency-Key. Errors: see jsonError().
 // Confirms and cancellations are answered after the group commit they joined (deferred
 // answers); a retry with the same key while the first is committing gets the first's answer.
@@ -55,6 +59,10 @@ private:
     QHttpServerResponse createBooking(const HttpRequest &request);
     QHttpServerResponse getBooking(const HttpRequest &request);
     QHttpServerResponse cancelBooking(const HttpRequest &request);
+    QHttpServerResponse requestCode(const HttpRequest &request);
+    static QHttpServerResponse alreadyBooked(const BookingRecord &booking);
+    static std::optional<QHttpServerResponse> readBirthDate(const HttpRequest &request,
+                                                            QDate *birthDate);
 
     // Without a QR text, the booking gets one signed on its own (a tree of one).
     QByteArray renderBooking(const BookingRecord &booking);

@@ -207,7 +207,7 @@ private Q_SLOTS:
             codes.append(book(ids.at(i % 4).toInteger(), names.at(i)));
             QVERIFY(!codes.constLast().isEmpty());
         }
-        QVERIFY(!m_fx->service->engine().cancel(codes.at(4)).error);
+        QVERIFY(!m_fx->service->engine().cancel(codes.at(4), QDate(1980, 5, 17)).error);
 
         // Paged: 2 + 2 + 1, ordered by slot start, no row twice.
         QStringList seen;
