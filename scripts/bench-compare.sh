@@ -35,8 +35,11 @@ for run in $(seq "$runs"); do
         prepare_var=PREPARE_${label^^}
         prepare=${!prepare_var:-$bench}
         "$prepare" prepare --database "$work/$label.db" >/dev/null 2>&1
+        # Services that limit holds per address get no limit: the load comes from one address.
+        unlimited=()
+        "$service" --help 2>/dev/null | grep -q -- --holds-per-client && unlimited=(--holds-per-client 0)
         "$service" --port 0 --database "$work/$label.db" --key-file "$work/service.key" \
-            --lookup-burst 1000000 --sync "$sync" >"$work/out" 2>"$work/err" &
+            --lookup-burst 1000000 "${unlimited[@]}" --sync "$sync" >"$work/out" 2>"$work/err" &
         pid=$!
         port=""
         for _ in $(seq 100); do

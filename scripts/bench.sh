@@ -42,7 +42,7 @@ start_service() {
     local db=$1
     shift
     "$service_bin" --port 0 --database "$db" --key-file "$work/service.key" \
-        --lookup-burst 1000000 "$@" >"$work/service.out" 2>"$work/service.err" &
+        --lookup-burst 1000000 --holds-per-client 0 "$@" >"$work/service.out" 2>"$work/service.err" &
     service_pid=$!
     for _ in $(seq 100); do
         port=$(grep -o 'listening on .*:[0-9]*' "$work/service.out" 2>/dev/null | grep -o '[0-9]*$' || true)

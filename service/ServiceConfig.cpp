@@ -92,6 +92,22 @@ bool applyValue(const QString &key, const QString &value, ServiceConfig *config,
         config->trustedProxies.clear();
         for (const QString &entry : entries)
             config->trustedProxies.append(entry.trimmed());
+    } else if (key == u"pepper-file") {
+        config->pepperPath = value;
+    } else if (key == u"holds-per-client") {
+        const int n = value.toInt(&ok);
+        if (!ok || n < 0 || n > 1000000) {
+            *error = tr("The value \"%1\" of %2 must be 0 (unlimited) to 1000000.").arg(value, key);
+            return false;
+        }
+        config->holdsPerClient = n;
+    } else if (key == u"idempotency-cache" || key == u"availability-cache") {
+        const int n = value.toInt(&ok);
+        if (!ok || n < 1 || n > 10000000) {
+            *error = tr("The value \"%1\" of %2 must be 1 to 10000000 entries.").arg(value, key);
+            return false;
+        }
+        (key == u"idempotency-cache" ? config->idempotencyCache : config->availabilityCache) = n;
     } else if (key == u"token-minutes") {
         const int minutes = value.toInt(&ok);
         if (!ok || minutes < 5 || minutes > 7 * 24 * 60) {
@@ -120,7 +136,7 @@ const char *const valueKeys[] = {
     "listen",       "port",           "database",        "key-file",          "hold-minutes",
     "sync",         "max-body-bytes", "lookup-burst",    "lookup-per-minute", "head-timeout",
     "body-timeout", "idle-timeout",   "max-connections", "trusted-proxy",     "token-minutes",
-    "password-hash"};
+    "password-hash", "holds-per-client", "idempotency-cache", "availability-cache"};
 
 } // namespace
 
@@ -194,6 +210,19 @@ bool ServiceConfig::fromArguments(const QStringList &arguments, ServiceConfig *c
                       QStringLiteral("n")});
     parser.addOption({QStringLiteral("lookup-per-minute"),
                       tr("Booking-code lookups one address regains per minute (default 60)."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("pepper-file"),
+                      tr("Secret that keys the person keys, created 0600 on first start "
+                         "(default: the key file's name with \".pepper\")."),
+                      QStringLiteral("path")});
+    parser.addOption({QStringLiteral("holds-per-client"),
+                      tr("Places one address may hold at once, 0 for no limit (default 10)."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("idempotency-cache"),
+                      tr("Idempotent answers kept in memory (default 100000)."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("availability-cache"),
+                      tr("Availability answers kept in memory (default 4096)."),
                       QStringLiteral("n")});
 
     parser.addOption({QStringLiteral("head-timeout"),

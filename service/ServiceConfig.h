@@ -10,15 +10,19 @@ namespace slotdesk {
 
 // Everything the service reads at start. Precedence: built-in defaults < config file (INI,
 // section [service]) < command-line flags. Keys in the file are the flag names without "--"
-// (listen, port, database, key-file, hold-minutes, sync, max-body-bytes, lookup-burst,
-// lookup-per-minute, head-timeout, body-timeout, idle-timeout, max-connections, trusted-proxy),
-// so one table documents both. trusted-proxy may be repeated on the command line; in the file
-// it is a comma-separated list.
+// (listen, port, database, key-file, pepper-file, hold-minutes, sync, max-body-bytes,
+// lookup-burst, lookup-per-minute, holds-per-client, idempotency-cache, availability-cache,
+// head-timeout, body-timeout, idle-timeout, max-connections, trusted-proxy), so one table
+// documents both. trusted-proxy may be repeated on the command line; in the file it is a
+// comma-separated list.
 struct ServiceConfig {
     QHostAddress listen = QHostAddress::LocalHost;
     quint16 port = 8080; // 0: any free port
     QString databasePath = QStringLiteral("slotdesk-service.db");
     QString keyFile = QStringLiteral("slotdesk-service.key"); // Ed25519 secret key, 0600
+    // The person key pepper (32 bytes, 0600); empty: beside the key file, "<key-file>.pepper".
+    QString pepperPath;
+    QString pepperFile() const { return pepperPath.isEmpty() ? keyFile + u".pepper" : pepperPath; }
     int holdMinutes = 10;
     // SQLite synchronous mode: "normal" survives a process crash (kill -9) with WAL; "full"
     // also survives power loss, at a cost per commit (an fsync).
@@ -35,6 +39,11 @@ struct ServiceConfig {
     int maxConnections = 4096;
     // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client.
     QStringList trustedProxies;
+    // Places one client address may hold at once (0: unlimited); beyond it 429 + Retry-After.
+    int holdsPerClient = 10;
+    // Entries of the in-memory idempotency answers and availability answers (LRU).
+    int idempotencyCache = 100000;
+    int availabilityCache = 4096;
     // Staff side: token lifetime (key token-minutes), Argon2id cost (key password-hash:
     // "interactive", the default, or "minimal" for test set-ups only), stream limits.
     StaffSettings staff;

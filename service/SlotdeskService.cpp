@@ -3,11 +3,13 @@
 #include "service/WalCheckpointer.h"
 
 #include "models/booking/EventLog.h"
+#include "models/booking/PersonKeyRekey.h"
 #include "models/booking/SqliteBookingStore.h"
 #include "models/core/Clock.h"
 #include "service/ServiceDatabase.h"
 #include "service/booking/BatchWriter.h"
 #include "service/booking/BookingEngine.h"
+#include "service/booking/PersonKeyPepper.h"
 #include "service/booking/SigningKey.h"
 #include "service/citizen/CitizenController.h"
 #include "service/http/Controller.h"
@@ -89,10 +91,25 @@ bool SlotdeskService::start(QString *error) {
     m_key = std::make_unique<SigningKey>();
     if (!m_key->loadOrCreate(m_config.keyFile, error))
         return false;
+    PersonKeyPepper pepper;
+    if (!pepper.loadOrCreate(m_config.pepperFile(), error))
+        return false;
+    PersonKeyRekey::Result rekeyed;
+    if (StoreError e =
+            PersonKeyRekey::run(m_db, pepper.bytes(), m_clock.now().toSecsSinceEpoch(), &rekeyed)) {
+        *error = tr("Cannot re-key the stored bookings' person keys: %1").arg(e.message);
+        return false;
+    }
+    if (rekeyed.ran)
+        qInfo("person keys: %lld bookings re-keyed, %lld active ones found to share a person",
+              rekeyed.bookings, rekeyed.merged);
     m_eventLog = std::make_unique<EventLog>(m_db);
     m_store = std::make_unique<SqliteBookingStore>(m_db, *m_eventLog);
-    m_engine = std::make_unique<BookingEngine>(
-        *m_store, m_hub, m_clock, BookingEngine::Settings{m_config.holdMinutes * 60, 31});
+    BookingEngine::Settings settings;
+    settings.holdSeconds = m_config.holdMinutes * 60;
+    settings.holdLimits.perClient = m_config.holdsPerClient;
+    m_engine = std::make_unique<BookingEngine>(*m_store, m_hub, m_clock, settings);
+    m_engine->setPersonKeyPepper(pepper.bytes());
     m_engine->setQrSigner(
         [key = m_key.get()](const QByteArray &message) { return key->sign(message); });
     if (StoreError e = m_engine->load()) {
@@ -153,7 +170,8 @@ bool SlotdeskService::startWriter(QString *error) {
 void SlotdeskService::registerControllers() {
     auto citizen = std::make_unique<CitizenController>(
         *m_engine, *m_store, *m_key, m_clock,
-        CitizenController::Limits{m_config.lookupBurst, m_config.lookupPerMinute});
+        CitizenController::Limits{m_config.lookupBurst, m_config.lookupPerMinute,
+                                  m_config.idempotencyCache, m_config.availabilityCache});
     m_citizen = citizen.get();
     m_controllers.push_back(std::move(citizen));
     auto staff = std::make_unique<StaffSide>(m_db, *m_eventLog, m_hub, *m_engine, m_http, m_clock,

@@ -57,6 +57,7 @@ public:
     BookingEngine &engine() { return *m_engine; }
     const SigningKey &signingKey() const { return *m_key; }
     StaffSide &staff() { return *m_staff; }
+    CitizenController *citizen() { return m_citizen; }
 
 private:
     void registerControllers();

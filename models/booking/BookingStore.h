@@ -35,9 +35,10 @@ public:
                                    const QJsonObject &payload, qint64 now, Event *event) = 0;
 
     // *found is nullopt when there is no such booking.
-    virtual StoreError activeBookingOf(const QString &personKey, const QString &service,
+    virtual StoreError activeBookingOf(const QByteArray &personKey, const QString &service,
                                        std::optional<BookingRecord> *found) = 0;
     virtual StoreError bookingByCode(const QString &code, std::optional<BookingRecord> *found) = 0;
+    virtual StoreError bookingById(qint64 id, std::optional<BookingRecord> *found) = 0;
     virtual StoreError idempotency(const QString &key, std::optional<IdempotencyRecord> *found) = 0;
 
     // Group commit: the engine writes every confirm and cancel that arrived while the previous
@@ -49,7 +50,7 @@ public:
 
     // Inside a batch: inserts the booking (sets booking->id), increments its slot's counter,
     // appends the event (`payload`: a compact JSON object text) and stores `idempotency` when
-    // not null. Conflicts concern only this
+    // not null (with the new booking's id). Conflicts concern only this
     // request and leave nothing of it written (the batch goes on): "slot_full" when the slot
     // has no capacity left, "person_has_booking" when the unique person index refused it,
     // "code_taken" when the code collided. Any other error fails the whole batch.
@@ -61,6 +62,12 @@ public:
     virtual StoreError cancel(const BookingRecord &booking, qint64 now,
                               const IdempotencyRecord *idempotency, const QString &eventType,
                               const QByteArray &payload, Event *event) = 0;
+
+    // Records in the outbox a re-send of the code of the person's active booking for `service`
+    // through the contact on file (phone if it has one, else e-mail). *queued: false when the
+    // person has no such booking (nothing written).
+    virtual StoreError queueCodeResend(const QByteArray &personKey, const QString &service,
+                                       qint64 now, bool *queued) = 0;
 
     // Idempotency records older than this are forgotten (retries come within minutes).
     virtual StoreError pruneIdempotency(qint64 olderThan) = 0;

@@ -39,7 +39,7 @@ struct BookingRecord {
     QString code; // canonical, see BookingCode
     qint64 slotId = 0;
     QString service;
-    QString personKey;
+    QByteArray personKey; // see PersonKey
     QString familyName;
     QString givenName;
     QDate birthDate;
@@ -55,13 +55,17 @@ struct BookingRecord {
     int minutes = 0;
 };
 
-// The stored first answer to a request with an Idempotency-Key.
+// The stored first answer to a request with an Idempotency-Key. A confirm or cancel stores its
+// answer as data (status, the booking's id, its QR text) and the controller renders it again
+// on a replay; other answers (refusals, holds) keep their rendered body.
 struct IdempotencyRecord {
     QString key;
     QByteArray fingerprint; // hash of method, path and body
     int status = 0;
     QByteArray body;
     qint64 createdAt = 0;
+    qint64 bookingId = 0; // 0: the answer is `body`
+    QString qrText;
 };
 
 } // namespace slotdesk

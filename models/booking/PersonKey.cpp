@@ -1,6 +1,6 @@
 #include "models/booking/PersonKey.h"
 
-#include <QCryptographicHash>
+#include <sodium.h>
 
 namespace slotdesk {
 
@@ -99,14 +99,20 @@ QString PersonKey::normalisePhone(const QString &phone) {
     return digits;
 }
 
-QString PersonKey::make(const QString &familyName, const QString &givenName, QDate birthDate,
-                        const QString &phone, const QString &email) {
-    const QString contact =
-        phone.trimmed().isEmpty() ? u"e:" % normaliseEmail(email) : u"p:" % normalisePhone(phone);
-    const QString text = normaliseName(familyName) % u'|' % normaliseName(givenName) % u'|' %
-                         isoDate(birthDate) % u'|' % contact;
-    return QString::fromLatin1(
-        QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+QString PersonKey::text(const QString &familyName, const QString &givenName, QDate birthDate) {
+    return normaliseName(familyName) % u'|' % normaliseName(givenName) % u'|' % isoDate(birthDate);
+}
+
+QByteArray PersonKey::make(const QByteArray &pepper, const QString &familyName,
+                           const QString &givenName, QDate birthDate) {
+    Q_ASSERT(pepper.size() == pepperBytes);
+    const QByteArray message = text(familyName, givenName, birthDate).toUtf8();
+    QByteArray key(keyBytes, Qt::Uninitialized);
+    crypto_generichash(
+        reinterpret_cast<unsigned char *>(key.data()), std::size_t(key.size()),
+        reinterpret_cast<const unsigned char *>(message.constData()), quint64(message.size()),
+        reinterpret_cast<const unsigned char *>(pepper.constData()), std::size_t(pepper.size()));
+    return key;
 }
 
 } // namespace slotdesk

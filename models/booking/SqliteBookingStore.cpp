@@ -32,10 +32,12 @@ struct SqliteBookingStore::Statements {
     explicit Statements(const QSqlDatabase &db)
         : activeByPerson(db)
         , byCode(db)
+        , byId(db)
         , idempotencyByKey(db)
         , handle(SqliteStatement::handleOf(db)) {}
     QSqlQuery activeByPerson;
     QSqlQuery byCode;
+    QSqlQuery byId;
     QSqlQuery idempotencyByKey;
     // The batch path (once per booking) on SQLite's own API.
     sqlite3 *handle;
@@ -235,7 +237,7 @@ StoreError SqliteBookingStore::readBooking(QSqlQuery &query, std::optional<Booki
         b.code = query.value(1).toString();
         b.slotId = query.value(2).toLongLong();
         b.service = query.value(3).toString();
-        b.personKey = query.value(4).toString();
+        b.personKey = query.value(4).toByteArray();
         b.familyName = query.value(5).toString();
         b.givenName = query.value(6).toString();
         b.birthDate = QDate::fromString(query.value(7).toString(), Qt::ISODate);
@@ -255,7 +257,7 @@ StoreError SqliteBookingStore::readBooking(QSqlQuery &query, std::optional<Booki
     return {};
 }
 
-StoreError SqliteBookingStore::activeBookingOf(const QString &personKey, const QString &service,
+StoreError SqliteBookingStore::activeBookingOf(const QByteArray &personKey, const QString &service,
                                                std::optional<BookingRecord> *found) {
     // The WHERE repeats the partial index's condition so SQLite uses that index.
     QSqlQuery &query = prepared(
@@ -278,33 +280,52 @@ StoreError SqliteBookingStore::bookingByCode(const QString &code,
     return readBooking(query, found);
 }
 
+StoreError SqliteBookingStore::bookingById(qint64 id, std::optional<BookingRecord> *found) {
+    QSqlQuery &query =
+        prepared(m_sql->byId, u"SELECT " % bookingColumns %
+                                  u" FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE "
+                                  u"b.id = ?");
+    query.bindValue(0, id);
+    return readBooking(query, found);
+}
+
 StoreError SqliteBookingStore::idempotency(const QString &key,
                                            std::optional<IdempotencyRecord> *found) {
     QSqlQuery &query = prepared(m_sql->idempotencyByKey,
-                                QStringLiteral("SELECT fingerprint, status, body, created_at FROM "
-                                               "idempotency_keys WHERE key = ?"));
+                                QStringLiteral("SELECT fingerprint, status, body, created_at, "
+                                               "booking_id, qr_text FROM idempotency_keys "
+                                               "WHERE key = ?"));
     query.bindValue(0, key);
     if (!query.exec())
         return fail(StoreError::Kind::Io, QStringLiteral("read idempotency key"), query);
     found->reset();
     if (query.next()) {
-        *found = IdempotencyRecord{key, query.value(0).toByteArray(), query.value(1).toInt(),
-                                   query.value(2).toByteArray(), query.value(3).toLongLong()};
+        *found = IdempotencyRecord{key,
+                                   query.value(0).toByteArray(),
+                                   query.value(1).toInt(),
+                                   query.value(2).toByteArray(),
+                                   query.value(3).toLongLong(),
+                                   query.value(4).toLongLong(),
+                                   query.value(5).toString()};
     }
     query.finish();
     return {};
 }
 
-StoreError SqliteBookingStore::insertIdempotency(const IdempotencyRecord &record) {
+StoreError SqliteBookingStore::insertIdempotency(const IdempotencyRecord &record,
+                                                 qint64 bookingId) {
     SqliteStatement &insert = m_sql->insertIdempotency;
-    if (!insert.prepare(m_sql->handle, "INSERT INTO idempotency_keys (key, fingerprint, status, "
-                                       "body, created_at) VALUES (?, ?, ?, ?, ?)"))
+    if (!insert.prepare(m_sql->handle,
+                        "INSERT INTO idempotency_keys (key, fingerprint, status, body, created_at, "
+                        "booking_id, qr_text) VALUES (?, ?, ?, ?, ?, ?, ?)"))
         return fail(QStringLiteral("prepare idempotency key"), insert);
     insert.bind(1, record.key);
     insert.bindBlob(2, record.fingerprint);
     insert.bind(3, qint64(record.status));
     insert.bindBlob(4, record.body);
     insert.bind(5, record.createdAt);
+    insert.bind(6, bookingId);
+    insert.bind(7, record.qrText);
     if (!insert.step()) {
         StoreError error = fail(QStringLiteral("insert idempotency key"), insert);
         error.kind = StoreError::Kind::Conflict;
@@ -361,7 +382,7 @@ StoreError SqliteBookingStore::confirm(BookingRecord *booking, const Idempotency
     insert.bind(1, booking->code);
     insert.bind(2, booking->slotId);
     insert.bind(3, booking->service);
-    insert.bind(4, booking->personKey);
+    insert.bindBlob(4, booking->personKey);
     insert.bind(5, booking->familyName);
     insert.bind(6, booking->givenName);
     insert.bind(7, PersonKey::isoDate(booking->birthDate));
@@ -399,7 +420,7 @@ StoreError SqliteBookingStore::confirm(BookingRecord *booking, const Idempotency
         return conflict(QStringLiteral("slot_full"));
     }
     if (idempotency) {
-        if (StoreError error = insertIdempotency(*idempotency))
+        if (StoreError error = insertIdempotency(*idempotency, booking->id))
             return error;
     }
     *event = m_eventLog.append(eventType, payload, booking->createdAt);
@@ -431,12 +452,33 @@ StoreError SqliteBookingStore::cancel(const BookingRecord &booking, qint64 now,
     if (!giveBack.step() || giveBack.changes() != 1)
         return fail(QStringLiteral("give place back"), giveBack);
     if (idempotency) {
-        if (StoreError error = insertIdempotency(*idempotency))
+        if (StoreError error = insertIdempotency(*idempotency, booking.id))
             return error;
     }
     *event = m_eventLog.append(eventType, payload, now);
     if (event->seq == 0)
         return StoreError{StoreError::Kind::Io, QStringLiteral("event append"), {}};
+    return {};
+}
+
+StoreError SqliteBookingStore::queueCodeResend(const QByteArray &personKey, const QString &service,
+                                               qint64 now, bool *queued) {
+    std::optional<BookingRecord> found;
+    if (StoreError e = activeBookingOf(personKey, service, &found))
+        return e;
+    *queued = found.has_value();
+    if (!found)
+        return {};
+    const bool byPhone = !found->phone.isEmpty();
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO outbox (booking_id, channel, address, kind, "
+                                 "created_at) VALUES (?, ?, ?, 'booking_code', ?)"));
+    query.addBindValue(found->id);
+    query.addBindValue(byPhone ? QStringLiteral("phone") : QStringLiteral("email"));
+    query.addBindValue(byPhone ? found->phone : found->email);
+    query.addBindValue(now);
+    if (!query.exec())
+        return fail(StoreError::Kind::Io, QStringLiteral("queue code re-send"), query);
     return {};
 }
 

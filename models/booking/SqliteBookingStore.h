@@ -27,9 +27,10 @@ public:
     StoreError insertCentre(CentreRecord *centre, qint64 now) override;
     StoreError insertSlots(QList<SlotRecord> *slots, const QString &eventType,
                            const QJsonObject &payload, qint64 now, Event *event) override;
-    StoreError activeBookingOf(const QString &personKey, const QString &service,
+    StoreError activeBookingOf(const QByteArray &personKey, const QString &service,
                                std::optional<BookingRecord> *found) override;
     StoreError bookingByCode(const QString &code, std::optional<BookingRecord> *found) override;
+    StoreError bookingById(qint64 id, std::optional<BookingRecord> *found) override;
     StoreError idempotency(const QString &key, std::optional<IdempotencyRecord> *found) override;
     StoreError beginBatch() override;
     StoreError commitBatch() override;
@@ -39,6 +40,8 @@ public:
     StoreError cancel(const BookingRecord &booking, qint64 now,
                       const IdempotencyRecord *idempotency, const QString &eventType,
                       const QByteArray &payload, Event *event) override;
+    StoreError queueCodeResend(const QByteArray &personKey, const QString &service, qint64 now,
+                               bool *queued) override;
     StoreError pruneIdempotency(qint64 olderThan) override;
 
 private:
@@ -49,7 +52,7 @@ private:
     // Prepares (once), runs and resets a statement without parameters or rows.
     bool run(SqliteStatement &statement, const char *sql);
     StoreError rollback(StoreError error);
-    StoreError insertIdempotency(const IdempotencyRecord &record);
+    StoreError insertIdempotency(const IdempotencyRecord &record, qint64 bookingId);
     StoreError readBooking(QSqlQuery &query, std::optional<BookingRecord> *found);
 
     QSqlDatabase m_db;

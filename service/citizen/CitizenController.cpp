@@ -33,8 +33,11 @@ CitizenController::CitizenController(BookingEngine &engine, BookingStore &store,
     : m_engine(engine)
     , m_key(key)
     , m_clock(clock)
-    , m_idempotency(store, clock)
-    , m_lookups(clock, limits.lookupBurst, limits.lookupPerMinute) {}
+    , m_idempotency(
+          store, clock, [this](const IdempotencyRecord &record) { return renderStored(record); },
+          limits.idempotencyEntries)
+    , m_lookups(clock, limits.lookupBurst, limits.lookupPerMinute)
+    , m_availabilityCache(limits.availabilityAnswers) {}
 
 void CitizenController::registerRoutes(Router &router) {
     router.get(QStringLiteral("/api/v1/health"), [this](const HttpRequest &) { return health(); });
@@ -53,6 +56,8 @@ void CitizenController::registerRoutes(Router &router) {
                [this](const HttpRequest &r) { return deleteHold(r); });
     router.post(QStringLiteral("/api/v1/bookings"),
                 [this](const HttpRequest &r) { return createBooking(r); });
+    router.post(QStringLiteral("/api/v1/booking-code-requests"),
+                [this](const HttpRequest &r) { return requestCode(r); });
     router.get(QStringLiteral("/api/v1/bookings/{code}"),
                [this](const HttpRequest &r) { return getBooking(r); });
     router.del(QStringLiteral("/api/v1/bookings/{code}"),
@@ -80,6 +85,13 @@ QHttpServerResponse CitizenController::engineError(const EngineError &error) {
     case EngineError::Kind::Storage:
         status = HttpStatus::ServiceUnavailable;
         break;
+    case EngineError::Kind::Limited: {
+        QHttpServerResponse response =
+            jsonError(HttpStatus::TooManyRequests, error.reason, error.message, error.field);
+        response.setHeader(QByteArrayLiteral("Retry-After"),
+                           QByteArray::number(qMax<qint64>(1, error.retryAfter)));
+        return response;
+    }
     case EngineError::Kind::None:
         break;
     }
@@ -117,9 +129,8 @@ QHttpServerResponse CitizenController::availability(const HttpRequest &request) 
     m_engine.sweep();
     const QString cacheKey = request.param(idField) % u'?' % request.rawQuery();
     if (server) {
-        const auto cached = m_availabilityCache.constFind(cacheKey);
-        if (cached != m_availabilityCache.constEnd() &&
-            cached->generation == m_engine.generation() &&
+        const CachedAnswer *cached = m_availabilityCache.find(cacheKey);
+        if (cached && cached->generation == m_engine.generation() &&
             m_clock.now().toSecsSinceEpoch() < cached->validUntil &&
             cached->second == server->dateSecond() && cached->today == m_engine.today()) {
             request.answerSerialised(cached->bytes);
@@ -128,8 +139,6 @@ QHttpServerResponse CitizenController::availability(const HttpRequest &request) 
     }
     QHttpServerResponse response = availabilityAnswer(request);
     if (server && response.statusCode() == HttpStatus::Ok) {
-        if (m_availabilityCache.size() > 4096)
-            m_availabilityCache.clear();
         CachedAnswer entry{m_engine.generation(), m_lastValidUntil, server->dateSecond(),
                            m_engine.today(), server->serialise(std::move(response))};
         request.answerSerialised(entry.bytes);
@@ -221,7 +230,7 @@ QHttpServerResponse CitizenController::createHold(const HttpRequest &request) {
     if (fields.failed())
         return finish(fields.takeError());
     HoldInfo hold;
-    if (const EngineError e = m_engine.hold(*slotId, service, &hold))
+    if (const EngineError e = m_engine.hold(*slotId, service, request.peer().toString(), &hold))
         return finish(engineError(e));
     if (!idem.record) // nothing to remember: straight to bytes
         return request.answerJson(HttpStatus::Created, renderHold(hold));
@@ -264,19 +273,14 @@ QByteArray CitizenController::renderBooking(const BookingRecord &b) {
 QByteArray CitizenController::renderBooking(const BookingRecord &b, const QString &qrText) {
     // Built by hand: this is on every confirm, and a QJsonObject tree plus the time-zone
     // conversion cost more than the database transaction. Field order is stable.
-    QByteArray startsAt;
-    {
-        // Batches are rendered on several threads at once.
-        const std::lock_guard<std::mutex> lock(m_isoMutex);
-        // value() rather than constFind(): GCC 12 at -O2 reports -Wnull-dereference inside
-        // QHash's inlined iterator.
-        startsAt = m_isoCache.value(b.startsAt);
-        if (startsAt.isEmpty()) {
-            if (m_isoCache.size() > 200000)
-                m_isoCache.clear();
-            startsAt = berlinIso(b.startsAt).toLatin1();
-            m_isoCache.insert(b.startsAt, startsAt);
-        }
+    // value() rather than constFind(): GCC 12 at -O2 reports -Wnull-dereference inside
+    // QHash's inlined iterator.
+    QByteArray startsAt = m_isoCache.value(b.startsAt);
+    if (startsAt.isEmpty()) {
+        if (m_isoCache.size() > 200000)
+            m_isoCache.clear();
+        startsAt = berlinIso(b.startsAt).toLatin1();
+        m_isoCache.insert(b.startsAt, startsAt);
     }
     QByteArray out;
     out.reserve(512);
@@ -350,20 +354,22 @@ QHttpServerResponse CitizenController::createBooking(const HttpRequest &request)
         return finish(fields.takeError());
     confirm.birthDate = *birth;
 
-    submitWrite(request, idem.record, [&](BookingEngine::WriteDone done) {
-        m_engine.submitConfirm(confirm, idem.record, renderer(), std::move(done));
+    submitWrite(request, idem.record, [&](WriteDone done) {
+        m_engine.submitConfirm(confirm, idem.record, std::move(done));
     });
     return QHttpServerResponse(HttpStatus::Accepted); // ignored: the answer is deferred
 }
 
-BookingEngine::Renderer CitizenController::renderer() {
-    return
-        [this](const BookingRecord &b, const QString &qrText) { return renderBooking(b, qrText); };
+QByteArray CitizenController::renderStored(const IdempotencyRecord &record) {
+    BookingRecord booking;
+    if (m_engine.bookingById(record.bookingId, &booking))
+        return {};
+    return renderBooking(booking, record.qrText);
 }
 
 void CitizenController::submitWrite(const HttpRequest &request,
                                     std::optional<IdempotencyRecord> record,
-                                    const std::function<void(BookingEngine::WriteDone)> &submit) {
+                                    const std::function<void(WriteDone)> &submit) {
     // Answered after the group commit this write joins (HttpServer keeps the connection's
     // answers in order and drops this one if the client has gone).
     DeferredReply reply = request.defer();
@@ -371,26 +377,84 @@ void CitizenController::submitWrite(const HttpRequest &request,
         m_idempotency.started(*record);
     const bool cancel = request.method() == QHttpServerRequest::Method::Delete;
     submit([this, reply, record, cancel](const WriteOutcome &outcome) mutable {
-        if (!record && !outcome.error) { // nothing to remember: straight to bytes
-            if (outcome.existing)
-                reply.finishJson(HttpStatus::Ok, renderBooking(outcome.booking));
-            else
-                reply.finishJson(cancel ? HttpStatus::Ok : HttpStatus::Created, outcome.body);
+        const bool fresh = !outcome.error && !outcome.existing;
+        const HttpStatus status = cancel ? HttpStatus::Ok : HttpStatus::Created;
+        if (!record && fresh) { // nothing to remember: straight to bytes
+            reply.finishJson(status, renderBooking(outcome.booking, outcome.qrText));
             return;
         }
         QHttpServerResponse response = [&] {
             if (outcome.error)
                 return engineError(outcome.error);
             if (outcome.existing)
-                return jsonBytes(renderBooking(outcome.booking), HttpStatus::Ok);
-            return jsonBytes(outcome.body, cancel ? HttpStatus::Ok : HttpStatus::Created);
+                return alreadyBooked(outcome.booking);
+            return jsonBytes(renderBooking(outcome.booking, outcome.qrText), status);
         }();
         // Durable answers (new booking, cancellation) are in the database already.
-        if (outcome.error || outcome.existing)
+        if (!fresh)
             m_idempotency.remember(record, response);
         m_idempotency.completed(record, response);
         reply.finish(std::move(response));
     });
+}
+
+QHttpServerResponse CitizenController::alreadyBooked(const BookingRecord &b) {
+    // The day and the centre only: whoever knows a person's name and birth date must not learn
+    // the code (it cancels the booking) nor anything else about them.
+    const QString day =
+        QDateTime::fromSecsSinceEpoch(b.startsAt, berlinTimeZone()).date().toString(Qt::ISODate);
+    return jsonResponse(
+        QJsonObject{
+            {QStringLiteral("error"), QStringLiteral("already_booked")},
+            {QStringLiteral("message"),
+             QStringLiteral("This person already has a booking for this service. Its code is "
+                            "sent again only to the contact given with it: POST "
+                            "/api/v1/booking-code-requests.")},
+            {QStringLiteral("date"), day},
+            {QStringLiteral("centre_id"), b.centreId},
+            {QStringLiteral("service"), b.service}},
+        HttpStatus::Conflict);
+}
+
+std::optional<QHttpServerResponse> CitizenController::readBirthDate(const HttpRequest &request,
+                                                                    QDate *birthDate) {
+    // A header rather than the query string: URLs end up in access logs.
+    const QByteArray text = request.header(QByteArrayLiteral("Birth-Date"));
+    if (text.isEmpty())
+        return badParameter("missing_birth_date",
+                            QStringLiteral("The header \"Birth-Date\" (YYYY-MM-DD) is required."),
+                            QStringLiteral("Birth-Date"));
+    *birthDate = QDate::fromString(QString::fromLatin1(text), Qt::ISODate);
+    if (text.size() != 10 || !birthDate->isValid())
+        return badParameter("invalid_birth_date",
+                            QStringLiteral("\"Birth-Date\" must be a date YYYY-MM-DD."),
+                            QStringLiteral("Birth-Date"));
+    return std::nullopt;
+}
+
+QHttpServerResponse CitizenController::requestCode(const HttpRequest &request) {
+    if (auto limited = limitLookup(request))
+        return std::move(*limited);
+    std::optional<QHttpServerResponse> error;
+    const std::optional<QJsonObject> body = parseJsonObject(request, &error);
+    if (!body)
+        return std::move(*error);
+    JsonFields fields(*body);
+    const QString family = fields.string(QStringLiteral("family_name"), JsonFields::Required, 100);
+    const QString given = fields.string(QStringLiteral("given_name"), JsonFields::Required, 100);
+    const QDate today = m_engine.today();
+    const std::optional<QDate> birth = fields.date(
+        QStringLiteral("birth_date"), JsonFields::Required, QDate(today.year() - 130, 1, 1), today);
+    const QString service = fields.string(QStringLiteral("service"), JsonFields::Required, 64);
+    fields.rejectUnknown();
+    if (fields.failed())
+        return fields.takeError();
+    bool queued = false;
+    if (const EngineError e = m_engine.requestCodeResend(family, given, *birth, service, &queued))
+        return engineError(e);
+    // The same answer whether or not the person has a booking.
+    return jsonResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("accepted")}},
+                        HttpStatus::Accepted);
 }
 
 QHttpServerResponse CitizenController::waitForFirst(const HttpRequest &request) {
@@ -415,8 +479,11 @@ QHttpServerResponse CitizenController::getBooking(const HttpRequest &request) {
                             QStringLiteral("This is not a valid booking code (check the "
                                            "characters)."),
                             QStringLiteral("code"));
+    QDate birthDate;
+    if (auto refused = readBirthDate(request, &birthDate))
+        return std::move(*refused);
     BookingRecord booking;
-    if (const EngineError e = m_engine.lookup(*code, &booking))
+    if (const EngineError e = m_engine.lookup(*code, birthDate, &booking))
         return engineError(e);
     return jsonBytes(renderBooking(booking));
 }
@@ -439,8 +506,11 @@ QHttpServerResponse CitizenController::cancelBooking(const HttpRequest &request)
                                    QStringLiteral("This is not a valid booking code (check the "
                                                   "characters)."),
                                    QStringLiteral("code")));
-    submitWrite(request, idem.record, [&](BookingEngine::WriteDone done) {
-        m_engine.submitCancel(*code, idem.record, renderer(), std::move(done));
+    QDate birthDate;
+    if (auto refused = readBirthDate(request, &birthDate))
+        return finish(std::move(*refused));
+    submitWrite(request, idem.record, [&](WriteDone done) {
+        m_engine.submitCancel(*code, birthDate, idem.record, std::move(done));
     });
     return QHttpServerResponse(HttpStatus::Accepted); // ignored: the answer is deferred
 }

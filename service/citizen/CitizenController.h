@@ -7,8 +7,6 @@
 
 #include <QHttpServerResponse>
 
-#include <mutex>
-
 namespace slotdesk {
 
 class Clock;
@@ -22,9 +20,13 @@ class SigningKey;
 //   POST   /holds                           {slot_id|slotId, service?} → 201 hold
 //   DELETE /holds/{id}                      release a hold early
 //   POST   /bookings                        {hold_id, family_name, given_name, birth_date,
-//                                            phone|email} → 201 new, 200 person's existing one
-//   GET    /bookings/{code}                 rate-limited per client address
-//   DELETE /bookings/{code}                 cancel; rate-limited per client address
+//                                            phone|email} → 201 new, 409 already_booked (day
+//                                            and centre only: no code, no names)
+//   POST   /booking-code-requests           {family_name, given_name, birth_date, service} →
+//                                            202 always; the code goes to the contact on file
+//   GET    /bookings/{code}                 header Birth-Date; rate-limited per address
+//   DELETE /bookings/{code}                 cancel; header Birth-Date; rate-limited
+// A wrong birth date answers exactly like an unknown code and uses up a lookup.
 // Every POST/DELETE accepts an Idempotency-Key. Errors: see jsonError().
 // Confirms and cancellations are answered after the group commit they joined (deferred
 // answers); a retry with the same key while the first is committing gets the first's answer.
@@ -33,6 +35,9 @@ public:
     struct Limits {
         int lookupBurst = 20;
         int lookupPerMinute = 60;
+        // Bounds of the in-memory caches (least recently used entries go first).
+        int idempotencyEntries = 100000;
+        int availabilityAnswers = 4096;
     };
     CitizenController(BookingEngine &engine, BookingStore &store, const SigningKey &key,
                       const Clock &clock, Limits limits);
@@ -40,6 +45,9 @@ public:
 
     // Periodic housekeeping (expired holds, idempotency memory, idle rate buckets).
     void housekeeping();
+    // Entries in the bounded caches (for /metrics).
+    qsizetype idempotencyCacheSize() const { return m_idempotency.memorySize(); }
+    qsizetype availabilityCacheSize() const { return m_availabilityCache.size(); }
 
 private:
     QHttpServerResponse health();
@@ -51,16 +59,20 @@ private:
     QHttpServerResponse createBooking(const HttpRequest &request);
     QHttpServerResponse getBooking(const HttpRequest &request);
     QHttpServerResponse cancelBooking(const HttpRequest &request);
+    QHttpServerResponse requestCode(const HttpRequest &request);
+    static QHttpServerResponse alreadyBooked(const BookingRecord &booking);
+    static std::optional<QHttpServerResponse> readBirthDate(const HttpRequest &request,
+                                                            QDate *birthDate);
 
-    // Thread-safe (batches are rendered on the writer thread). Without a QR text, the booking
-    // gets one signed on its own (a tree of one).
+    // Without a QR text, the booking gets one signed on its own (a tree of one).
     QByteArray renderBooking(const BookingRecord &booking);
     QByteArray renderBooking(const BookingRecord &booking, const QString &qrText);
-    BookingEngine::Renderer renderer();
+    // The answer of a committed confirm or cancel, replayed from its idempotency record.
+    QByteArray renderStored(const IdempotencyRecord &record);
     QByteArray renderHold(const HoldInfo &hold);
     // Defers the answer to after the group commit of the write `submit` queues.
     void submitWrite(const HttpRequest &request, std::optional<IdempotencyRecord> record,
-                     const std::function<void(BookingEngine::WriteDone)> &submit);
+                     const std::function<void(WriteDone)> &submit);
     QHttpServerResponse waitForFirst(const HttpRequest &request);
     std::optional<QHttpServerResponse> limitLookup(const HttpRequest &request);
     static QHttpServerResponse engineError(const EngineError &error);
@@ -77,11 +89,10 @@ private:
         QDate today;
         QByteArray bytes; // the complete HTTP answer
     };
-    QHash<QString, CachedAnswer> m_availabilityCache; // "centre?query" → answer
+    LruCache<QString, CachedAnswer> m_availabilityCache; // "centre?query" → answer
     qint64 m_lastValidUntil = 0;
     qint64 m_holdExpiry = -1;
     QByteArray m_holdExpiryText;
-    std::mutex m_isoMutex;
     QHash<qint64, QByteArray> m_isoCache; // slot start → ISO text in Berlin time
 };
 

@@ -12,10 +12,24 @@
 
 namespace slotdesk {
 
-Idempotency::Idempotency(BookingStore &store, const Clock &clock, qint64 ttlSeconds)
+Idempotency::Idempotency(BookingStore &store, const Clock &clock, RenderStored renderStored,
+                         qsizetype memoryEntries, qint64 ttlSeconds)
     : m_store(store)
     , m_clock(clock)
-    , m_ttl(ttlSeconds) {}
+    , m_renderStored(std::move(renderStored))
+    , m_ttl(ttlSeconds)
+    , m_memory(memoryEntries) {}
+
+QHttpServerResponse Idempotency::replayStored(const IdempotencyRecord &record) const {
+    if (record.bookingId == 0)
+        return replay(record);
+    IdempotencyRecord rendered = record;
+    rendered.body = m_renderStored(record);
+    if (rendered.body.isEmpty())
+        return jsonError(HttpStatus::ServiceUnavailable, QStringLiteral("storage_unavailable"),
+                         QStringLiteral("The stored answer cannot be read; please retry."));
+    return replay(rendered);
+}
 
 QHttpServerResponse Idempotency::replay(const IdempotencyRecord &record) {
     QHttpServerResponse response(QByteArrayLiteral("application/json"), record.body,
@@ -68,8 +82,7 @@ Idempotency::Begin Idempotency::begin(const HttpRequest &request) {
         return result;
     }
     std::optional<IdempotencyRecord> stored;
-    const auto memory = m_memory.constFind(record.key);
-    if (memory != m_memory.constEnd()) {
+    if (const IdempotencyRecord *memory = m_memory.find(record.key)) {
         stored = *memory;
     } else if (StoreError e = m_store.idempotency(record.key, &stored)) {
         result.answer.emplace(jsonError(HttpStatus::ServiceUnavailable,
@@ -80,7 +93,7 @@ Idempotency::Begin Idempotency::begin(const HttpRequest &request) {
         if (stored->fingerprint != record.fingerprint) {
             result.answer.emplace(reused());
         } else {
-            result.answer.emplace(replay(*stored));
+            result.answer.emplace(replayStored(*stored));
         }
         return result;
     }

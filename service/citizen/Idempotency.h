@@ -1,11 +1,13 @@
 #pragma once
 
 #include "models/booking/BookingTypes.h"
+#include "models/core/LruCache.h"
 #include "service/http/HttpRequest.h"
 
 #include <QHash>
 #include <QHttpServerResponse>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <vector>
@@ -23,7 +25,12 @@ class Clock;
 // memory for `ttl` seconds (holds do not survive a restart either).
 class Idempotency {
 public:
-    Idempotency(BookingStore &store, const Clock &clock, qint64 ttlSeconds = 86400);
+    // Renders the body of a stored confirm or cancel (empty when its booking is gone).
+    using RenderStored = std::function<QByteArray(const IdempotencyRecord &)>;
+    // At most `memoryEntries` answers are kept in memory (least recently used evicted first;
+    // an evicted key's retry runs again, which for holds and refusals is harmless).
+    Idempotency(BookingStore &store, const Clock &clock, RenderStored renderStored,
+                qsizetype memoryEntries = 100000, qint64 ttlSeconds = 86400);
 
     struct Begin {
         // Set when the request must not run: a replayed answer, or an error (bad key, reuse).
@@ -39,6 +46,7 @@ public:
     void remember(const std::optional<IdempotencyRecord> &record,
                   const QHttpServerResponse &response);
     void prune();
+    qsizetype memorySize() const { return m_memory.size(); }
 
     // A request with this record is committing (its answer is deferred until its batch).
     void started(const IdempotencyRecord &record);
@@ -51,10 +59,13 @@ public:
     static QHttpServerResponse replay(const IdempotencyRecord &record);
 
 private:
+    QHttpServerResponse replayStored(const IdempotencyRecord &record) const;
+
     BookingStore &m_store;
     const Clock &m_clock;
+    RenderStored m_renderStored;
     qint64 m_ttl;
-    QHash<QString, IdempotencyRecord> m_memory;
+    LruCache<QString, IdempotencyRecord> m_memory;
     std::multimap<qint64, QString> m_byAge;
     struct InFlight {
         QByteArray fingerprint;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/JsonText.h"
+
 #include <QByteArray>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
@@ -21,10 +23,6 @@ QHttpServerResponse jsonResponse(const QJsonObject &body, HttpStatus status = Ht
 QHttpServerResponse jsonResponse(const QJsonArray &body, HttpStatus status = HttpStatus::Ok);
 // Already serialised JSON (the availability cache answers with shared bytes, no copy).
 QHttpServerResponse jsonBytes(const QByteArray &body, HttpStatus status = HttpStatus::Ok);
-
-// Appends `text` as a JSON string literal (quotes included, escaped). For hand-built answers on
-// hot paths, where building a QJsonObject tree costs more than the rest of the request.
-void appendJsonString(QByteArray &out, QStringView text);
 
 // 429 with Retry-After (seconds, at least 1).
 QHttpServerResponse tooManyRequests(qint64 retryAfterSeconds);

@@ -197,7 +197,7 @@ private:
             ++m_stats.confirmed;
             m_stats.confirmNs.push_back(now - m_confirmAt);
             m_stats.bookingNs.push_back(now - m_holdAt);
-        } else if (status == 200) {
+        } else if (status == 409 && body.contains("\"already_booked\"")) {
             ++m_stats.existing;
         } else {
             ++m_stats.confirmRefused;

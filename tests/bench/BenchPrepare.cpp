@@ -146,6 +146,16 @@ bool prepare(const PrepareOptions &options) {
             }
         }
     }
+    if (ok && options.preload > 0) {
+        // Preloaded person keys are stand-ins: the service must not spend its start re-keying
+        // them (PersonKeyRekey).
+        QSqlQuery rekeyed(db);
+        rekeyed.prepare(QStringLiteral("INSERT INTO person_key_rekeys (scheme, bookings, merged, "
+                                       "done_at) VALUES ('blake2b-pepper-v1', ?, 0, ?)"));
+        rekeyed.addBindValue(options.preload);
+        rekeyed.addBindValue(QDateTime::currentSecsSinceEpoch());
+        ok = exec(rekeyed, "record re-keying");
+    }
     {
         QSqlQuery checkpoint(db);
         checkpoint.exec(QStringLiteral("PRAGMA journal_mode = WAL"));

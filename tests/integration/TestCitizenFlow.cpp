@@ -3,6 +3,7 @@
 #include "net/QrPayload.h"
 #include "service/EventHub.h"
 #include "service/booking/SigningKey.h"
+#include "service/citizen/CitizenController.h"
 #include "tests/integration/HttpTestClient.h"
 #include "tests/integration/ServiceFixture.h"
 
@@ -22,6 +23,8 @@ QJsonObject person(const QString &holdId, const QString &family = QStringLiteral
                        {QStringLiteral("birth_date"), QStringLiteral("1980-05-17")},
                        {QStringLiteral("phone"), QStringLiteral("0170 1234567")}};
 }
+
+const QPair<QByteArray, QByteArray> birthDate{"Birth-Date", "1980-05-17"};
 
 QJsonObject holdBody(qint64 slotId) {
     return QJsonObject{{QStringLiteral("slot_id"), slotId},
@@ -147,11 +150,13 @@ private Q_SLOTS:
         QVERIFY(!QrPayload::verify(forged, publicKey));
 
         // Lookup accepts the code in any spelling.
-        const HttpReply lookedUp = client.get(u"/api/v1/bookings/" % code.toLower().remove(u'-'));
+        const HttpReply lookedUp =
+            client.call("GET", u"/api/v1/bookings/" % code.toLower().remove(u'-'), {}, {birthDate});
         QCOMPARE(lookedUp.status, 200);
         QCOMPARE(lookedUp.json.value(QStringLiteral("code")).toString(), code);
 
-        const HttpReply cancelled = client.call("DELETE", u"/api/v1/bookings/" % code);
+        const HttpReply cancelled =
+            client.call("DELETE", u"/api/v1/bookings/" % code, {}, {birthDate});
         QCOMPARE(cancelled.status, 200);
         QCOMPARE(cancelled.json.value(QStringLiteral("state")).toString(),
                  QStringLiteral("cancelled"));
@@ -159,7 +164,7 @@ private Q_SLOTS:
         QCOMPARE(
             fx.scalar(QStringLiteral("SELECT booked FROM slots WHERE id = %1").arg(slots.at(0))),
             0);
-        const HttpReply again = client.call("DELETE", u"/api/v1/bookings/" % code);
+        const HttpReply again = client.call("DELETE", u"/api/v1/bookings/" % code, {}, {birthDate});
         QCOMPARE(again.status, 409);
         QCOMPARE(again.error(), QStringLiteral("booking_not_active"));
 
@@ -268,8 +273,8 @@ private Q_SLOTS:
                                   QStringLiteral("  MÜLLER "), QStringLiteral("anna"));
         same.insert(QStringLiteral("phone"), QStringLiteral("+49 170 1234567"));
         const HttpReply b2 = client.post(QStringLiteral("/api/v1/bookings"), same);
-        QCOMPARE(b2.status, 200);
-        QCOMPARE(b2.json.value(QStringLiteral("code")), b1.json.value(QStringLiteral("code")));
+        QCOMPARE(b2.status, 409);
+        QCOMPARE(b2.error(), QStringLiteral("already_booked"));
         QCOMPARE(fx.scalar(QStringLiteral("SELECT COUNT(*) FROM bookings")), 1);
         // The second hold was released: its slot is fully free again.
         QCOMPARE(publicFree(client, fx.centreId, slots.at(1)), 2);
@@ -406,10 +411,10 @@ private Q_SLOTS:
                                   << QStringLiteral("/api/v1/bookings/ABCD-EFGH-JKM")
                                   << QByteArray() << QByteArray() << 400 << "invalid_code"
                                   << "code";
-        QTest::newRow("unknown code")
+        QTest::newRow("no birth date")
             << QByteArray("DELETE") << (u"/api/v1/bookings/" % BookingCode::fromBits(12345))
-            << QByteArray() << QByteArray() << 404 << "booking_not_found"
-            << "code";
+            << QByteArray() << QByteArray() << 400 << "missing_birth_date"
+            << "Birth-Date";
         QTest::newRow("unknown centre")
             << QByteArray("GET") << QStringLiteral("/api/v1/centres/77/availability?service=pcr")
             << QByteArray() << QByteArray() << 404 << "centre_not_found"
@@ -489,15 +494,78 @@ private Q_SLOTS:
         QVERIFY(fx.start(config));
         HttpTestClient client(fx.service->port());
         const QString path = u"/api/v1/bookings/" % BookingCode::fromBits(42);
+        const auto lookup = [&] { return client.call("GET", path, {}, {birthDate}); };
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(client.get(path).status, 404);
-        const HttpReply limited = client.get(path);
+            QCOMPARE(lookup().status, 404);
+        const HttpReply limited = lookup();
         QCOMPARE(limited.status, 429);
         QCOMPARE(limited.error(), QStringLiteral("rate_limited"));
         QCOMPARE(limited.header("Retry-After"), QByteArray("10"));
         fx.clock.advance(10);
-        QCOMPARE(client.get(path).status, 404);
-        QCOMPARE(client.get(path).status, 429);
+        QCOMPARE(lookup().status, 404);
+        QCOMPARE(lookup().status, 429);
+    }
+
+    void holdsPerClientAreLimited() {
+        ServiceFixture fx;
+        ServiceConfig config;
+        config.holdsPerClient = 2;
+        QVERIFY(fx.start(config));
+        const QList<qint64> slots = fx.seed(3, 10);
+        HttpTestClient client(fx.service->port());
+        const HttpReply first = client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0)));
+        QCOMPARE(first.status, 201);
+        fx.clock.advance(60);
+        QCOMPARE(client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(1))).status, 201);
+        const HttpReply limited =
+            client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(2)));
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(limited.error(), QStringLiteral("too_many_holds"));
+        QVERIFY(!limited.json.value(QStringLiteral("message")).toString().isEmpty());
+        // Until the first hold expires (10 minutes after it was taken, one has passed).
+        QCOMPARE(limited.header("Retry-After"), QByteArray("540"));
+        QCOMPARE(fx.service->engine().freePlaces(slots.at(2)), 10);
+
+        // Releasing one gives the client room again.
+        const QString id = first.json.value(QStringLiteral("hold_id")).toString();
+        QCOMPARE(client.call("DELETE", u"/api/v1/holds/" % id).status, 204);
+        QCOMPARE(client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(2))).status, 201);
+
+        // Tightened at run time (as the waiting room will): the policy is asked on every hold.
+        fx.service->engine().holdPolicy().setLimits(HoldPolicy::Limits{1});
+        QCOMPARE(client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0))).status, 429);
+        fx.service->engine().holdPolicy().setLimits(HoldPolicy::Limits{0});
+        QCOMPARE(client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0))).status, 201);
+    }
+
+    void cachesAreBounded() {
+        ServiceFixture fx;
+        ServiceConfig config;
+        config.availabilityCache = 3;
+        config.idempotencyCache = 2;
+        QVERIFY(fx.start(config));
+        const QList<qint64> slots = fx.seed(2, 10);
+        HttpTestClient client(fx.service->port());
+        for (int day = 0; day < 10; ++day) {
+            const QString date = QDate(2026, 3, 3).addDays(day).toString(Qt::ISODate);
+            QCOMPARE(client
+                         .get(QStringLiteral("/api/v1/centres/%1/availability?service=pcr&from=%2")
+                                  .arg(fx.centreId)
+                                  .arg(date))
+                         .status,
+                     200);
+        }
+        CitizenController *citizen = fx.service->citizen();
+        QCOMPARE(citizen->availabilityCacheSize(), 3);
+        for (int i = 0; i < 5; ++i) {
+            const QByteArray key = "hold-" + QByteArray::number(i);
+            QCOMPARE(client
+                         .post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0)),
+                               {{"Idempotency-Key", key}})
+                         .status,
+                     201);
+        }
+        QCOMPARE(citizen->idempotencyCacheSize(), 2);
     }
 };
 

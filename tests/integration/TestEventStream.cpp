@@ -120,13 +120,8 @@ private:
         request.givenName = QStringLiteral("Stream");
         request.birthDate = QDate(1970, 1, 1).addDays(n);
         request.email = QStringLiteral("p%1@example.org").arg(n);
-        BookingRecord booking;
-        bool existing = false;
-        return !m_fx->service->engine().confirm(
-                   request, nullptr,
-                   [](const BookingRecord &, const QString &) { return QByteArray("{}"); },
-                   &booking, &existing) &&
-               !existing;
+        const WriteOutcome outcome = m_fx->service->engine().confirm(request);
+        return !outcome.error && !outcome.existing;
     }
 
 private Q_SLOTS:

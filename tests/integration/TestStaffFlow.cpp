@@ -116,14 +116,10 @@ private:
         request.givenName = QStringLiteral("Erika");
         request.birthDate = QDate(1980, 5, 17);
         request.email = family.toLower() % QStringLiteral("@example.org");
-        BookingRecord booking;
-        bool existing = false;
-        if (m_fx->service->engine().confirm(
-                request, nullptr,
-                [](const BookingRecord &, const QString &) { return QByteArray("{}"); }, &booking,
-                &existing))
+        const WriteOutcome outcome = m_fx->service->engine().confirm(request);
+        if (outcome.error)
             return {};
-        return booking.code;
+        return outcome.booking.code;
     }
 
     qint64 auditCount(const QString &action) {
@@ -211,10 +207,7 @@ private Q_SLOTS:
             codes.append(book(ids.at(i % 4).toInteger(), names.at(i)));
             QVERIFY(!codes.constLast().isEmpty());
         }
-        BookingRecord cancelled;
-        QVERIFY(!m_fx->service->engine().cancel(
-            codes.at(4), nullptr,
-            [](const BookingRecord &, const QString &) { return QByteArray("{}"); }, &cancelled));
+        QVERIFY(!m_fx->service->engine().cancel(codes.at(4), QDate(1980, 5, 17)).error);
 
         // Paged: 2 + 2 + 1, ordered by slot start, no row twice.
         QStringList seen;

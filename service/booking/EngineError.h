@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace slotdesk {
+
+// An engine refusal, mapped to HTTP by the controller: NotFound → 404, Conflict → 409,
+// Invalid → 422, Storage → 503, Limited → 429. `reason` is the machine-readable error code.
+struct EngineError {
+    enum class Kind { None, NotFound, Conflict, Invalid, Storage, Limited };
+    Kind kind = Kind::None;
+    QString reason;
+    QString message;
+    QString field;
+    // Limited: seconds until the client may try again.
+    qint64 retryAfter = 0;
+    explicit operator bool() const { return kind != Kind::None; }
+
+    static EngineError make(Kind kind, const char *reason, const QString &message,
+                            const QString &field = {}) {
+        return EngineError{kind, QLatin1String(reason), message, field, 0};
+    }
+};
+
+struct HoldInfo {
+    QString id;
+    qint64 slotId = 0;
+    qint64 expiresAt = 0; // Unix seconds
+};
+
+} // namespace slotdesk

@@ -1,0 +1,167 @@
+#include "service/booking/Holds.h"
+
+#include "service/booking/Availability.h"
+#include "service/booking/HoldPolicy.h"
+#include "service/booking/RandomPool.h"
+
+#include <algorithm>
+
+namespace slotdesk {
+
+namespace {
+
+// Tombstones of expired/used holds are kept this long so that a late confirm gets a precise
+// "hold_expired" rather than "unknown hold".
+constexpr qint64 tombstoneSeconds = 3600;
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("Holds", text);
+}
+
+EngineError error(EngineError::Kind kind, const char *reason, const QString &message,
+                  const QString &field) {
+    return EngineError::make(kind, reason, message, field);
+}
+
+} // namespace
+
+Holds::Holds(Availability &availability, const HoldPolicy &policy, int holdSeconds)
+    : m_availability(availability)
+    , m_policy(policy)
+    , m_holdSeconds(holdSeconds) {}
+
+EngineError Holds::hold(qint64 slotId, const QString &service, const QString &client, qint64 now,
+                        HoldInfo *hold) {
+    sweep(now);
+    if (!client.isEmpty()) {
+        const QList<qint64> expiries = m_byClient.value(client);
+        if (!m_policy.allowsClient(int(expiries.size()))) {
+            EngineError e = error(EngineError::Kind::Limited, "too_many_holds",
+                                  tr("This address holds %1 places already; confirm or release "
+                                     "one, or wait until one expires.")
+                                      .arg(expiries.size()),
+                                  QString());
+            e.retryAfter = expiries.isEmpty()
+                               ? m_holdSeconds
+                               : *std::min_element(expiries.cbegin(), expiries.cend()) - now;
+            return e;
+        }
+    }
+    const Availability::Slot *slot = m_availability.slot(slotId);
+    if (!slot || !m_availability.hasCentre(slot->record.centreId))
+        return error(EngineError::Kind::NotFound, "slot_not_found",
+                     tr("There is no bookable slot with this id."), QStringLiteral("slot_id"));
+    if (!service.isEmpty() && slot->record.service != service)
+        return error(EngineError::Kind::Invalid, "service_mismatch",
+                     tr("This slot is for another service."), QStringLiteral("service"));
+    if (slot->record.startsAt <= now)
+        return error(EngineError::Kind::Conflict, "slot_in_past", tr("This slot has started."),
+                     QStringLiteral("slot_id"));
+    if (slot->free() <= 0)
+        return error(EngineError::Kind::Conflict, "slot_full",
+                     tr("This slot has no free place left."), QStringLiteral("slot_id"));
+    m_availability.addHeld(slotId, +1);
+    ++m_active;
+    const QString id = RandomPool::hexToken(16);
+    const qint64 expiresAt = now + m_holdSeconds;
+    m_holds.insert(id, Hold{slotId, expiresAt, State::Active, client});
+    if (!client.isEmpty())
+        m_byClient[client].append(expiresAt);
+    m_expiryQueue.emplace(expiresAt, id);
+    *hold = HoldInfo{id, slotId, expiresAt};
+    return {};
+}
+
+void Holds::giveBack(Hold &hold) {
+    m_availability.addHeld(hold.slotId, -1);
+    --m_active;
+    if (hold.client.isEmpty())
+        return;
+    const auto it = m_byClient.find(hold.client);
+    if (it == m_byClient.end())
+        return;
+    it->removeOne(hold.expiresAt);
+    if (it->isEmpty())
+        m_byClient.erase(it);
+}
+
+void Holds::end(const QString &holdId, Hold &hold, State state, qint64 now) {
+    hold.state = state;
+    m_forgetQueue.emplace(now + tombstoneSeconds, holdId);
+}
+
+EngineError Holds::release(const QString &holdId, qint64 now) {
+    sweep(now);
+    const auto it = m_holds.find(holdId);
+    if (it == m_holds.end())
+        return error(EngineError::Kind::NotFound, "hold_not_found",
+                     tr("There is no hold with this id."), QStringLiteral("hold_id"));
+    if (it->state == State::Expired)
+        return error(EngineError::Kind::Conflict, "hold_expired", tr("The hold has expired."),
+                     QStringLiteral("hold_id"));
+    if (it->state != State::Active)
+        return error(EngineError::Kind::Conflict, "hold_not_active",
+                     tr("The hold was already used or released."), QStringLiteral("hold_id"));
+    giveBack(*it);
+    end(holdId, *it, State::Released, now);
+    return {};
+}
+
+EngineError Holds::beginCommit(const QString &holdId, qint64 *slotId) {
+    const auto it = m_holds.find(holdId);
+    if (it == m_holds.end())
+        return error(EngineError::Kind::NotFound, "hold_not_found",
+                     tr("There is no hold with this id."), QStringLiteral("hold_id"));
+    if (it->state == State::Expired)
+        return error(EngineError::Kind::Conflict, "hold_expired",
+                     tr("The hold has expired; please choose a slot again."),
+                     QStringLiteral("hold_id"));
+    if (it->state != State::Active)
+        return error(EngineError::Kind::Conflict, "hold_not_active",
+                     tr("The hold was already used or released."), QStringLiteral("hold_id"));
+    // The held place stays counted as held until the batch committed.
+    it->state = State::Committing;
+    *slotId = it->slotId;
+    return {};
+}
+
+void Holds::commit(const QString &holdId, bool booked, qint64 now) {
+    const auto it = m_holds.find(holdId);
+    if (it == m_holds.end() || it->state != State::Committing)
+        return;
+    giveBack(*it); // the held place becomes the booked place, or is given back
+    if (booked)
+        m_availability.addBooked(it->slotId, +1);
+    end(holdId, *it, booked ? State::Used : State::Released, now);
+}
+
+void Holds::reactivate(const QString &holdId, qint64 now) {
+    const auto it = m_holds.find(holdId);
+    if (it == m_holds.end() || it->state != State::Committing)
+        return;
+    it->state = State::Active;
+    if (it->expiresAt > now) {
+        m_expiryQueue.emplace(it->expiresAt, holdId);
+        return;
+    }
+    giveBack(*it);
+    end(holdId, *it, State::Expired, now);
+}
+
+void Holds::sweep(qint64 now) {
+    while (!m_expiryQueue.empty() && m_expiryQueue.begin()->first <= now) {
+        const QString id = m_expiryQueue.begin()->second;
+        m_expiryQueue.erase(m_expiryQueue.begin());
+        const auto it = m_holds.find(id);
+        if (it == m_holds.end() || it->state != State::Active)
+            continue;
+        giveBack(*it);
+        end(id, *it, State::Expired, now);
+    }
+    while (!m_forgetQueue.empty() && m_forgetQueue.begin()->first <= now) {
+        m_holds.remove(m_forgetQueue.begin()->second);
+        m_forgetQueue.erase(m_forgetQueue.begin());
+    }
+}
+
+} // namespace slotdesk

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "service/booking/EngineError.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <map>
+
+namespace slotdesk {
+
+class Availability;
+class HoldPolicy;
+
+// Places held for a citizen while they type their details. A hold counts against its slot's
+// free places (Availability's `held`) from hold() until it expires, is released, or its
+// confirm committed (then the held place becomes the booked place). Holds live only in memory:
+// a restart forgets them and so gives their places back. Owned by BookingEngine (see its
+// invariants); time is passed in, so tests see expiry without waiting. A client (its address,
+// empty for in-process callers) holds at most as many places at once as the HoldPolicy allows.
+class Holds {
+public:
+    Holds(Availability &availability, const HoldPolicy &policy, int holdSeconds);
+
+    // Refused with Limited (retryAfter: until the client's first hold expires) beyond the
+    // policy's limit.
+    EngineError hold(qint64 slotId, const QString &service, const QString &client, qint64 now,
+                     HoldInfo *hold);
+    EngineError release(const QString &holdId, qint64 now);
+    // Marks an active hold as committing (its confirm is queued): it can then neither expire,
+    // be released nor be confirmed again. *slotId: the held slot.
+    EngineError beginCommit(const QString &holdId, qint64 *slotId);
+    // The confirm of a committing hold committed: its place becomes booked (`booked`) or is
+    // given back (the person already had a booking).
+    void commit(const QString &holdId, bool booked, qint64 now);
+    // The confirm of a committing hold failed: the hold is active again (or expires now).
+    void reactivate(const QString &holdId, qint64 now);
+    // Expires holds whose time has come and forgets old tombstones. Cheap when nothing is due.
+    void sweep(qint64 now);
+    int active() const { return m_active; }
+    int activeOfClient(const QString &client) const { return int(m_byClient.value(client).size()); }
+
+private:
+    enum class State { Active, Committing, Expired, Used, Released };
+    struct Hold {
+        qint64 slotId = 0;
+        qint64 expiresAt = 0;
+        State state = State::Active;
+        QString client;
+    };
+    void giveBack(Hold &hold);
+    void end(const QString &holdId, Hold &hold, State state, qint64 now);
+
+    Availability &m_availability;
+    const HoldPolicy &m_policy;
+    int m_holdSeconds;
+    // client → expiry times of its active holds (few per client: the policy bounds them).
+    QHash<QString, QList<qint64>> m_byClient;
+    QHash<QString, Hold> m_holds;
+    std::multimap<qint64, QString> m_expiryQueue; // expiresAt → active hold
+    std::multimap<qint64, QString> m_forgetQueue; // when to drop tombstones
+    int m_active = 0;
+};
+
+} // namespace slotdesk
