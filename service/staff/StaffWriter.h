@@ -2,7 +2,7 @@
 
 #include "models/booking/EventLog.h"
 #include "service/EventHub.h"
-#include "service/staff/AuditLog.h"
+#include "service/staff/audit/AuditLog.h"
 
 #include <QSqlDatabase>
 

@@ -1,7 +1,7 @@
 #include "models/booking/EventLog.h"
 #include "service/booking/BookingEngine.h"
-#include "service/staff/EventStream.h"
 #include "service/staff/StaffSide.h"
+#include "service/staff/stream/EventStream.h"
 #include "tests/integration/ServiceFixture.h"
 #include "tests/integration/StaffTestClient.h"
 

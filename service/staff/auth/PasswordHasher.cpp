@@ -1,4 +1,4 @@
-#include "service/staff/PasswordHasher.h"
+#include "service/staff/auth/PasswordHasher.h"
 
 #include <QByteArray>
 

@@ -1,4 +1,4 @@
-#include "service/staff/StaffRole.h"
+#include "service/staff/auth/StaffRole.h"
 
 namespace slotdesk {
 

@@ -1,4 +1,6 @@
-#include "service/staff/LoginThrottle.h"
+#include "service/staff/auth/LoginThrottle.h"
+
+#include <QStringBuilder>
 
 #include <algorithm>
 
@@ -9,24 +11,25 @@ namespace {
 constexpr qsizetype maxRecords = 100000;
 } // namespace
 
-LoginThrottle::LoginThrottle(Policy perLogin, Policy perAddress)
-    : m_loginPolicy(perLogin)
+LoginThrottle::LoginThrottle(Policy perLoginAndAddress, Policy perAddress)
+    : m_pairPolicy(perLoginAndAddress)
     , m_addressPolicy(perAddress) {}
 
 LoginThrottle::LoginThrottle()
     : LoginThrottle(Policy{3, 1000, 15 * 60 * 1000}, Policy{20, 1000, 15 * 60 * 1000}) {}
 
+QString LoginThrottle::pairKey(const QString &login, const QString &address) {
+    return login.toCaseFolded() % u'\n' % address;
+}
+
 qint64 LoginThrottle::waitMs(const QHash<QString, Record> &records, const QString &key,
                              qint64 nowMs) {
-    const auto it = records.constFind(key);
-    if (it == records.constEnd())
-        return 0;
-    return std::max<qint64>(0, it->blockedUntilMs - nowMs);
+    return std::max<qint64>(0, records.value(key).blockedUntilMs - nowMs);
 }
 
 qint64 LoginThrottle::retryAfterSeconds(const QString &login, const QString &address,
                                         qint64 nowMs) const {
-    const qint64 wait = std::max(waitMs(m_logins, login.toCaseFolded(), nowMs),
+    const qint64 wait = std::max(waitMs(m_pairs, pairKey(login, address), nowMs),
                                  waitMs(m_addresses, address, nowMs));
     return wait == 0 ? 0 : (wait + 999) / 1000;
 }
@@ -49,36 +52,36 @@ void LoginThrottle::fail(QHash<QString, Record> &records, const QString &key, co
 
 void LoginThrottle::recordFailure(const QString &login, const QString &address, qint64 nowMs) {
     prune(nowMs);
-    fail(m_logins, login.toCaseFolded(), m_loginPolicy, nowMs);
+    fail(m_pairs, pairKey(login, address), m_pairPolicy, nowMs);
     fail(m_addresses, address, m_addressPolicy, nowMs);
 }
 
-void LoginThrottle::recordSuccess(const QString &login) {
-    m_logins.remove(login.toCaseFolded());
+void LoginThrottle::recordSuccess(const QString &login, const QString &address) {
+    m_pairs.remove(pairKey(login, address));
 }
 
-bool LoginThrottle::takeVerification(qint64 nowMs) {
-    const qint64 second = nowMs / 1000;
-    if (second != m_verificationSecond) {
-        m_verificationSecond = second;
-        m_verificationsThisSecond = 0;
-    }
-    if (m_verificationsThisSecond >= m_verificationsPerSecond)
+bool LoginThrottle::beginCheck(const QString &login, const QString &address) {
+    const QString key = pairKey(login, address);
+    if (m_checking.contains(key))
         return false;
-    ++m_verificationsThisSecond;
+    m_checking.insert(key);
     return true;
 }
 
+void LoginThrottle::endCheck(const QString &login, const QString &address) {
+    m_checking.remove(pairKey(login, address));
+}
+
 void LoginThrottle::prune(qint64 nowMs) {
-    if (m_logins.size() + m_addresses.size() < maxRecords)
+    if (m_pairs.size() + m_addresses.size() < maxRecords)
         return;
     const auto stale = [nowMs](const Policy &policy) {
         return [nowMs, policy](const Record &r) {
             return r.blockedUntilMs <= nowMs && nowMs - r.lastFailureMs > policy.maxDelayMs;
         };
     };
-    m_logins.removeIf([&](const QHash<QString, Record>::iterator &it) {
-        return stale(m_loginPolicy)(it.value());
+    m_pairs.removeIf([&](const QHash<QString, Record>::iterator &it) {
+        return stale(m_pairPolicy)(it.value());
     });
     m_addresses.removeIf([&](const QHash<QString, Record>::iterator &it) {
         return stale(m_addressPolicy)(it.value());

@@ -1,10 +1,11 @@
-#include "service/staff/EventStream.h"
+#include "service/staff/stream/EventStream.h"
 
 #include "models/booking/EventLog.h"
 #include "service/EventHub.h"
 #include "service/http/HttpServer.h"
 #include "service/http/JsonResponse.h"
-#include "service/staff/StaffAuth.h"
+#include "service/staff/auth/CentreScope.h"
+#include "service/staff/auth/StaffAuth.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -55,10 +56,11 @@ QString streamMessage(const Event &event) {
 class StreamSession final : public QObject {
 public:
     StreamSession(EventStream &stream, std::unique_ptr<QWebSocket> socket, QString token,
-                  qint64 after)
+                  CentreScope centres, qint64 after)
         : m_stream(stream)
         , m_socket(std::move(socket))
         , m_token(std::move(token))
+        , m_centres(std::move(centres))
         , m_lastSent(after) {
         QWebSocket *ws = m_socket.get();
         connect(ws, &QWebSocket::disconnected, this, [this] { m_stream.removeSession(this); });
@@ -102,7 +104,8 @@ public:
                 schedulePump();
                 return;
             }
-            m_socket->sendTextMessage(messages.at(i));
+            if (m_centres.allowsEvent(events.at(i)))
+                m_socket->sendTextMessage(messages.at(i));
             m_lastSent = seq;
         }
         if (m_socket->bytesToWrite() > m_stream.m_settings.streamMaxPendingBytes)
@@ -165,7 +168,8 @@ private:
                       QStringLiteral("event %1 is missing from the log").arg(m_lastSent + 1));
                 return;
             }
-            m_socket->sendTextMessage(streamMessage(event));
+            if (m_centres.allowsEvent(event))
+                m_socket->sendTextMessage(streamMessage(event));
             m_lastSent = event.seq;
         }
         if (page.isEmpty()) {
@@ -180,6 +184,8 @@ private:
     EventStream &m_stream;
     std::unique_ptr<QWebSocket> m_socket;
     QString m_token;
+    CentreScope m_centres;
+    // The last seq this console is past: sent, or left out as another centre's.
     qint64 m_lastSent = 0;
     bool m_live = false;
     bool m_pumpScheduled = false;
@@ -245,7 +251,8 @@ void EventStream::acceptPending() {
             socket.release()->deleteLater();
             continue;
         }
-        if (!m_auth.requireToken(token, streamRoles).user) {
+        StaffAuth::Caller caller = m_auth.requireToken(token, streamRoles);
+        if (!caller.user) {
             socket->close(closeCode(CloseUnauthorized), QStringLiteral("invalid token"));
             socket.release()->deleteLater();
             continue;
@@ -259,7 +266,8 @@ void EventStream::acceptPending() {
             socket.release()->deleteLater();
             continue;
         }
-        auto session = std::make_unique<StreamSession>(*this, std::move(socket), token, after);
+        auto session = std::make_unique<StreamSession>(*this, std::move(socket), token,
+                                                       std::move(caller.centres), after);
         StreamSession *raw = session.get();
         m_sessions.push_back(std::move(session));
         raw->start();

@@ -1,4 +1,4 @@
-#include "service/staff/StaffAccounts.h"
+#include "service/staff/auth/StaffAccounts.h"
 
 #include "service/staff/SqlText.h"
 
@@ -148,22 +148,59 @@ StaffAccounts::Result StaffAccounts::update(qint64 id, const Changes &changes, q
     return {user, Error::None};
 }
 
-std::optional<StaffUser> StaffAccounts::verify(const QString &login,
-                                               const QString &password) const {
+CentreScope StaffAccounts::centresOf(qint64 staffId) const {
+    QList<CentreRef> centres;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT c.id, c.uuid FROM staff_centres sc JOIN centres c ON "
+                                 "c.id = sc.centre_id WHERE sc.staff_id = ? ORDER BY c.uuid"));
+    query.addBindValue(staffId);
+    if (!query.exec())
+        return CentreScope({CentreRef{-1, QString()}}); // unreadable: allow nothing
+    while (query.next())
+        centres.append({query.value(0).toLongLong(), query.value(1).toString()});
+    return CentreScope(std::move(centres));
+}
+
+StaffAccounts::Error StaffAccounts::setCentres(qint64 staffId, const QStringList &centreUuids) {
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM staff_centres WHERE staff_id = ?"));
+    query.addBindValue(staffId);
+    if (!query.exec())
+        return Error::Io;
+    query.prepare(QStringLiteral("INSERT INTO staff_centres (staff_id, centre_id) SELECT ?, id "
+                                 "FROM centres WHERE uuid = ?"));
+    for (const QString &uuid : centreUuids) {
+        query.addBindValue(staffId);
+        query.addBindValue(uuid);
+        if (!query.exec())
+            return Error::Io;
+        if (query.numRowsAffected() != 1)
+            return Error::UnknownCentre;
+    }
+    return Error::None;
+}
+
+std::optional<StaffAccounts::Credentials> StaffAccounts::credentials(const QString &login) const {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("SELECT id, password_hash FROM staff_users WHERE login = ? AND "
                                  "active = 1"));
     query.addBindValue(login);
-    if (!query.exec() || !query.next()) {
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return Credentials{query.value(0).toLongLong(), query.value(1).toString()};
+}
+
+std::optional<StaffUser> StaffAccounts::verify(const QString &login,
+                                               const QString &password) const {
+    const std::optional<Credentials> found = credentials(login);
+    if (!found) {
         m_hasher.verifyDummy(password);
         return std::nullopt;
     }
-    const qint64 id = query.value(0).toLongLong();
-    const QString hash = query.value(1).toString();
-    query.finish();
-    if (!m_hasher.verify(hash, password))
+    if (!m_hasher.verify(found->passwordHash, password))
         return std::nullopt;
-    return find(id);
+    return find(found->id);
 }
 
 } // namespace slotdesk

@@ -1,12 +1,20 @@
 #pragma once
 
+#include "models/booking/BookingTypes.h"
 #include "service/http/Controller.h"
 
+#include <QHash>
+#include <QHttpServerResponse>
+#include <QJsonValue>
+#include <QSet>
 #include <QSqlDatabase>
+
+#include <optional>
 
 namespace slotdesk {
 
 class BookingEngine;
+class HttpRequest;
 class StaffAuth;
 class StaffWriter;
 
@@ -22,6 +30,20 @@ public:
     void registerRoutes(Router &router) override;
 
 private:
+    QHttpServerResponse putCentre(const HttpRequest &request);
+    QHttpServerResponse putOpeningHours(const HttpRequest &request);
+    QHttpServerResponse postSlots(const HttpRequest &request);
+
+    // One element of a slot batch, checked against the catalogue, the clock and the batch so
+    // far. `centreIds` caches uuid → id; `seen` holds the batch's centre/service/start keys.
+    struct SlotBatch {
+        QHash<QString, qint64> centreIds;
+        QSet<QString> seen;
+        QList<SlotRecord> records;
+    };
+    std::optional<QHttpServerResponse> readSlot(const QJsonValue &value, qsizetype index,
+                                                qint64 now, SlotBatch *batch);
+
     QSqlDatabase m_db;
     StaffAuth &m_auth;
     StaffWriter &m_writer;

@@ -36,6 +36,9 @@ class StreamSession;
 // socket; a live session whose unsent bytes exceed streamMaxPendingBytes is closed with code
 // 4008 ("slow consumer") and reconnects with its last seq. Close codes: 4400 bad request,
 // 4401 token invalid/expired/revoked, 4008 slow consumer, 1001 service shutting down.
+//
+// An account limited to some centres gets only the events of those centres (and events that
+// name no centre); the others are skipped, so it sees gaps in seq and resumes as usual.
 class EventStream final : public QObject, public Controller {
     Q_OBJECT
 public:

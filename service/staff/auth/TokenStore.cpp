@@ -1,4 +1,4 @@
-#include "service/staff/TokenStore.h"
+#include "service/staff/auth/TokenStore.h"
 
 #include <QSqlQuery>
 #include <QVariant>

@@ -1,8 +1,9 @@
-#include "service/staff/StaffAuth.h"
+#include "service/staff/auth/StaffAuth.h"
 
 #include "service/http/JsonResponse.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 
 #include <algorithm>
 
@@ -12,12 +13,11 @@ StaffAuth::StaffAuth(QSqlDatabase db, const Clock &clock, const StaffSettings &s
     : m_clock(clock)
     , m_settings(settings)
     , m_hasher(settings.passwordLimits)
+    , m_checks(m_hasher, settings.passwordCheckThreads, settings.passwordCheckCeiling)
     , m_accounts(db, m_hasher)
     , m_tokens(db)
-    , m_throttle(settings.perLogin, settings.perAddress)
-    , m_audit(db) {
-    m_throttle.setVerificationsPerSecond(settings.passwordChecksPerSecond);
-}
+    , m_throttle(settings.perLoginAndAddress, settings.perAddress)
+    , m_audit(db) {}
 
 QString StaffAuth::bearerToken(const HttpRequest &request) {
     const QByteArray header = request.header(QByteArrayLiteral("authorization")).trimmed();
@@ -66,17 +66,24 @@ StaffAuth::Caller StaffAuth::requireToken(const QString &token,
         return caller;
     }
     caller.user = user;
+    caller.centres = m_accounts.centresOf(user->id);
     caller.token = token;
     caller.expiresAt = session->expiresAt;
     return caller;
 }
 
-QJsonObject staffUserJson(const StaffUser &user) {
+QHttpServerResponse StaffAuth::centreRefusal() {
+    return jsonError(HttpStatus::Forbidden, QStringLiteral("forbidden_centre"),
+                     QStringLiteral("This account is not allowed to work with this centre."));
+}
+
+QJsonObject staffUserJson(const StaffUser &user, const CentreScope &centres) {
     return {{QStringLiteral("id"), user.id},
             {QStringLiteral("login"), user.login},
             {QStringLiteral("display_name"), user.displayName},
             {QStringLiteral("role"), staffRoleToString(user.role)},
             {QStringLiteral("active"), user.active},
+            {QStringLiteral("centres"), QJsonArray::fromStringList(centres.uuids())},
             {QStringLiteral("created_at"),
              QDateTime::fromSecsSinceEpoch(user.createdAt, Qt::UTC).toString(Qt::ISODate)},
             {QStringLiteral("updated_at"),

@@ -1,4 +1,4 @@
-#include "service/staff/AuditLog.h"
+#include "service/staff/audit/AuditLog.h"
 
 #include "service/staff/SqlText.h"
 
