@@ -1,6 +1,6 @@
 #include "service/staff/auth/StaffAccounts.h"
 
-#include "service/staff/SqlText.h"
+#include "models/store/SqlSupport.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
@@ -95,7 +95,7 @@ StaffAccounts::Result StaffAccounts::create(const QString &login, const QString 
                                  "password_hash, active, created_at, updated_at) VALUES (?, ?, ?, "
                                  "?, 1, ?, ?)"));
     query.addBindValue(login);
-    query.addBindValue(sqlText(displayName));
+    query.addBindValue(sql::notNullText(displayName));
     query.addBindValue(staffRoleToString(role));
     query.addBindValue(hash);
     query.addBindValue(now);
@@ -137,7 +137,7 @@ StaffAccounts::Result StaffAccounts::update(qint64 id, const Changes &changes, q
     query.prepare(QStringLiteral(
         "UPDATE staff_users SET display_name = ?, role = ?, active = ?, updated_at = ?, "
         "password_hash = COALESCE(?, password_hash) WHERE id = ?"));
-    query.addBindValue(sqlText(user.displayName));
+    query.addBindValue(sql::notNullText(user.displayName));
     query.addBindValue(staffRoleToString(user.role));
     query.addBindValue(user.active ? 1 : 0);
     query.addBindValue(now);

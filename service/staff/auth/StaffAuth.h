@@ -1,9 +1,9 @@
 #pragma once
 
 #include "models/core/Clock.h"
+#include "models/store/AuditLog.h"
 #include "service/http/HttpRequest.h"
 #include "service/staff/StaffSettings.h"
-#include "service/staff/audit/AuditLog.h"
 #include "service/staff/auth/CentreScope.h"
 #include "service/staff/auth/LoginThrottle.h"
 #include "service/staff/auth/PasswordCheckPool.h"

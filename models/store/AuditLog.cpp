@@ -1,6 +1,6 @@
-#include "service/staff/audit/AuditLog.h"
+#include "models/store/AuditLog.h"
 
-#include "service/staff/SqlText.h"
+#include "models/store/SqlSupport.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -19,10 +19,10 @@ bool AuditLog::append(const Entry &entry) {
     query.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_id, "
                                  "detail) VALUES (?, ?, ?, ?, ?, ?)"));
     query.addBindValue(entry.at);
-    query.addBindValue(sqlText(entry.actor));
-    query.addBindValue(sqlText(entry.action));
-    query.addBindValue(sqlText(entry.entity));
-    query.addBindValue(sqlText(entry.entityId));
+    query.addBindValue(sql::notNullText(entry.actor));
+    query.addBindValue(sql::notNullText(entry.action));
+    query.addBindValue(sql::notNullText(entry.entity));
+    query.addBindValue(sql::notNullText(entry.entityId));
     query.addBindValue(
         QString::fromUtf8(QJsonDocument(entry.detail).toJson(QJsonDocument::Compact)));
     if (query.exec())
