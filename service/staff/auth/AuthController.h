@@ -1,7 +1,7 @@
 #pragma once
 
+#include "models/domain/StaffRole.h"
 #include "service/http/Controller.h"
-#include "service/staff/auth/StaffRole.h"
 
 #include <QHttpServerResponse>
 #include <QString>

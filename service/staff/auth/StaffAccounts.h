@@ -1,8 +1,9 @@
 #pragma once
 
+#include "models/domain/StaffRole.h"
+#include "models/store/StaffAccountTable.h"
 #include "service/staff/auth/CentreScope.h"
 #include "service/staff/auth/PasswordHasher.h"
-#include "service/staff/auth/StaffRole.h"
 
 #include <QSqlDatabase>
 
@@ -10,8 +11,8 @@
 
 namespace slotdesk {
 
-// The staff_users table and each account's centres (staff_centres). Passwords only ever exist
-// here as Argon2id hashes.
+// Staff accounts with their rules (valid logins, strong passwords, always one active admin) on
+// top of StaffAccountTable. Passwords only ever reach the table as Argon2id hashes.
 class StaffAccounts {
 public:
     StaffAccounts(QSqlDatabase db, const PasswordHasher &hasher);
@@ -31,10 +32,11 @@ public:
         Error error = Error::None;
     };
 
-    QList<StaffUser> list() const;
-    std::optional<StaffUser> find(qint64 id) const;
-    std::optional<StaffUser> findByLogin(const QString &login) const;
-    int activeAdminCount() const;
+    QList<StaffUser> list() const { return m_table.list(); }
+    std::optional<StaffUser> find(qint64 id) const { return m_table.find(id); }
+    std::optional<StaffUser> findByLogin(const QString &login) const {
+        return m_table.findByLogin(login);
+    }
 
     // Runs inside the caller's transaction (so the audit row commits with it).
     Result create(const QString &login, const QString &displayName, StaffRole role,
@@ -56,20 +58,16 @@ public:
 
     // What a login needs to check a password off the server thread: the active account's id
     // and stored hash, or nothing for an unknown or inactive login.
-    struct Credentials {
-        qint64 id = 0;
-        QString passwordHash;
-    };
-    std::optional<Credentials> credentials(const QString &login) const;
-    // The active account whose password matches, or nothing; spends the same Argon2 time for
-    // unknown logins. On the calling thread: for the command line and tests.
-    std::optional<StaffUser> verify(const QString &login, const QString &password) const;
+    using Credentials = StaffAccountTable::Credentials;
+    std::optional<Credentials> credentials(const QString &login) const {
+        return m_table.credentials(login);
+    }
 
     static bool isValidLogin(const QString &login);    // [a-z0-9._-], 3..64
     static bool isStrongPassword(const QString &text); // 10..1024 characters
 
 private:
-    QSqlDatabase m_db;
+    StaffAccountTable m_table;
     const PasswordHasher &m_hasher;
 };
 

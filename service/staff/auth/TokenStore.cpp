@@ -1,14 +1,11 @@
 #include "service/staff/auth/TokenStore.h"
 
-#include <QSqlQuery>
-#include <QVariant>
-
 #include <sodium.h>
 
 namespace slotdesk {
 
 TokenStore::TokenStore(QSqlDatabase db)
-    : m_db(std::move(db)) {
+    : m_table(std::move(db)) {
     if (sodium_init() < 0)
         qFatal("libsodium could not be initialised");
 }
@@ -29,15 +26,7 @@ TokenStore::Issued TokenStore::issue(qint64 staffId, qint64 now, qint64 ttlSecon
     issued.token = QString::fromLatin1(
         random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     issued.expiresAt = now + ttlSeconds;
-
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT INTO staff_tokens (token_hash, staff_id, created_at, "
-                                 "expires_at) VALUES (?, ?, ?, ?)"));
-    query.addBindValue(hashToken(issued.token));
-    query.addBindValue(staffId);
-    query.addBindValue(now);
-    query.addBindValue(issued.expiresAt);
-    if (!query.exec())
+    if (!m_table.insert(hashToken(issued.token), staffId, now, issued.expiresAt))
         return {};
     return issued;
 }
@@ -46,32 +35,18 @@ std::optional<TokenStore::Session> TokenStore::lookup(const QString &token, qint
     // 32 bytes in unpadded base64url are 43 characters; anything else cannot be ours.
     if (token.size() != 43)
         return std::nullopt;
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT staff_id, expires_at FROM staff_tokens WHERE token_hash = "
-                                 "? AND revoked_at IS NULL AND expires_at > ?"));
-    query.addBindValue(hashToken(token));
-    query.addBindValue(now);
-    if (!query.exec() || !query.next())
+    const std::optional<StaffTokenTable::Session> session = m_table.lookup(hashToken(token), now);
+    if (!session)
         return std::nullopt;
-    return Session{query.value(0).toLongLong(), query.value(1).toLongLong()};
+    return Session{session->staffId, session->expiresAt};
 }
 
 bool TokenStore::revoke(const QString &token, qint64 now) {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral(
-        "UPDATE staff_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL"));
-    query.addBindValue(now);
-    query.addBindValue(hashToken(token));
-    return query.exec() && query.numRowsAffected() > 0;
+    return m_table.revoke(hashToken(token), now);
 }
 
 bool TokenStore::revokeAll(qint64 staffId, qint64 now) {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral(
-        "UPDATE staff_tokens SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL"));
-    query.addBindValue(now);
-    query.addBindValue(staffId);
-    return query.exec();
+    return m_table.revokeAll(staffId, now);
 }
 
 } // namespace slotdesk

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/store/StaffTokenTable.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -8,7 +10,7 @@
 namespace slotdesk {
 
 // Bearer tokens of staff sessions: 256 random bits, base64url on the wire, only their SHA-256
-// stored (table staff_tokens, migration 0004). Valid until expires_at or revocation.
+// stored (StaffTokenTable). Valid until expires_at or revocation.
 class TokenStore {
 public:
     explicit TokenStore(QSqlDatabase db);
@@ -33,7 +35,7 @@ public:
     static QString hashToken(const QString &token);
 
 private:
-    QSqlDatabase m_db;
+    StaffTokenTable m_table;
 };
 
 } // namespace slotdesk

@@ -1,4 +1,4 @@
-#include "service/staff/auth/StaffRole.h"
+#include "models/domain/StaffRole.h"
 
 namespace slotdesk {
 
