@@ -433,6 +433,13 @@ private Q_SLOTS:
         QCOMPARE(detail.value(QStringLiteral("rows")).toInt(), 1);
         QCOMPARE(detail.value(QStringLiteral("outcome")).toString(), QStringLiteral("checked_in"));
         QCOMPARE(auditCount(QStringLiteral("checkin.lookup")), 2);
+
+        // No audit row, no personal data.
+        QVERIFY(QSqlQuery(m_fx->service->database()).exec(QStringLiteral("DROP TABLE audit_log")));
+        const HttpAnswer unaudited = m_http->get(QStringLiteral("/api/v1/bookings"), desk);
+        QCOMPARE(unaudited.status, 503);
+        QVERIFY(!unaudited.body.contains("Anders"));
+        QCOMPARE(m_http->post(checkIn.arg(codes.at(0)), {}, desk).status, 503);
     }
 
     void auditLogRows() {

@@ -27,6 +27,10 @@ QHttpServerResponse storageError(const QString &message) {
     return jsonError(HttpStatus::ServiceUnavailable, QStringLiteral("storage_error"), message);
 }
 
+QHttpServerResponse unaudited() {
+    return storageError(QStringLiteral("The read could not be audited; try again."));
+}
+
 // Opaque to clients: "<startsAt>.<bookingId>" in base64url.
 QString encodeCursor(qint64 startsAt, qint64 id) {
     return QString::fromLatin1(
@@ -159,7 +163,7 @@ QHttpServerResponse DeskController::listBookings(const HttpRequest &request) {
             {m_auth.now(), caller.user->login, QStringLiteral("bookings.read"),
              QStringLiteral("booking"), QString(),
              QJsonObject{{QStringLiteral("filter"), audited}, {QStringLiteral("rows"), rows}}}))
-        return storageError(QStringLiteral("The read could not be audited; try again."));
+        return unaudited();
     QJsonArray items;
     for (qsizetype i = 0; i < rows; ++i)
         items.append(bookingJson(read.value.at(i)));
@@ -202,17 +206,20 @@ QHttpServerResponse DeskController::checkIn(const HttpRequest &request) {
         return storageError(QStringLiteral("The booking could not be read; try again."));
     const QString codeText = code.value_or(request.param(u"code").left(32));
     if (!found.value) {
-        auditLookup(login, codeText, 0, QStringLiteral("unknown_code"));
+        if (!auditLookup(login, codeText, 0, QStringLiteral("unknown_code")))
+            return unaudited();
         return jsonError(HttpStatus::NotFound, QStringLiteral("unknown_code"),
                          QStringLiteral("There is no booking with this code."));
     }
     const DeskBooking &booking = *found.value;
     if (!caller.centres.allowsId(booking.centreId)) {
-        auditLookup(login, codeText, 1, QStringLiteral("forbidden_centre"));
+        if (!auditLookup(login, codeText, 1, QStringLiteral("forbidden_centre")))
+            return unaudited();
         return StaffAuth::centreRefusal();
     }
     if (booking.state != u"confirmed") {
-        auditLookup(login, codeText, 1, booking.state);
+        if (!auditLookup(login, codeText, 1, booking.state))
+            return unaudited();
         if (booking.state == u"checked_in") {
             QJsonObject body{{QStringLiteral("error"), QStringLiteral("already_checked_in")},
                              {QStringLiteral("message"),
