@@ -2,6 +2,7 @@
 
 #include "models/booking/EventLog.h"
 #include "models/booking/PersonKey.h"
+#include "models/store/CentreTable.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -16,11 +17,6 @@ const QString bookingColumns = QStringLiteral(
     "b.id, b.code, b.slot_id, b.service_code, b.person_key, b.family_name, b.given_name, "
     "b.birth_date, b.phone, b.email, b.state, b.channel, b.created_at, b.updated_at, "
     "s.centre_id, s.starts_at, s.minutes");
-
-// Qt binds a null QString as SQL NULL; NOT NULL DEFAULT '' columns need an empty string.
-QVariant text(const QString &value) {
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
 
 StoreError conflict(const QString &reason) {
     return StoreError{StoreError::Kind::Conflict, reason, {}};
@@ -160,39 +156,24 @@ StoreError SqliteBookingStore::loadSlots(qint64 fromStartsAt, QList<SlotRecord> 
 StoreError SqliteBookingStore::insertCentre(CentreRecord *centre, qint64 now) {
     if (!m_db.transaction())
         return StoreError{StoreError::Kind::Io, m_db.lastError().text(), {}};
-    if (centre->uuid.isEmpty())
-        centre->uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral(
-        "INSERT INTO centres (uuid, name, name_key, street, postcode, city, kind, slot_minutes, "
-        "phone, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(centre->uuid);
-    query.addBindValue(text(centre->name));
-    query.addBindValue(centre->name.simplified().toCaseFolded());
-    query.addBindValue(text(centre->street));
-    query.addBindValue(text(centre->postcode));
-    query.addBindValue(text(centre->city));
-    query.addBindValue(text(centre->kind));
-    query.addBindValue(centre->slotMinutes);
-    query.addBindValue(text(centre->phone));
-    query.addBindValue(centre->active ? 1 : 0);
-    query.addBindValue(now);
-    query.addBindValue(now);
-    if (!query.exec())
-        return rollback(fail(StoreError::Kind::Conflict, QStringLiteral("insert centre"), query));
-    centre->id = query.lastInsertId().toLongLong();
-    QSqlQuery service(m_db);
-    service.prepare(
-        QStringLiteral("INSERT INTO centre_services (centre_id, service_code) VALUES (?, ?)"));
-    for (const QString &code : std::as_const(centre->services)) {
-        service.addBindValue(centre->id);
-        service.addBindValue(code);
-        if (!service.exec())
-            return rollback(
-                fail(StoreError::Kind::Validation, QStringLiteral("insert service"), service));
-    }
+    Centre row;
+    row.uuid = centre->uuid;
+    row.name = centre->name;
+    row.street = centre->street;
+    row.postcode = centre->postcode;
+    row.city = centre->city;
+    centreKindFromString(centre->kind, &row.kind);
+    row.serviceCodes = centre->services;
+    row.lanes = 0; // the engine books slots, not lanes
+    row.slotMinutes = centre->slotMinutes;
+    row.phone = centre->phone;
+    row.active = centre->active;
+    if (StoreError e = CentreTable(m_db).write(row, now))
+        return rollback(e);
     if (!m_db.commit())
         return rollback(StoreError{StoreError::Kind::Io, m_db.lastError().text(), {}});
+    centre->id = row.id;
+    centre->uuid = row.uuid;
     return {};
 }
 

@@ -1,6 +1,7 @@
 #include "models/store/CentreRepository.h"
 
 #include "models/rules/Validation.h"
+#include "models/store/CentreTable.h"
 #include "models/store/SqlSupport.h"
 
 #include <QCoreApplication>
@@ -32,11 +33,6 @@ StoreError validationError(FieldErrors fields) {
     return makeError(StoreError::Kind::Validation,
                      Store::tr("The centre was not saved. Please correct the marked fields."),
                      std::move(fields));
-}
-
-StoreError duplicateNameError(const QString &name) {
-    return validationError(
-        {{QStringLiteral("name"), Store::tr("A centre named \"%1\" already exists.").arg(name)}});
 }
 
 const QString kSelectCentres = QStringLiteral(
@@ -126,72 +122,6 @@ Centre normalised(const Centre &centre) {
     return c;
 }
 
-// Writes one validated centre inside the caller's transaction. For an update the caller has
-// checked the revision.
-StoreError writeCentre(const QSqlDatabase &db, Centre &c, qint64 now) {
-    QSqlQuery q(db);
-    const QString kind = centreKindToString(c.kind);
-    const bool insert = c.id == 0;
-    bool ok;
-    if (insert) {
-        if (c.uuid.isEmpty())
-            c.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        ok =
-            sql::exec(q,
-                      QStringLiteral("INSERT INTO centres (uuid, name, name_key, street, postcode, "
-                                     "city, kind, slot_minutes, phone, active, revision, "
-                                     "created_at, updated_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"),
-                      {c.uuid, c.name, centreNameKey(c.name), c.street, c.postcode, c.city, kind,
-                       c.slotMinutes, c.phone, c.active ? 1 : 0, now, now});
-        if (ok) {
-            c.id = q.lastInsertId().toLongLong();
-            c.revision = 1;
-        }
-    } else {
-        ok = sql::exec(q,
-                       QStringLiteral("UPDATE centres SET name = ?, name_key = ?, street = ?, "
-                                      "postcode = ?, city = ?, kind = ?, slot_minutes = ?, "
-                                      "phone = ?, active = ?, revision = revision + 1, "
-                                      "updated_at = ? WHERE id = ?"),
-                       {c.name, centreNameKey(c.name), c.street, c.postcode, c.city, kind,
-                        c.slotMinutes, c.phone, c.active ? 1 : 0, now, c.id});
-        if (ok)
-            ++c.revision;
-    }
-    if (!ok) {
-        if (sql::isUniqueViolationOn(q.lastError(), QStringLiteral("name_key")))
-            return duplicateNameError(c.name);
-        return sql::toStoreError(q.lastError());
-    }
-
-    if (!sql::exec(q, QStringLiteral("DELETE FROM centre_services WHERE centre_id = ?"), {c.id}))
-        return sql::toStoreError(q.lastError());
-    for (const QString &code : std::as_const(c.serviceCodes)) {
-        if (!sql::exec(q,
-                       QStringLiteral(
-                           "INSERT INTO centre_services (centre_id, service_code) VALUES (?, ?)"),
-                       {c.id, code}))
-            return sql::toStoreError(q.lastError());
-    }
-    // Lanes are never deleted: past slots may name them. Surplus lanes are switched off.
-    for (int position = 1; position <= c.lanes; ++position) {
-        if (!sql::exec(q,
-                       QStringLiteral("INSERT INTO lanes (centre_id, position, name, capacity, "
-                                      "active) VALUES (?, ?, ?, ?, 1) "
-                                      "ON CONFLICT (centre_id, position) DO UPDATE SET "
-                                      "capacity = excluded.capacity, active = 1"),
-                       {c.id, position, QString::number(position), c.capacityPerLane}))
-            return sql::toStoreError(q.lastError());
-    }
-    if (!sql::exec(q,
-                   QStringLiteral("UPDATE lanes SET active = 0 WHERE centre_id = ? AND "
-                                  "position > ?"),
-                   {c.id, c.lanes}))
-        return sql::toStoreError(q.lastError());
-    return {};
-}
-
 QStringList namesExcept(const QList<Centre> &stored, qint64 id) {
     QStringList names;
     for (const Centre &c : stored) {
@@ -260,7 +190,7 @@ StoreError CentreRepository::save(Centre &centre) {
     }
     if (FieldErrors fields = validateCentre(c, namesExcept(stored, c.id)); !fields.isEmpty())
         return validationError(std::move(fields));
-    if (StoreError e = writeCentre(db, c, m_clock.now().toSecsSinceEpoch()))
+    if (StoreError e = CentreTable(db).write(c, m_clock.now().toSecsSinceEpoch()))
         return e;
     if (StoreError e = transaction.commit())
         return e;
@@ -382,7 +312,7 @@ StoreError CentreRepository::saveAll(QList<Centre> &centres, const BatchOptions 
     for (qsizetype i = 0; i < batch.size(); ++i) {
         Centre &c = batch[i];
         const bool insert = c.id == 0;
-        if (StoreError e = writeCentre(db, c, now)) {
+        if (StoreError e = CentreTable(db).write(c, now)) {
             // Rolled back: the counts of rows written so far no longer hold.
             out.inserted = out.updated = 0;
             if (e.kind == StoreError::Kind::Validation)

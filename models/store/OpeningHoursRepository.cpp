@@ -1,5 +1,7 @@
 #include "models/store/OpeningHoursRepository.h"
 
+#include "models/store/OpeningHoursTable.h"
+
 #include "models/rules/Validation.h"
 #include "models/store/SqlSupport.h"
 
@@ -21,10 +23,6 @@ StoreError makeError(StoreError::Kind kind, const QString &message, FieldErrors 
     error.message = message;
     error.fields = std::move(fields);
     return error;
-}
-
-QString isoDate(QDate date) {
-    return date.toString(Qt::ISODate);
 }
 
 QDate fromIso(const QVariant &value) {
@@ -96,42 +94,6 @@ bool hasAny(const OpeningHours &hours) {
     return !hours.weekly.isEmpty() || !hours.closures.isEmpty() || !hours.specialDays.isEmpty();
 }
 
-StoreError writeHours(const QSqlDatabase &db, const OpeningHours &hours) {
-    QSqlQuery q(db);
-    const qint64 id = hours.centreId;
-    for (const QString &table : {QStringLiteral("opening_rules"), QStringLiteral("closures"),
-                                 QStringLiteral("special_days")}) {
-        if (!sql::exec(q, QStringLiteral("DELETE FROM ") % table % u" WHERE centre_id = ?", {id}))
-            return sql::toStoreError(q.lastError());
-    }
-    for (const WeeklyInterval &w : hours.weekly) {
-        if (!sql::exec(q,
-                       QStringLiteral("INSERT INTO opening_rules (centre_id, weekday, "
-                                      "start_minute, end_minute, kind) VALUES (?, ?, ?, ?, ?)"),
-                       {id, w.weekday, w.range.startMinute, w.range.endMinute,
-                        w.isBreak ? QStringLiteral("break") : QStringLiteral("open")}))
-            return sql::toStoreError(q.lastError());
-    }
-    for (const Closure &c : hours.closures) {
-        if (!sql::exec(q,
-                       QStringLiteral("INSERT INTO closures (centre_id, first_day, last_day, "
-                                      "reason) VALUES (?, ?, ?, ?)"),
-                       {id, isoDate(c.first), isoDate(c.last), sql::trimmedText(c.reason)}))
-            return sql::toStoreError(q.lastError());
-    }
-    for (const SpecialDay &d : hours.specialDays) {
-        for (const TimeRange &r : d.open) {
-            if (!sql::exec(
-                    q,
-                    QStringLiteral("INSERT INTO special_days (centre_id, day, label, "
-                                   "start_minute, end_minute) VALUES (?, ?, ?, ?, ?)"),
-                    {id, isoDate(d.date), sql::trimmedText(d.label), r.startMinute, r.endMinute}))
-                return sql::toStoreError(q.lastError());
-        }
-    }
-    return {};
-}
-
 } // namespace
 
 OpeningHoursRepository::OpeningHoursRepository(Database &db, const Clock &clock)
@@ -177,7 +139,7 @@ StoreError OpeningHoursRepository::saveAll(const QList<OpeningHours> &hours,
                          std::move(allFields));
 
     for (qsizetype i = 0; i < hours.size(); ++i) {
-        if (StoreError e = writeHours(db, hours.at(i))) {
+        if (StoreError e = OpeningHoursTable(db).write(hours.at(i))) {
             // Rolled back: the counts of rows written so far no longer hold.
             out.inserted = out.updated = 0;
             return e;

@@ -75,6 +75,10 @@ QString trimmedText(const QString &text) {
     return trimmed.isNull() ? QStringLiteral("") : trimmed;
 }
 
+QString notNullText(const QString &text) {
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 bool exec(QSqlQuery &query, const QString &sql, std::initializer_list<QVariant> values) {
     if (!query.prepare(sql))
         return false;

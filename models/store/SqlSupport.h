@@ -34,6 +34,10 @@ bool isUniqueViolationOn(const QSqlError &error, const QString &column);
 // CSV cell or form field often is one.
 QString trimmedText(const QString &text);
 
+// Text as given, for a NOT NULL DEFAULT '' column: a null QString (an absent optional field)
+// becomes the empty string instead of SQL NULL.
+QString notNullText(const QString &text);
+
 // Prepares and runs one statement with positional bindings.
 bool exec(QSqlQuery &query, const QString &sql, std::initializer_list<QVariant> values = {});
 

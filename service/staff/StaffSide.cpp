@@ -1,13 +1,14 @@
 #include "service/staff/StaffSide.h"
 
 #include "models/core/Clock.h"
-#include "service/staff/AuthController.h"
-#include "service/staff/DeskController.h"
-#include "service/staff/EventStream.h"
-#include "service/staff/PublishController.h"
-#include "service/staff/StaffAuth.h"
-#include "service/staff/StaffUserController.h"
 #include "service/staff/StaffWriter.h"
+#include "service/staff/audit/AuditController.h"
+#include "service/staff/auth/AuthController.h"
+#include "service/staff/auth/StaffAuth.h"
+#include "service/staff/auth/StaffUserController.h"
+#include "service/staff/desk/DeskController.h"
+#include "service/staff/publish/PublishController.h"
+#include "service/staff/stream/EventStream.h"
 
 #include <QCoreApplication>
 
@@ -20,6 +21,7 @@ StaffSide::StaffSide(QSqlDatabase db, EventLog &events, EventHub &hub, BookingEn
     , m_stream(std::make_unique<EventStream>(http, *m_auth, events, hub, settings)) {
     m_controllers.push_back(std::make_unique<AuthController>(*m_auth, *m_writer));
     m_controllers.push_back(std::make_unique<StaffUserController>(*m_auth, *m_writer));
+    m_controllers.push_back(std::make_unique<AuditController>(*m_auth));
     m_controllers.push_back(std::make_unique<PublishController>(db, *m_auth, *m_writer, engine));
     m_controllers.push_back(std::make_unique<DeskController>(db, *m_auth, *m_writer));
 }

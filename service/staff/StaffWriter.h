@@ -1,8 +1,8 @@
 #pragma once
 
 #include "models/booking/EventLog.h"
+#include "models/store/AuditLog.h"
 #include "service/EventHub.h"
-#include "service/staff/AuditLog.h"
 
 #include <QSqlDatabase>
 

@@ -2,6 +2,7 @@
 
 #include <QAbstractSocket>
 #include <QByteArray>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
@@ -13,12 +14,16 @@ namespace slotdesk::test {
 // see the exact order of answers, interim "100 Continue" answers and the server closing.
 class RawClient {
 public:
-    explicit RawClient(quint16 port) {
+    // `from`: the local address to connect from (any of 127.0.0.0/8 on Linux), to appear as
+    // another client address.
+    explicit RawClient(quint16 port, const QHostAddress &from = {}) {
         QObject::connect(&socket, &QTcpSocket::readyRead, [this] { read(); });
         QObject::connect(&socket, &QTcpSocket::disconnected, [this] { closed = true; });
         // Every write is its own packet: split requests really arrive split.
         QObject::connect(&socket, &QTcpSocket::connected,
                          [this] { socket.setSocketOption(QAbstractSocket::LowDelayOption, 1); });
+        if (!from.isNull())
+            socket.bind(from);
         socket.connectToHost(QStringLiteral("127.0.0.1"), port);
     }
     bool connected() const { return socket.state() == QAbstractSocket::ConnectedState; }

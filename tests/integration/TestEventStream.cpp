@@ -1,13 +1,14 @@
 #include "models/booking/EventLog.h"
 #include "service/booking/BookingEngine.h"
-#include "service/staff/EventStream.h"
 #include "service/staff/StaffSide.h"
+#include "service/staff/stream/EventStream.h"
 #include "tests/integration/ServiceFixture.h"
 #include "tests/integration/StaffTestClient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 #include <QWebSocket>
 
@@ -108,11 +109,11 @@ private:
     qint64 head() { return m_fx->service->eventLog().lastSeq(); }
 
     // One booking.confirmed event through the engine, like a citizen's confirm.
-    bool bookOne() {
+    bool bookOne() { return bookOn(m_slots.at(m_booked % m_slots.size())); }
+    bool bookOn(qint64 slotId) {
         const int n = m_booked++;
         HoldInfo hold;
-        if (m_fx->service->engine().hold(m_slots.at(n % m_slots.size()), QStringLiteral("pcr"),
-                                         &hold))
+        if (m_fx->service->engine().hold(slotId, QStringLiteral("pcr"), &hold))
             return false;
         ConfirmRequest request;
         request.holdId = hold.id;
@@ -280,6 +281,56 @@ private Q_SLOTS:
         QCOMPARE(http.call("POST", QStringLiteral("/api/v1/auth/logout"), {}, m_token).status, 204);
         QTRY_VERIFY_WITH_TIMEOUT(client.closed, 10000);
         QCOMPARE(client.closeCode, int(EventStream::CloseUnauthorized));
+    }
+
+    void limitedAccountGetsOnlyItsCentresEvents() {
+        QVERIFY(startService());
+        // A second centre with a slot of its own (its release is the second event).
+        CentreRecord other;
+        other.name = QStringLiteral("Testzentrum Süd");
+        other.postcode = QStringLiteral("10117");
+        other.city = QStringLiteral("Berlin");
+        other.services = {QStringLiteral("pcr")};
+        QVERIFY(!m_fx->service->engine().addCentre(&other));
+        QList<SlotRecord> otherSlots{
+            {0, other.id, QStringLiteral("pcr"), ServiceFixture::slotStart(0), 15, 50, 0}};
+        QVERIFY(!m_fx->service->engine().addSlots(&otherSlots));
+        QSqlQuery uuid(m_fx->service->database());
+        QVERIFY(uuid.exec(
+            QStringLiteral("SELECT uuid FROM centres WHERE id = %1").arg(m_fx->centreId)));
+        QVERIFY(uuid.next());
+        const QString mine = uuid.value(0).toString();
+
+        StaffTestClient http(m_fx->service->port());
+        const HttpAnswer created =
+            http.post(QStringLiteral("/api/v1/staff"),
+                      {{QStringLiteral("login"), QStringLiteral("desk1")},
+                       {QStringLiteral("role"), QStringLiteral("desk")},
+                       {QStringLiteral("password"), QStringLiteral("desk password 1")},
+                       {QStringLiteral("centres"), QJsonArray{mine}}},
+                      m_token);
+        QCOMPARE(created.status, 201);
+        const QString desk = http.login(QStringLiteral("desk1"), QStringLiteral("desk password 1"));
+        QVERIFY(!desk.isEmpty());
+
+        // Replay: the limited console skips the other centre's release and still goes live at
+        // the head of the log.
+        const qint64 start = head();
+        StreamClient limited(url(0, desk));
+        StreamClient all(url(0, m_token));
+        QTRY_VERIFY(limited.live && all.live);
+        QVERIFY(all.exactly(0, start));
+        QCOMPARE(limited.liveAt, start);
+        QCOMPARE(limited.seqs.size(), all.seqs.size() - 1);
+        QVERIFY(!limited.malformed);
+
+        // Live: a booking in each centre; only the own centre's reaches the limited console.
+        QVERIFY(bookOn(otherSlots.constFirst().id));
+        QVERIFY(bookOn(m_slots.constFirst()));
+        QTRY_VERIFY(all.exactly(0, start + 2));
+        QTRY_COMPARE(limited.seqs.constLast(), start + 2);
+        QCOMPARE(limited.seqs.size(), all.seqs.size() - 2);
+        QVERIFY(!limited.seqs.contains(start + 1));
     }
 };
 

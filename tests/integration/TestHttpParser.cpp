@@ -1,5 +1,5 @@
-#include "service/staff/EventStream.h"
 #include "service/staff/StaffSide.h"
+#include "service/staff/stream/EventStream.h"
 #include "tests/integration/RawClient.h"
 #include "tests/integration/ServiceFixture.h"
 #include "tests/integration/StaffTestClient.h"

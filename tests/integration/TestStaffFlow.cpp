@@ -22,6 +22,7 @@ const QString adminPassword = QStringLiteral("correct horse battery");
 const QString deskPassword = QStringLiteral("desk password 1");
 const QString supervisorPassword = QStringLiteral("supervisor pw 1");
 const QString centreUuid = QStringLiteral("5b1c2a9e-3f0d-4e8a-9c71-2d4b6a8e0f13");
+const QString otherCentreUuid = QStringLiteral("0c4f8a21-7d3e-4b9a-8e52-6a1d9f3c7b04");
 
 QJsonObject centreJson(const QString &name = QStringLiteral("Impfzentrum Messe")) {
     return {{QStringLiteral("name"), name},
@@ -60,7 +61,6 @@ private:
     bool startService(ServiceConfig config = {}) {
         m_fx = std::make_unique<ServiceFixture>();
         config.staff.passwordLimits = PasswordHashLimits::minimal();
-        config.staff.passwordChecksPerSecond = 1000; // the FixedClock hardly moves
         if (!m_fx->start(config))
             return false;
         m_http = std::make_unique<StaffTestClient>(m_fx->service->port());
@@ -282,6 +282,157 @@ private Q_SLOTS:
         QCOMPARE(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE type = "
                                              "'centre.published'")),
                  2);
+    }
+
+    // Two centres with one booking each; returns {code at centreUuid, code at otherCentreUuid}.
+    QStringList bookAtTwoCentres() {
+        const QList<qint64> mine = publishCentreAndSlots(1, 2);
+        const HttpAnswer centre =
+            m_http->put(QStringLiteral("/api/v1/centres/") + otherCentreUuid,
+                        centreJson(QStringLiteral("Testzentrum Süd")), m_admin);
+        if (centre.status != 201 || mine.isEmpty())
+            return {};
+        const HttpAnswer slot = m_http->post(
+            QStringLiteral("/api/v1/slots"),
+            {{QStringLiteral("slots"),
+              QJsonArray{QJsonObject{{QStringLiteral("centre"), otherCentreUuid},
+                                     {QStringLiteral("service"), QStringLiteral("pcr")},
+                                     {QStringLiteral("start"), slotStartText(0)},
+                                     {QStringLiteral("minutes"), 15},
+                                     {QStringLiteral("capacity"), 2}}}}},
+            m_admin);
+        if (slot.status != 201)
+            return {};
+        return {book(mine.constFirst(), QStringLiteral("Anders")),
+                book(slot.json.value(QStringLiteral("ids")).toArray().at(0).toInteger(),
+                     QStringLiteral("Berger"))};
+    }
+
+    QStringList codesOf(const HttpAnswer &answer) {
+        QStringList codes;
+        for (const QJsonValue &item : answer.json.value(QStringLiteral("items")).toArray())
+            codes.append(item.toObject().value(QStringLiteral("code")).toString());
+        return codes;
+    }
+
+    // The newest audit row of an action: actor and detail.
+    QPair<QString, QJsonObject> lastAudit(const QString &action) {
+        QSqlQuery q(m_fx->service->database());
+        q.prepare(QStringLiteral("SELECT actor, detail FROM audit_log WHERE action = ? ORDER BY "
+                                 "id DESC LIMIT 1"));
+        q.addBindValue(action);
+        if (!q.exec() || !q.next())
+            return {};
+        return {q.value(0).toString(),
+                QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object()};
+    }
+
+    void centreLimitedAccount() {
+        const QStringList codes = bookAtTwoCentres();
+        QCOMPARE(codes.size(), 2);
+        QVERIFY(!codes.contains(QString()));
+        const HttpAnswer created =
+            m_http->post(QStringLiteral("/api/v1/staff"),
+                         {{QStringLiteral("login"), QStringLiteral("desk.sued")},
+                          {QStringLiteral("role"), QStringLiteral("desk")},
+                          {QStringLiteral("password"), deskPassword},
+                          {QStringLiteral("centres"), QJsonArray{centreUuid.toUpper()}}},
+                         m_admin);
+        QCOMPARE(created.status, 201);
+        QCOMPARE(created.json.value(QStringLiteral("centres")).toArray(), QJsonArray{centreUuid});
+        const QString desk = m_http->login(QStringLiteral("desk.sued"), deskPassword);
+        QVERIFY(!desk.isEmpty());
+
+        // Its own centre works; the other one is left out of lists and refused when named.
+        QCOMPARE(codesOf(m_http->get(QStringLiteral("/api/v1/bookings"), desk)),
+                 QStringList{codes.at(0)});
+        QCOMPARE(
+            codesOf(m_http->get(QStringLiteral("/api/v1/bookings?centre=") + centreUuid, desk)),
+            QStringList{codes.at(0)});
+        HttpAnswer refused =
+            m_http->get(QStringLiteral("/api/v1/bookings?centre=") + otherCentreUuid, desk);
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.error(), QStringLiteral("forbidden_centre"));
+        const QString checkIn = QStringLiteral("/api/v1/bookings/%1/check-in");
+        refused = m_http->post(checkIn.arg(codes.at(1)), {}, desk);
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(refused.error(), QStringLiteral("forbidden_centre"));
+        QCOMPARE(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM check_ins")), 0);
+        QCOMPARE(m_http->post(checkIn.arg(codes.at(0)), {}, desk).status, 200);
+        // An account without centres sees both.
+        QCOMPARE(codesOf(m_http->get(QStringLiteral("/api/v1/bookings"), m_admin)).size(), 2);
+
+        // Bad lists are refused and change nothing.
+        const QString path = QStringLiteral("/api/v1/staff/desk.sued");
+        HttpAnswer bad = m_http->patch(
+            path, {{QStringLiteral("centres"), QJsonArray{QStringLiteral("nope")}}}, m_admin);
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.field(), QStringLiteral("centres"));
+        bad = m_http->patch(path,
+                            {{QStringLiteral("centres"),
+                              QJsonArray{QStringLiteral("00000000-0000-4000-8000-000000000001")}}},
+                            m_admin);
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(bad.error(), QStringLiteral("unknown_centre"));
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/bookings"), desk).status, 200);
+
+        // Lifting the limit ends the sessions opened under it; a new one sees every centre.
+        const HttpAnswer lifted =
+            m_http->patch(path, {{QStringLiteral("centres"), QJsonArray{}}}, m_admin);
+        QCOMPARE(lifted.status, 200);
+        QCOMPARE(lifted.json.value(QStringLiteral("centres")).toArray(), QJsonArray{});
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/bookings"), desk).status, 401);
+        const QString again = m_http->login(QStringLiteral("desk.sued"), deskPassword);
+        QCOMPARE(codesOf(m_http->get(QStringLiteral("/api/v1/bookings"), again)).size(), 2);
+        QCOMPARE(lastAudit(QStringLiteral("staff.update")).second.value(QStringLiteral("centres")),
+                 QJsonValue(QJsonArray{}));
+    }
+
+    void staffReadsAreAudited() {
+        const QStringList codes = bookAtTwoCentres();
+        QCOMPARE(codes.size(), 2);
+        createUser(QStringLiteral("desk1"), QStringLiteral("desk"), deskPassword);
+        const QString desk = m_http->login(QStringLiteral("desk1"), deskPassword);
+        const qint64 before = auditCount(QStringLiteral("bookings.read"));
+
+        QCOMPARE(
+            m_http
+                ->get(QStringLiteral("/api/v1/bookings?state=confirmed&centre=") + otherCentreUuid,
+                      desk)
+                .status,
+            200);
+        QCOMPARE(auditCount(QStringLiteral("bookings.read")), before + 1);
+        auto [actor, detail] = lastAudit(QStringLiteral("bookings.read"));
+        QCOMPARE(actor, QStringLiteral("desk1"));
+        const QJsonObject filter = detail.value(QStringLiteral("filter")).toObject();
+        QCOMPARE(filter.value(QStringLiteral("centre")).toString(), otherCentreUuid);
+        QCOMPARE(filter.value(QStringLiteral("state")).toString(), QStringLiteral("confirmed"));
+        QCOMPARE(detail.value(QStringLiteral("rows")).toInt(), 1);
+        // A refused query reads nothing and is not a read.
+        QCOMPARE(m_http->get(QStringLiteral("/api/v1/bookings?state=lost"), desk).status, 400);
+        QCOMPARE(auditCount(QStringLiteral("bookings.read")), before + 1);
+
+        // Check-in lookups that find nothing or end without an arrival are audited too.
+        const QString checkIn = QStringLiteral("/api/v1/bookings/%1/check-in");
+        QCOMPARE(m_http->post(checkIn.arg(QStringLiteral("0000000000")), {}, desk).status, 404);
+        std::tie(actor, detail) = lastAudit(QStringLiteral("checkin.lookup"));
+        QCOMPARE(actor, QStringLiteral("desk1"));
+        QCOMPARE(detail.value(QStringLiteral("rows")).toInt(), 0);
+        QCOMPARE(detail.value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("unknown_code"));
+        QCOMPARE(m_http->post(checkIn.arg(codes.at(0)), {}, desk).status, 200);
+        QCOMPARE(m_http->post(checkIn.arg(codes.at(0)), {}, desk).status, 409);
+        std::tie(actor, detail) = lastAudit(QStringLiteral("checkin.lookup"));
+        QCOMPARE(detail.value(QStringLiteral("rows")).toInt(), 1);
+        QCOMPARE(detail.value(QStringLiteral("outcome")).toString(), QStringLiteral("checked_in"));
+        QCOMPARE(auditCount(QStringLiteral("checkin.lookup")), 2);
+
+        // No audit row, no personal data.
+        QVERIFY(QSqlQuery(m_fx->service->database()).exec(QStringLiteral("DROP TABLE audit_log")));
+        const HttpAnswer unaudited = m_http->get(QStringLiteral("/api/v1/bookings"), desk);
+        QCOMPARE(unaudited.status, 503);
+        QVERIFY(!unaudited.body.contains("Anders"));
+        QCOMPARE(m_http->post(checkIn.arg(codes.at(0)), {}, desk).status, 503);
     }
 
     void auditLogRows() {

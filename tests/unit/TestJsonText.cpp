@@ -2,7 +2,7 @@
 // messages): whatever the input, a standard parser must read back exactly what went in.
 #include "models/booking/Event.h"
 #include "service/http/JsonResponse.h"
-#include "service/staff/EventStream.h"
+#include "service/staff/stream/EventStream.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "service/staff/LoginThrottle.h"
+#include "service/staff/auth/LoginThrottle.h"
 
 #include <QTest>
 
@@ -8,7 +8,7 @@ class TestLoginThrottle : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void backoffDoublesPerLogin_data() {
+    void backoffDoublesPerLoginAndAddress_data() {
         QTest::addColumn<int>("failures");
         QTest::addColumn<qint64>("retryAfter");
         QTest::newRow("1") << 1 << qint64(0);
@@ -20,7 +20,7 @@ private Q_SLOTS:
         QTest::newRow("capped") << 40 << qint64(900);
     }
 
-    void backoffDoublesPerLogin() {
+    void backoffDoublesPerLoginAndAddress() {
         QFETCH(int, failures);
         QFETCH(qint64, retryAfter);
         LoginThrottle throttle({3, 1000, 900000}, {1000, 1000, 900000});
@@ -31,31 +31,40 @@ private Q_SLOTS:
         }
         // Case-folded: "desk1" is the same account.
         QCOMPARE(
-            throttle.retryAfterSeconds(QStringLiteral("desk1"), QStringLiteral("10.0.0.2"), now),
+            throttle.retryAfterSeconds(QStringLiteral("desk1"), QStringLiteral("10.0.0.1"), now),
             retryAfter);
+        // The owner at another address is not locked out by the guesses from this one.
+        QCOMPARE(
+            throttle.retryAfterSeconds(QStringLiteral("desk1"), QStringLiteral("10.0.0.2"), now),
+            0);
         QCOMPARE(
             throttle.retryAfterSeconds(QStringLiteral("other"), QStringLiteral("10.0.0.2"), now),
             0);
     }
 
-    void successClearsTheLoginNotTheAddress() {
-        LoginThrottle throttle({1, 1000, 60000}, {1, 1000, 60000});
+    void successClearsTheLoginAtTheAddressNotTheAddress() {
+        LoginThrottle throttle({1, 1000, 60000}, {3, 1000, 60000});
         throttle.recordFailure(QStringLiteral("a"), QStringLiteral("ip"), 0);
         throttle.recordFailure(QStringLiteral("a"), QStringLiteral("ip"), 0);
-        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("a"), QStringLiteral("other"), 0), 1);
-        throttle.recordSuccess(QStringLiteral("a"));
-        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("a"), QStringLiteral("other"), 0), 0);
-        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("b"), QStringLiteral("ip"), 0), 1);
-        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("b"), QStringLiteral("ip"), 1000), 0);
+        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("a"), QStringLiteral("ip"), 0), 1);
+        throttle.recordSuccess(QStringLiteral("a"), QStringLiteral("ip"));
+        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("a"), QStringLiteral("ip"), 0), 0);
+        // The address keeps its failures: two more anywhere from it and it waits.
+        throttle.recordFailure(QStringLiteral("b"), QStringLiteral("ip"), 0);
+        throttle.recordFailure(QStringLiteral("c"), QStringLiteral("ip"), 0);
+        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("d"), QStringLiteral("ip"), 0), 1);
+        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("d"), QStringLiteral("ip"), 1000), 0);
+        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("d"), QStringLiteral("ip2"), 0), 0);
     }
 
-    void verificationBudgetPerSecond() {
+    void oneCheckAtATimePerLoginAndAddress() {
         LoginThrottle throttle;
-        throttle.setVerificationsPerSecond(3);
-        for (int i = 0; i < 3; ++i)
-            QVERIFY(throttle.takeVerification(5000 + i));
-        QVERIFY(!throttle.takeVerification(5999));
-        QVERIFY(throttle.takeVerification(6000));
+        QVERIFY(throttle.beginCheck(QStringLiteral("Desk1"), QStringLiteral("ip")));
+        QVERIFY(!throttle.beginCheck(QStringLiteral("desk1"), QStringLiteral("ip")));
+        QVERIFY(throttle.beginCheck(QStringLiteral("desk1"), QStringLiteral("ip2")));
+        QVERIFY(throttle.beginCheck(QStringLiteral("other"), QStringLiteral("ip")));
+        throttle.endCheck(QStringLiteral("desk1"), QStringLiteral("ip"));
+        QVERIFY(throttle.beginCheck(QStringLiteral("desk1"), QStringLiteral("ip")));
     }
 
     void quietPeriodForgives() {
