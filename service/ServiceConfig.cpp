@@ -132,11 +132,25 @@ bool applyValue(const QString &key, const QString &value, ServiceConfig *config,
     return true;
 }
 
-const char *const valueKeys[] = {
-    "listen",       "port",           "database",        "key-file",          "hold-minutes",
-    "sync",         "max-body-bytes", "lookup-burst",    "lookup-per-minute", "head-timeout",
-    "body-timeout", "idle-timeout",   "max-connections", "trusted-proxy",     "token-minutes",
-    "password-hash", "holds-per-client", "idempotency-cache", "availability-cache"};
+const char *const valueKeys[] = {"listen",
+                                 "port",
+                                 "database",
+                                 "key-file",
+                                 "hold-minutes",
+                                 "sync",
+                                 "max-body-bytes",
+                                 "lookup-burst",
+                                 "lookup-per-minute",
+                                 "head-timeout",
+                                 "body-timeout",
+                                 "idle-timeout",
+                                 "max-connections",
+                                 "trusted-proxy",
+                                 "token-minutes",
+                                 "password-hash",
+                                 "holds-per-client",
+                                 "idempotency-cache",
+                                 "availability-cache"};
 
 } // namespace
 

@@ -14,8 +14,8 @@
 #include "service/citizen/CitizenController.h"
 #include "service/http/Controller.h"
 #include "service/metrics/MetricsController.h"
-#include "service/staff/StaffAuth.h"
 #include "service/staff/StaffSide.h"
+#include "service/staff/auth/StaffAuth.h"
 
 #include <QCoreApplication>
 

@@ -230,7 +230,8 @@ QHttpServerResponse CitizenController::createHold(const HttpRequest &request) {
     if (fields.failed())
         return finish(fields.takeError());
     HoldInfo hold;
-    if (const EngineError e = m_engine.hold(*slotId, service, request.clientAddress().toString(), &hold))
+    if (const EngineError e =
+            m_engine.hold(*slotId, service, request.clientAddress().toString(), &hold))
         return finish(engineError(e));
     if (!idem.record) // nothing to remember: straight to bytes
         return request.answerJson(HttpStatus::Created, renderHold(hold));

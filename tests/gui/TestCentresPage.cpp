@@ -1,9 +1,9 @@
 // The centres page driven like a configurator would: keyboard and mouse on the real widgets,
 // a real SQLite file, and a second store reading the file back to see what was really stored.
-#include "ui/centres/CentresPage.h"
 #include "models/itemmodels/CentreTableModel.h"
 #include "tests/gui/ConsoleFixture.h"
 #include "ui/centres/CentreDialog.h"
+#include "ui/centres/CentresPage.h"
 
 #include <QApplication>
 #include <QCheckBox>

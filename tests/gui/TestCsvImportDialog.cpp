@@ -1,12 +1,12 @@
 // The CSV import dialog on real fixture files: preview and per-row errors from the dry run,
 // Import only for clean files, all-or-nothing import with a cancellable progress dialog, and
 // the export that writes through QSaveFile off the UI thread.
-#include "ui/csv/CsvImportDialog.h"
 #include "models/core/Clock.h"
 #include "models/csv/Csv.h"
 #include "models/store/ConsoleStore.h"
 #include "tests/gui/GuiTestHelpers.h"
 #include "tests/support/TestSupport.h"
+#include "ui/csv/CsvImportDialog.h"
 
 #include <QFile>
 #include <QFileDialog>

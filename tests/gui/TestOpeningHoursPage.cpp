@@ -1,12 +1,12 @@
 // Drives the opening-hours page like a configurator: keyboard edits in the tables, the live
 // week preview, Ctrl+S, validation messages next to the rows, undo/redo through the shared
 // stack, and the DST weeks of the preview.
-#include "ui/hours/OpeningHoursPage.h"
 #include "models/core/Clock.h"
 #include "models/store/ConsoleStore.h"
 #include "tests/gui/GuiTestHelpers.h"
 #include "tests/support/TestSupport.h"
 #include "ui/hours/HoursTableModels.h"
+#include "ui/hours/OpeningHoursPage.h"
 #include "ui/hours/SaveHoursCommand.h"
 #include "ui/hours/WeekPreview.h"
 

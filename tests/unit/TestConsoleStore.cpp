@@ -1,5 +1,5 @@
-#include "models/store/ConsoleStore.h"
 #include "models/core/Clock.h"
+#include "models/store/ConsoleStore.h"
 #include "tests/support/StoreSupport.h"
 #include "tests/support/TestSupport.h"
 

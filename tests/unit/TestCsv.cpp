@@ -1,5 +1,5 @@
-#include "models/csv/Csv.h"
 #include "models/csv/CentreCsv.h"
+#include "models/csv/Csv.h"
 #include "tests/support/TestSupport.h"
 
 #include <QTest>

@@ -1,5 +1,5 @@
-#include "models/rules/OpeningHoursRules.h"
 #include "models/core/Clock.h"
+#include "models/rules/OpeningHoursRules.h"
 
 #include <QTest>
 
