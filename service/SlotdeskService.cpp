@@ -190,6 +190,34 @@ void SlotdeskService::registerControllers() {
         }));
     for (const auto &controller : m_controllers)
         m_http.addController(*controller);
+    registerEngineMetrics();
+}
+
+void SlotdeskService::registerEngineMetrics() {
+    const BookingEngine &engine = *m_engine;
+    m_metrics.addGauge(QStringLiteral("slotdesk_holds_active"), QStringLiteral("Places held now."),
+                       [&engine] { return double(engine.activeHolds()); });
+    m_metrics.addGauge(QStringLiteral("slotdesk_write_batches_committed"),
+                       QStringLiteral("Group-commit transactions committed since start."),
+                       [&engine] { return double(engine.batchesCommitted()); });
+    m_metrics.addGauge(QStringLiteral("slotdesk_writes_committed"),
+                       QStringLiteral("Confirms and cancellations committed since start."),
+                       [&engine] { return double(engine.writesCommitted()); });
+    m_metrics.addGauge(QStringLiteral("slotdesk_write_batch_size_mean"),
+                       QStringLiteral("Writes per group-commit transaction since start."),
+                       [&engine] {
+                           const qint64 batches = engine.batchesCommitted();
+                           return batches ? double(engine.writesCommitted()) / double(batches) : 0;
+                       });
+    const CitizenController &citizen = *m_citizen;
+    const auto cache = [this](const char *name, std::function<double()> read) {
+        m_metrics.addGauge(QStringLiteral("slotdesk_cache_entries"),
+                           QStringLiteral("Entries of a bounded in-memory cache."), std::move(read),
+                           {{QStringLiteral("cache"), QLatin1String(name)}});
+    };
+    cache("idempotency", [&citizen] { return double(citizen.idempotencyCacheSize()); });
+    cache("availability_answers", [&citizen] { return double(citizen.availabilityCacheSize()); });
+    cache("engine_availability", [&engine] { return double(engine.cachedAvailabilityAnswers()); });
 }
 
 } // namespace slotdesk

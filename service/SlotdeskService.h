@@ -61,6 +61,8 @@ public:
 
 private:
     void registerControllers();
+    // Engine and cache figures on /metrics, read when it is rendered.
+    void registerEngineMetrics();
     bool startWriter(QString *error);
 
     ServiceConfig m_config;

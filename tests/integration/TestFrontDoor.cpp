@@ -301,6 +301,13 @@ private Q_SLOTS:
         QCOMPARE(values.value(
                      QStringLiteral("slotdesk_http_request_duration_seconds_bucket{le=\"+Inf\"}")),
                  4.0);
+        // The engine's and caches' figures are there too.
+        QCOMPARE(values.value(QStringLiteral("slotdesk_holds_active"), -1.0), 0.0);
+        QCOMPARE(values.value(QStringLiteral("slotdesk_writes_committed"), -1.0), 0.0);
+        QVERIFY(values.contains(QStringLiteral("slotdesk_write_batch_size_mean")));
+        QVERIFY(values.contains(QStringLiteral("slotdesk_cache_entries{cache=\"idempotency\"}")));
+        QVERIFY(values.contains(
+            QStringLiteral("slotdesk_cache_entries{cache=\"availability_answers\"}")));
         // The raw path never becomes a label.
         QVERIFY(!answer.contains("not-a-code"));
         QVERIFY(!answer.contains("nowhere"));
