@@ -34,10 +34,10 @@ StoreError openServiceDatabase(const QString &path, bool syncFull, const QString
         QStringLiteral("PRAGMA cache_size = -65536"),
         // Database pages read through a memory map instead of one pread each: with 10 million
         // bookings the indexes no longer fit SQLite's cache, and every confirm reads several
-        // random leaf pages (side by side on a 10M database: 14,263 and 16,653 vs 12,332 and
-        // 13,235 bookings/s). SQLite caps it at its build's maximum (2 GB on Debian). Writes
-        // still go through the WAL; an I/O error on a mapped page ends the process (SIGBUS)
-        // instead of failing one request, which a service on its own disk can accept.
+        // random leaf pages (bench-results.md has the side-by-side runs). SQLite caps it at its
+        // build's maximum (2 GB on Debian). Writes still go through the WAL; an I/O error on a
+        // mapped page ends the process (SIGBUS) instead of failing one request, which a service on
+        // its own disk can accept.
         QStringLiteral("PRAGMA mmap_size = 2147418112"),
         QStringLiteral("PRAGMA temp_store = MEMORY"),
         // Checkpoints run on the WalCheckpointer's thread, not inside a booking commit.

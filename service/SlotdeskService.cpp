@@ -83,9 +83,9 @@ bool SlotdeskService::start(QString *error) {
         return false;
     }
     // Once a second: every round copies the pages written since the last one (a page written
-    // many times is copied once) and syncs the database file. At 100 ms the rounds cost the
-    // writer ~8 % of its throughput (side by side: 21.7k vs 23.6k bookings/s, median of 4);
-    // longer (3 s) gained nothing more. Between rounds the WAL grows by a second of writes.
+    // many times is copied once) and syncs the database file. Shorter rounds take measurable
+    // throughput from the writer, longer ones gain nothing (bench-results.md). Between rounds
+    // the WAL grows by a second of writes.
     m_checkpointer = std::make_unique<WalCheckpointer>(m_config.databasePath, 1000);
     m_checkpointer->start();
     m_key = std::make_unique<SigningKey>();

@@ -14,8 +14,8 @@ namespace slotdesk {
 
 // A statement prepared with SQLite's own API on the connection of a QSqlDatabase (the same
 // sqlite3 handle, so it shares the connection's transactions). For the statements that run
-// once per booking: QSqlQuery costs ~2,000 instructions per bound value in Qt 6.4 (it builds a
-// placeholder name with QString::arg for every bind) and binds text as UTF-16, which SQLite
+// once per booking: QSqlQuery in Qt 6.4 builds a placeholder name with QString::arg for every
+// bind and binds text as UTF-16, which SQLite
 // then converts again. Text is bound as UTF-8 and kept alive here until the next bind.
 class SqliteStatement {
 public:

@@ -888,8 +888,8 @@ QByteArray HttpServer::serialise(QHttpServerResponse &&response) {
 }
 
 QByteArray HttpServer::serialiseJson(int status, const QByteArray &body) {
-    // Every header lookup in a QHttpServerResponse 6.4 lower-cases the name to hash it: the
-    // six in serialise() were ~17,000 instructions per answer, as much as the hold itself.
+    // Every header lookup in a QHttpServerResponse 6.4 lower-cases the name to hash it, which
+    // costs as much as the hold itself on this path.
     static const QByteArray json = QByteArrayLiteral("application/json");
     QByteArray out;
     out.reserve(body.size() + 192);

@@ -48,8 +48,8 @@ struct HttpLimits {
 };
 
 // The HTTP/1.1 front of the service: our own server on a QTcpServer, because the request parser
-// of QAbstractHttpServer 6.4 reads the socket one byte per QIODevice::read call (about 40 % of
-// the server thread's time at booking peak). Each connection's bytes are read in one piece per
+// of QAbstractHttpServer 6.4 reads the socket one byte per QIODevice::read call, a large share of
+// the server thread's time at booking peak. Each connection's bytes are read in one piece per
 // readyRead and every complete request in them is parsed and answered in a loop.
 // - persistent connections: HTTP/1.1 keeps the connection unless "Connection: close",
 //   HTTP/1.0 closes it unless "Connection: keep-alive"; a closing answer carries
