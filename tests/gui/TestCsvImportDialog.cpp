@@ -55,7 +55,7 @@ std::unique_ptr<CsvImportDialog> preview(Env &env, CsvKind kind, const QString &
     QSignalSpy ready(dialog.get(), &CsvImportDialog::previewReady);
     dialog->loadFile(path);
     // A continuation may run at once when the file was read before it was attached.
-    *ok = (!ready.isEmpty() || ready.wait(10000)) && ready.constFirst().constFirst().toBool();
+    *ok = (!ready.isEmpty() || ready.wait(30000)) && ready.constFirst().constFirst().toBool();
     if (ready.isEmpty())
         qWarning("no preview for %s", qPrintable(path));
     return dialog;
