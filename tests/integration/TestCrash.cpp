@@ -38,14 +38,7 @@ class TestCrash : public QObject {
                               QStringLiteral("--lookup-burst"), QStringLiteral("100000"),
                               QStringLiteral("--holds-per-client"), QStringLiteral("0")});
         process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        process.start();
-        if (!process.waitForStarted(10000))
-            return 0;
-        QByteArray line;
-        while (!line.contains('\n') && process.waitForReadyRead(10000))
-            line += process.readAllStandardOutput();
-        const int colon = line.lastIndexOf(':');
-        return colon < 0 ? 0 : quint16(line.mid(colon + 1).trimmed().toUInt());
+        return startServiceProcess(process);
     }
 
     void step(Worker &worker, int index) {

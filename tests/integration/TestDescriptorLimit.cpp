@@ -35,14 +35,7 @@ class TestDescriptorLimit : public QObject {
                               QStringLiteral("--key-file"),
                               m_dir.file(QStringLiteral("limit.key"))};
         process.setArguments(arguments + options);
-        process.start();
-        if (!process.waitForStarted(10000))
-            return 0;
-        QByteArray line;
-        while (!line.contains('\n') && process.waitForReadyRead(10000))
-            line += process.readAllStandardOutput();
-        const qsizetype colon = line.lastIndexOf(':');
-        return colon < 0 ? 0 : quint16(line.mid(colon + 1).trimmed().toUInt());
+        return startServiceProcess(process);
     }
 
     static std::vector<std::unique_ptr<RawClient>> halfOpen(quint16 port, int count) {

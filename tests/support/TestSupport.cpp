@@ -28,4 +28,15 @@ void pinLocale() {
     QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
 }
 
+quint16 startServiceProcess(QProcess &process) {
+    process.start();
+    if (!process.waitForStarted(10000))
+        return 0;
+    QByteArray line;
+    while (!line.contains('\n') && process.waitForReadyRead(10000))
+        line += process.readAllStandardOutput();
+    const qsizetype colon = line.lastIndexOf(':');
+    return colon < 0 ? 0 : quint16(line.mid(colon + 1).trimmed().toUInt());
+}
+
 } // namespace slotdesk::test

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -23,5 +24,9 @@ private:
 
 // Pins the locale to de_DE and the default time zone expectation for reproducible formatting.
 void pinLocale();
+
+// Starts a slotdesk-service `process` (program and arguments set) and returns the port of its
+// "listening on host:port" line, or 0 when it did not get that far within 10 s.
+quint16 startServiceProcess(QProcess &process);
 
 } // namespace slotdesk::test
