@@ -5,8 +5,8 @@
 #include "models/booking/BookingCode.h"
 #include "models/booking/PersonKey.h"
 #include "models/booking/PersonKeyRekey.h"
-#include "tests/integration/HttpTestClient.h"
 #include "tests/integration/ServiceFixture.h"
+#include "tests/support/TestHttpClient.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -46,7 +46,7 @@ class TestBookingPrivacy : public QObject {
 
 private:
     std::unique_ptr<ServiceFixture> m_fx;
-    std::unique_ptr<HttpTestClient> m_http;
+    std::unique_ptr<TestHttpClient> m_http;
     QList<qint64> m_slots;
 
     bool start(ServiceConfig config = {}) {
@@ -54,7 +54,7 @@ private:
         if (!m_fx->start(config))
             return false;
         m_slots = m_fx->seed(2, 5);
-        m_http = std::make_unique<HttpTestClient>(m_fx->service->port());
+        m_http = std::make_unique<TestHttpClient>(m_fx->service->port());
         return m_slots.size() == 2;
     }
     QString hold(int slot = 0) {
@@ -89,7 +89,7 @@ private Q_SLOTS:
         const HttpReply again = m_http->post(
             QStringLiteral("/api/v1/bookings"),
             grandmother(hold(1), QStringLiteral("phone"), QStringLiteral("0170 5550101")),
-            {{"Idempotency-Key", "again-1"}});
+            HttpHeaders{{"Idempotency-Key", "again-1"}});
         QCOMPARE(again.status, 409);
         QCOMPARE(again.error(), QStringLiteral("already_booked"));
         QCOMPARE(again.json.value(QStringLiteral("date")).toString(), QStringLiteral("2026-03-03"));
@@ -101,7 +101,7 @@ private Q_SLOTS:
         const HttpReply replayed = m_http->post(
             QStringLiteral("/api/v1/bookings"),
             grandmother(hold(1), QStringLiteral("phone"), QStringLiteral("0170 5550101")),
-            {{"Idempotency-Key", "again-1"}});
+            HttpHeaders{{"Idempotency-Key", "again-1"}});
         QVERIFY(!replayed.body.contains(code.toUtf8()));
     }
 

@@ -4,8 +4,8 @@
 #include "service/EventHub.h"
 #include "service/booking/SigningKey.h"
 #include "service/citizen/CitizenController.h"
-#include "tests/integration/HttpTestClient.h"
 #include "tests/integration/ServiceFixture.h"
+#include "tests/support/TestHttpClient.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -38,7 +38,7 @@ class TestCitizenFlow : public QObject {
 
 private:
     // Free places of a slot as the public availability answer shows them.
-    static int publicFree(HttpTestClient &client, qint64 centreId, qint64 slotId) {
+    static int publicFree(TestHttpClient &client, qint64 centreId, qint64 slotId) {
         const HttpReply reply = client.get(
             QStringLiteral(
                 "/api/v1/centres/%1/availability?service=pcr&from=2026-03-03&to=2026-03-03")
@@ -60,7 +60,7 @@ private Q_SLOTS:
     void commonHeadersAnd405() {
         ServiceFixture fx;
         QVERIFY(fx.start());
-        HttpTestClient client(fx.service->port());
+        TestHttpClient client(fx.service->port());
         const HttpReply health = client.get(QStringLiteral("/api/v1/health"));
         QCOMPARE(health.status, 200);
         QCOMPARE(health.json.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
@@ -87,7 +87,7 @@ private Q_SLOTS:
         QVERIFY(fx.start());
         const QList<qint64> slots = fx.seed(4, 3);
         QCOMPARE(slots.size(), 4);
-        HttpTestClient client(fx.service->port());
+        TestHttpClient client(fx.service->port());
         QSignalSpy events(&fx.service->eventHub(), &EventHub::eventsCommitted);
 
         const HttpReply centres = client.get(QStringLiteral("/api/v1/centres"));
@@ -184,7 +184,7 @@ private Q_SLOTS:
         ServiceFixture fx;
         QVERIFY(fx.start());
         const QList<qint64> slots = fx.seed(1, 1);
-        HttpTestClient client(fx.service->port());
+        TestHttpClient client(fx.service->port());
         const HttpReply first = client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0)));
         QCOMPARE(first.status, 201);
         const HttpReply full = client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0)));
@@ -217,8 +217,8 @@ private Q_SLOTS:
         ServiceFixture fx;
         QVERIFY(fx.start());
         const QList<qint64> slots = fx.seed(1, 5);
-        HttpTestClient client(fx.service->port());
-        const QList<QPair<QByteArray, QByteArray>> holdKey{{"Idempotency-Key", "hold-1"}};
+        TestHttpClient client(fx.service->port());
+        const HttpHeaders holdKey{{"Idempotency-Key", "hold-1"}};
         const HttpReply hold1 =
             client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0)), holdKey);
         const HttpReply hold2 =
@@ -230,7 +230,7 @@ private Q_SLOTS:
         QCOMPARE(publicFree(client, fx.centreId, slots.at(0)), 4);
 
         const QString holdId = hold1.json.value(QStringLiteral("hold_id")).toString();
-        const QList<QPair<QByteArray, QByteArray>> bookKey{{"Idempotency-Key", "book-1"}};
+        const HttpHeaders bookKey{{"Idempotency-Key", "book-1"}};
         const HttpReply book1 =
             client.post(QStringLiteral("/api/v1/bookings"), person(holdId), bookKey);
         const HttpReply book2 =
@@ -248,7 +248,7 @@ private Q_SLOTS:
         // The confirm's answer is durable: a retry after a restart gets the same answer.
         fx.stop();
         QVERIFY(fx.start());
-        HttpTestClient after(fx.service->port());
+        TestHttpClient after(fx.service->port());
         const HttpReply book3 =
             after.post(QStringLiteral("/api/v1/bookings"), person(holdId), bookKey);
         QCOMPARE(book3.status, 201);
@@ -261,7 +261,7 @@ private Q_SLOTS:
         ServiceFixture fx;
         QVERIFY(fx.start());
         const QList<qint64> slots = fx.seed(2, 2);
-        HttpTestClient client(fx.service->port());
+        TestHttpClient client(fx.service->port());
         const HttpReply h1 = client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0)));
         const HttpReply h2 = client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(1)));
         const HttpReply b1 =
@@ -292,10 +292,10 @@ private Q_SLOTS:
         const int capacity = 5;
         const QList<qint64> slots = fx.seed(1, capacity);
         constexpr int clients = 40;
-        std::vector<std::unique_ptr<HttpTestClient>> pool;
+        std::vector<std::unique_ptr<TestHttpClient>> pool;
         QList<QNetworkReply *> holds;
         for (int i = 0; i < clients; ++i) {
-            pool.push_back(std::make_unique<HttpTestClient>(fx.service->port()));
+            pool.push_back(std::make_unique<TestHttpClient>(fx.service->port()));
             holds.append(pool.back()->start(
                 "POST", QStringLiteral("/api/v1/holds"),
                 QJsonDocument(holdBody(slots.at(0))).toJson(QJsonDocument::Compact)));
@@ -303,7 +303,7 @@ private Q_SLOTS:
         QList<QNetworkReply *> confirms;
         int holdsGranted = 0;
         for (int i = 0; i < clients; ++i) {
-            const HttpReply hold = HttpTestClient::finish(holds.at(i));
+            const HttpReply hold = TestHttpClient::finish(holds.at(i));
             QVERIFY(hold.status == 201 || hold.status == 409);
             if (hold.status != 201)
                 continue;
@@ -316,7 +316,7 @@ private Q_SLOTS:
         }
         int confirmed = 0;
         for (QNetworkReply *reply : std::as_const(confirms))
-            confirmed += HttpTestClient::finish(reply).status == 201 ? 1 : 0;
+            confirmed += TestHttpClient::finish(reply).status == 201 ? 1 : 0;
         QCOMPARE(holdsGranted, capacity);
         QCOMPARE(confirmed, capacity);
         QCOMPARE(
@@ -463,7 +463,7 @@ private Q_SLOTS:
         QVERIFY(fx.start());
         const QList<qint64> slots = fx.seed(1, 2);
         QCOMPARE(fx.centreId, 1);
-        HttpTestClient client(fx.service->port());
+        TestHttpClient client(fx.service->port());
         // One real booking and one hold exist, so "changes nothing" has something to lose.
         const HttpReply hold = client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0)));
         QCOMPARE(client
@@ -492,7 +492,7 @@ private Q_SLOTS:
         config.lookupBurst = 3;
         config.lookupPerMinute = 6;
         QVERIFY(fx.start(config));
-        HttpTestClient client(fx.service->port());
+        TestHttpClient client(fx.service->port());
         const QString path = u"/api/v1/bookings/" % BookingCode::fromBits(42);
         const auto lookup = [&] { return client.call("GET", path, {}, {birthDate}); };
         for (int i = 0; i < 3; ++i)
@@ -512,7 +512,7 @@ private Q_SLOTS:
         config.holdsPerClient = 2;
         QVERIFY(fx.start(config));
         const QList<qint64> slots = fx.seed(3, 10);
-        HttpTestClient client(fx.service->port());
+        TestHttpClient client(fx.service->port());
         const HttpReply first = client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0)));
         QCOMPARE(first.status, 201);
         fx.clock.advance(60);
@@ -545,7 +545,7 @@ private Q_SLOTS:
         config.idempotencyCache = 2;
         QVERIFY(fx.start(config));
         const QList<qint64> slots = fx.seed(2, 10);
-        HttpTestClient client(fx.service->port());
+        TestHttpClient client(fx.service->port());
         for (int day = 0; day < 10; ++day) {
             const QString date = QDate(2026, 3, 3).addDays(day).toString(Qt::ISODate);
             QCOMPARE(client
@@ -561,7 +561,7 @@ private Q_SLOTS:
             const QByteArray key = "hold-" + QByteArray::number(i);
             QCOMPARE(client
                          .post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0)),
-                               {{"Idempotency-Key", key}})
+                               HttpHeaders{{"Idempotency-Key", key}})
                          .status,
                      201);
         }

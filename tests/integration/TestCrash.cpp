@@ -1,7 +1,7 @@
 #include "models/core/Clock.h"
 #include "service/SlotdeskService.h"
 #include "service/booking/BookingEngine.h"
-#include "tests/integration/HttpTestClient.h"
+#include "tests/support/TestHttpClient.h"
 #include "tests/support/TestSupport.h"
 
 #include <QProcess>
@@ -19,7 +19,7 @@ class TestCrash : public QObject {
     Q_OBJECT
 
     struct Worker {
-        std::unique_ptr<HttpTestClient> client;
+        std::unique_ptr<TestHttpClient> client;
         int sequence = 0;
     };
 
@@ -51,7 +51,7 @@ class TestCrash : public QObject {
             QJsonDocument(QJsonObject{{QStringLiteral("slot_id"), slot}}).toJson());
         connect(hold, &QNetworkReply::finished, this, [this, hold, &worker, index] {
             --m_inFlight;
-            const HttpReply reply = HttpTestClient::finish(hold);
+            const HttpReply reply = TestHttpClient::finish(hold);
             if (reply.status != 201 || m_stopping)
                 return step(worker, index);
             ++worker.sequence;
@@ -66,7 +66,7 @@ class TestCrash : public QObject {
                 "POST", QStringLiteral("/api/v1/bookings"), QJsonDocument(person).toJson());
             connect(confirm, &QNetworkReply::finished, this, [this, confirm, &worker, index] {
                 --m_inFlight;
-                const HttpReply done = HttpTestClient::finish(confirm);
+                const HttpReply done = TestHttpClient::finish(confirm);
                 if (done.status == 201)
                     m_confirmed.append(done.json.value(QStringLiteral("code")).toString());
                 step(worker, index);
@@ -109,7 +109,7 @@ private Q_SLOTS:
         QVERIFY(port != 0);
         std::vector<Worker> workers(16);
         for (size_t i = 0; i < workers.size(); ++i) {
-            workers[i].client = std::make_unique<HttpTestClient>(port);
+            workers[i].client = std::make_unique<TestHttpClient>(port);
             step(workers[i], int(i));
         }
         // Kill while 16 clients have requests in flight.
@@ -125,10 +125,10 @@ private Q_SLOTS:
         QProcess restarted;
         const quint16 port2 = startService(restarted, m_db, m_key);
         QVERIFY(port2 != 0);
-        HttpTestClient client(port2);
+        TestHttpClient client(port2);
         for (const QString &code : seen) {
             const HttpReply reply =
-                client.call("GET", u"/api/v1/bookings/" % code, {}, {{"Birth-Date", "1970-01-01"}});
+                client.get(u"/api/v1/bookings/" % code, HttpHeaders{{"Birth-Date", "1970-01-01"}});
             QCOMPARE(reply.status, 200);
             QCOMPARE(reply.json.value(QStringLiteral("state")).toString(),
                      QStringLiteral("confirmed"));

@@ -3,7 +3,7 @@
 #include "service/staff/StaffSide.h"
 #include "service/staff/stream/EventStream.h"
 #include "tests/integration/ServiceFixture.h"
-#include "tests/integration/StaffTestClient.h"
+#include "tests/support/TestHttpClient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -92,7 +92,7 @@ private:
         QString error;
         if (!m_fx->service->staff().createAdmin(QStringLiteral("admin"), adminPassword, &error))
             return false;
-        StaffTestClient http(m_fx->service->port());
+        TestHttpClient http(m_fx->service->port());
         m_token = http.login(QStringLiteral("admin"), adminPassword);
         m_slots = m_fx->seed(20, 50);
         m_booked = 0;
@@ -213,8 +213,8 @@ private Q_SLOTS:
         StreamClient client(url(head(), m_token));
         QTRY_VERIFY(client.live);
         QVERIFY(bookOne());
-        StaffTestClient http(m_fx->service->port());
-        const HttpAnswer list = http.get(QStringLiteral("/api/v1/bookings"), m_token);
+        TestHttpClient http(m_fx->service->port());
+        const HttpReply list = http.get(QStringLiteral("/api/v1/bookings"), m_token);
         const QString code = list.json.value(QStringLiteral("items"))
                                  .toArray()
                                  .at(0)
@@ -277,7 +277,7 @@ private Q_SLOTS:
         QVERIFY(startService(settings));
         StreamClient client(url(0, m_token));
         QTRY_VERIFY(client.live);
-        StaffTestClient http(m_fx->service->port());
+        TestHttpClient http(m_fx->service->port());
         QCOMPARE(http.call("POST", QStringLiteral("/api/v1/auth/logout"), {}, m_token).status, 204);
         QTRY_VERIFY_WITH_TIMEOUT(client.closed, 10000);
         QCOMPARE(client.closeCode, int(EventStream::CloseUnauthorized));
@@ -301,8 +301,8 @@ private Q_SLOTS:
         QVERIFY(uuid.next());
         const QString mine = uuid.value(0).toString();
 
-        StaffTestClient http(m_fx->service->port());
-        const HttpAnswer created =
+        TestHttpClient http(m_fx->service->port());
+        const HttpReply created =
             http.post(QStringLiteral("/api/v1/staff"),
                       {{QStringLiteral("login"), QStringLiteral("desk1")},
                        {QStringLiteral("role"), QStringLiteral("desk")},

@@ -2,8 +2,8 @@
 #include "service/staff/StaffSide.h"
 #include "tests/integration/RawClient.h"
 #include "tests/integration/ServiceFixture.h"
-#include "tests/integration/StaffTestClient.h"
 #include "tests/support/RawHttp.h"
+#include "tests/support/TestHttpClient.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -321,7 +321,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_fx->service->staff().createAdmin(QStringLiteral("admin"), adminPassword, &error),
                  qPrintable(error));
-        StaffTestClient staff(port());
+        TestHttpClient staff(port());
         const QString admin = staff.login(QStringLiteral("admin"), adminPassword);
         QVERIFY(!admin.isEmpty());
         const QString deskPassword = QStringLiteral("desk password 123");

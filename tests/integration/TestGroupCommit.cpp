@@ -3,10 +3,10 @@
 #include "net/QrPayload.h"
 #include "service/EventHub.h"
 #include "service/booking/SigningKey.h"
-#include "tests/integration/HttpTestClient.h"
 #include "tests/integration/RawClient.h"
 #include "tests/integration/ServiceFixture.h"
 #include "tests/support/RawHttp.h"
+#include "tests/support/TestHttpClient.h"
 
 #include <QSqlQuery>
 #include <QTcpSocket>
@@ -64,12 +64,12 @@ private:
                 });
     }
 
-    QString hold(HttpTestClient &client, qint64 slot) {
+    QString hold(TestHttpClient &client, qint64 slot) {
         QNetworkReply *reply =
             client.start("POST", QStringLiteral("/api/v1/holds"),
                          QJsonDocument(QJsonObject{{QStringLiteral("slot_id"), slot}})
                              .toJson(QJsonDocument::Compact));
-        const HttpReply answer = HttpTestClient::finish(reply); // holds are not deferred
+        const HttpReply answer = TestHttpClient::finish(reply); // holds are not deferred
         return answer.json.value(QStringLiteral("hold_id")).toString();
     }
 
@@ -78,7 +78,7 @@ private Q_SLOTS:
 
     void oneTransactionAnswersEveryoneAfterTheCommit() {
         QVERIFY(startService());
-        HttpTestClient client(m_fx->service->port());
+        TestHttpClient client(m_fx->service->port());
         QList<QNetworkReply *> replies;
         for (int i = 0; i < 5; ++i) {
             const QString holdId = hold(client, m_slots.at(0));
@@ -110,7 +110,7 @@ private Q_SLOTS:
         QList<int> indices;
         QByteArray signature;
         for (QNetworkReply *reply : std::as_const(replies)) {
-            const HttpReply answer = HttpTestClient::finish(reply);
+            const HttpReply answer = TestHttpClient::finish(reply);
             QCOMPARE(answer.status, 201);
             const QString qr = answer.json.value(QStringLiteral("qr"))
                                    .toObject()
@@ -133,7 +133,7 @@ private Q_SLOTS:
 
     void clientGoneBeforeTheCommitIsNotWrittenTo() {
         QVERIFY(startService());
-        HttpTestClient http(m_fx->service->port());
+        TestHttpClient http(m_fx->service->port());
         const QString holdId = hold(http, m_slots.at(0));
         {
             RawClient raw(m_fx->service->port());
@@ -154,7 +154,7 @@ private Q_SLOTS:
 
     void pipelinedAnswersKeepRequestOrder() {
         QVERIFY(startService());
-        HttpTestClient http(m_fx->service->port());
+        TestHttpClient http(m_fx->service->port());
         const QString holdId = hold(http, m_slots.at(0));
         RawClient raw(m_fx->service->port());
         QTRY_VERIFY(raw.connected());
@@ -179,7 +179,7 @@ private Q_SLOTS:
 
     void connectionCloseWaitsForTheDeferredAnswer() {
         QVERIFY(startService());
-        HttpTestClient http(m_fx->service->port());
+        TestHttpClient http(m_fx->service->port());
         const QString holdId = hold(http, m_slots.at(0));
         RawClient raw(m_fx->service->port());
         QTRY_VERIFY(raw.connected());
@@ -200,7 +200,7 @@ private Q_SLOTS:
 
     void storageFailureAnswersTheWholeBatch503AndChangesNothing() {
         QVERIFY(startService());
-        HttpTestClient client(m_fx->service->port());
+        TestHttpClient client(m_fx->service->port());
         const QString first = hold(client, m_slots.at(0));
         const QString second = hold(client, m_slots.at(1));
         const int free0 = engine().freePlaces(m_slots.at(0));
@@ -220,7 +220,7 @@ private Q_SLOTS:
         QTRY_COMPARE(engine().queuedWrites(), 2);
         engine().flush();
         for (QNetworkReply *reply : {a, b}) {
-            const HttpReply answer = HttpTestClient::finish(reply);
+            const HttpReply answer = TestHttpClient::finish(reply);
             QCOMPARE(answer.status, 503);
             QCOMPARE(answer.error(), QStringLiteral("storage_unavailable"));
         }
@@ -245,7 +245,7 @@ private Q_SLOTS:
 
     void otherWritersWaitForTheBatchInFlight() {
         QVERIFY(startService());
-        HttpTestClient client(m_fx->service->port());
+        TestHttpClient client(m_fx->service->port());
         QList<QNetworkReply *> replies;
         for (int i = 0; i < 3; ++i)
             replies.append(client.start("POST", QStringLiteral("/api/v1/bookings"),
@@ -265,26 +265,26 @@ private Q_SLOTS:
         QCOMPARE(published, QList<QList<qint64>>({{seq + 1, seq + 2, seq + 3}, {seq + 4}}));
         QCOMPARE(m_fx->service->eventLog().lastSeq(), seq + 4);
         for (QNetworkReply *reply : std::as_const(replies))
-            QCOMPARE(HttpTestClient::finish(reply).status, 201);
+            QCOMPARE(TestHttpClient::finish(reply).status, 201);
     }
 
     void retryDuringTheCommitGetsTheFirstAnswer() {
         QVERIFY(startService());
-        HttpTestClient client(m_fx->service->port());
+        TestHttpClient client(m_fx->service->port());
         const QString holdId = hold(client, m_slots.at(0));
-        const QList<QPair<QByteArray, QByteArray>> key = {{"Idempotency-Key", "retry-1"}};
+        const HttpHeaders key = {{"Idempotency-Key", "retry-1"}};
         QNetworkReply *first =
             client.start("POST", QStringLiteral("/api/v1/bookings"), confirmBody(holdId, 1), key);
         QTRY_COMPARE(engine().queuedWrites(), 1);
         // The same request again (a client timeout and retry) while the first is committing.
-        HttpTestClient other(m_fx->service->port());
+        TestHttpClient other(m_fx->service->port());
         QNetworkReply *retry =
             other.start("POST", QStringLiteral("/api/v1/bookings"), confirmBody(holdId, 1), key);
         QTRY_COMPARE(m_fx->service->http().pendingReplies(), 2);
         QCOMPARE(engine().queuedWrites(), 1); // waits for the first, is not a second write
         engine().flush();
-        const HttpReply a = HttpTestClient::finish(first);
-        const HttpReply b = HttpTestClient::finish(retry);
+        const HttpReply a = TestHttpClient::finish(first);
+        const HttpReply b = TestHttpClient::finish(retry);
         QCOMPARE(a.status, 201);
         QCOMPARE(b.status, 201);
         QCOMPARE(b.body, a.body);

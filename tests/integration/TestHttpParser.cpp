@@ -2,7 +2,7 @@
 #include "service/staff/stream/EventStream.h"
 #include "tests/integration/RawClient.h"
 #include "tests/integration/ServiceFixture.h"
-#include "tests/integration/StaffTestClient.h"
+#include "tests/support/TestHttpClient.h"
 
 #include <QCoreApplication>
 #include <QTest>
@@ -75,7 +75,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_fx->service->staff().createAdmin(QStringLiteral("admin"), adminPassword, &error),
                  qPrintable(error));
-        StaffTestClient staff(port());
+        TestHttpClient staff(port());
         m_token = staff.login(QStringLiteral("admin"), adminPassword).toLatin1();
         QVERIFY(!m_token.isEmpty());
     }

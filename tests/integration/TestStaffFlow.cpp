@@ -2,7 +2,7 @@
 #include "service/booking/BookingEngine.h"
 #include "service/staff/StaffSide.h"
 #include "tests/integration/ServiceFixture.h"
-#include "tests/integration/StaffTestClient.h"
+#include "tests/support/TestHttpClient.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -53,7 +53,7 @@ class TestStaffFlow : public QObject {
 
 private:
     std::unique_ptr<ServiceFixture> m_fx;
-    std::unique_ptr<StaffTestClient> m_http;
+    std::unique_ptr<TestHttpClient> m_http;
     QString m_admin;
 
     StaffSide &staff() { return m_fx->service->staff(); }
@@ -63,7 +63,7 @@ private:
         config.staff.passwordLimits = PasswordHashLimits::minimal();
         if (!m_fx->start(config))
             return false;
-        m_http = std::make_unique<StaffTestClient>(m_fx->service->port());
+        m_http = std::make_unique<TestHttpClient>(m_fx->service->port());
         QString error;
         if (!staff().createAdmin(QStringLiteral("admin"), adminPassword, &error)) {
             qWarning("%s", qPrintable(error));
@@ -74,17 +74,17 @@ private:
     }
 
     void createUser(const QString &login, const QString &role, const QString &password) {
-        const HttpAnswer created = m_http->post(QStringLiteral("/api/v1/staff"),
-                                                {{QStringLiteral("login"), login},
-                                                 {QStringLiteral("role"), role},
-                                                 {QStringLiteral("password"), password}},
-                                                m_admin);
+        const HttpReply created = m_http->post(QStringLiteral("/api/v1/staff"),
+                                               {{QStringLiteral("login"), login},
+                                                {QStringLiteral("role"), role},
+                                                {QStringLiteral("password"), password}},
+                                               m_admin);
         QCOMPARE(created.status, 201);
     }
 
     // Publishes the centre and `count` pcr slots with `capacity`; returns the slot ids.
     QList<qint64> publishCentreAndSlots(int count, int capacity) {
-        const HttpAnswer centre =
+        const HttpReply centre =
             m_http->put(QStringLiteral("/api/v1/centres/") + centreUuid, centreJson(), m_admin);
         if (centre.status != 201)
             qWarning("publish centre: %d %s", centre.status, centre.body.constData());
@@ -95,8 +95,8 @@ private:
                                      {QStringLiteral("start"), slotStartText(i)},
                                      {QStringLiteral("minutes"), 15},
                                      {QStringLiteral("capacity"), capacity}});
-        const HttpAnswer published = m_http->post(QStringLiteral("/api/v1/slots"),
-                                                  {{QStringLiteral("slots"), slots}}, m_admin);
+        const HttpReply published = m_http->post(QStringLiteral("/api/v1/slots"),
+                                                 {{QStringLiteral("slots"), slots}}, m_admin);
         if (published.status != 201)
             qWarning("publish slots: %d %s", published.status, published.body.constData());
         QList<qint64> ids;
@@ -139,13 +139,13 @@ private Q_SLOTS:
         const QString desk = m_http->login(QStringLiteral("desk1"), deskPassword);
         QVERIFY(!desk.isEmpty());
 
-        const HttpAnswer me = m_http->get(QStringLiteral("/api/v1/auth/me"), desk);
+        const HttpReply me = m_http->get(QStringLiteral("/api/v1/auth/me"), desk);
         QCOMPARE(me.status, 200);
         QCOMPARE(me.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("role")),
                  QJsonValue(QStringLiteral("desk")));
 
         // Centre: created, then updated (revision grows), uuid taken from the path.
-        HttpAnswer centre =
+        HttpReply centre =
             m_http->put(QStringLiteral("/api/v1/centres/") + centreUuid, centreJson(), m_admin);
         QCOMPARE(centre.status, 201);
         QCOMPARE(centre.json.value(QStringLiteral("uuid")).toString(), centreUuid);
@@ -170,7 +170,7 @@ private Q_SLOTS:
              QJsonArray{QJsonObject{{QStringLiteral("first"), QStringLiteral("2026-04-03")},
                                     {QStringLiteral("last"), QStringLiteral("2026-04-06")},
                                     {QStringLiteral("reason"), QStringLiteral("Ostern")}}}}};
-        const HttpAnswer storedHours = m_http->put(
+        const HttpReply storedHours = m_http->put(
             QStringLiteral("/api/v1/centres/%1/opening-hours").arg(centreUuid), hours, m_admin);
         QCOMPARE(storedHours.status, 200);
         QCOMPARE(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM opening_rules")), 2);
@@ -184,8 +184,8 @@ private Q_SLOTS:
                                      {QStringLiteral("start"), slotStartText(i)},
                                      {QStringLiteral("minutes"), 15},
                                      {QStringLiteral("capacity"), 2}});
-        const HttpAnswer published = m_http->post(QStringLiteral("/api/v1/slots"),
-                                                  {{QStringLiteral("slots"), slots}}, m_admin);
+        const HttpReply published = m_http->post(QStringLiteral("/api/v1/slots"),
+                                                 {{QStringLiteral("slots"), slots}}, m_admin);
         QCOMPARE(published.status, 201);
         QCOMPARE(published.json.value(QStringLiteral("created")).toInt(), 4);
         const QJsonArray ids = published.json.value(QStringLiteral("ids")).toArray();
@@ -217,7 +217,7 @@ private Q_SLOTS:
             QString path = QStringLiteral("/api/v1/bookings?limit=2&centre=") + centreUuid;
             if (!cursor.isEmpty())
                 path += QStringLiteral("&cursor=") + cursor;
-            const HttpAnswer page = m_http->get(path, desk);
+            const HttpReply page = m_http->get(path, desk);
             QCOMPARE(page.status, 200);
             for (const QJsonValue &item : page.json.value(QStringLiteral("items")).toArray())
                 seen.append(item.toObject().value(QStringLiteral("code")).toString());
@@ -255,7 +255,7 @@ private Q_SLOTS:
 
         // Check-in: once; again → 409 with the reason; a cancelled booking → 409.
         const QString checkIn = QStringLiteral("/api/v1/bookings/%1/check-in");
-        HttpAnswer arrival = m_http->post(
+        HttpReply arrival = m_http->post(
             checkIn.arg(codes.at(0)), {{QStringLiteral("desk"), QStringLiteral("Desk 3")}}, desk);
         QCOMPARE(arrival.status, 200);
         QCOMPARE(arrival.json.value(QStringLiteral("state")).toString(),
@@ -287,12 +287,12 @@ private Q_SLOTS:
     // Two centres with one booking each; returns {code at centreUuid, code at otherCentreUuid}.
     QStringList bookAtTwoCentres() {
         const QList<qint64> mine = publishCentreAndSlots(1, 2);
-        const HttpAnswer centre =
+        const HttpReply centre =
             m_http->put(QStringLiteral("/api/v1/centres/") + otherCentreUuid,
                         centreJson(QStringLiteral("Testzentrum Süd")), m_admin);
         if (centre.status != 201 || mine.isEmpty())
             return {};
-        const HttpAnswer slot = m_http->post(
+        const HttpReply slot = m_http->post(
             QStringLiteral("/api/v1/slots"),
             {{QStringLiteral("slots"),
               QJsonArray{QJsonObject{{QStringLiteral("centre"), otherCentreUuid},
@@ -308,7 +308,7 @@ private Q_SLOTS:
                      QStringLiteral("Berger"))};
     }
 
-    QStringList codesOf(const HttpAnswer &answer) {
+    QStringList codesOf(const HttpReply &answer) {
         QStringList codes;
         for (const QJsonValue &item : answer.json.value(QStringLiteral("items")).toArray())
             codes.append(item.toObject().value(QStringLiteral("code")).toString());
@@ -331,7 +331,7 @@ private Q_SLOTS:
         const QStringList codes = bookAtTwoCentres();
         QCOMPARE(codes.size(), 2);
         QVERIFY(!codes.contains(QString()));
-        const HttpAnswer created =
+        const HttpReply created =
             m_http->post(QStringLiteral("/api/v1/staff"),
                          {{QStringLiteral("login"), QStringLiteral("desk.sued")},
                           {QStringLiteral("role"), QStringLiteral("desk")},
@@ -349,7 +349,7 @@ private Q_SLOTS:
         QCOMPARE(
             codesOf(m_http->get(QStringLiteral("/api/v1/bookings?centre=") + centreUuid, desk)),
             QStringList{codes.at(0)});
-        HttpAnswer refused =
+        HttpReply refused =
             m_http->get(QStringLiteral("/api/v1/bookings?centre=") + otherCentreUuid, desk);
         QCOMPARE(refused.status, 403);
         QCOMPARE(refused.error(), QStringLiteral("forbidden_centre"));
@@ -364,7 +364,7 @@ private Q_SLOTS:
 
         // Bad lists are refused and change nothing.
         const QString path = QStringLiteral("/api/v1/staff/desk.sued");
-        HttpAnswer bad = m_http->patch(
+        HttpReply bad = m_http->patch(
             path, {{QStringLiteral("centres"), QJsonArray{QStringLiteral("nope")}}}, m_admin);
         QCOMPARE(bad.status, 400);
         QCOMPARE(bad.field(), QStringLiteral("centres"));
@@ -377,7 +377,7 @@ private Q_SLOTS:
         QCOMPARE(m_http->get(QStringLiteral("/api/v1/bookings"), desk).status, 200);
 
         // Lifting the limit ends the sessions opened under it; a new one sees every centre.
-        const HttpAnswer lifted =
+        const HttpReply lifted =
             m_http->patch(path, {{QStringLiteral("centres"), QJsonArray{}}}, m_admin);
         QCOMPARE(lifted.status, 200);
         QCOMPARE(lifted.json.value(QStringLiteral("centres")).toArray(), QJsonArray{});
@@ -429,7 +429,7 @@ private Q_SLOTS:
 
         // No audit row, no personal data.
         QVERIFY(QSqlQuery(m_fx->service->database()).exec(QStringLiteral("DROP TABLE audit_log")));
-        const HttpAnswer unaudited = m_http->get(QStringLiteral("/api/v1/bookings"), desk);
+        const HttpReply unaudited = m_http->get(QStringLiteral("/api/v1/bookings"), desk);
         QCOMPARE(unaudited.status, 503);
         QVERIFY(!unaudited.body.contains("Anders"));
         QCOMPARE(m_http->post(checkIn.arg(codes.at(0)), {}, desk).status, 503);
@@ -484,7 +484,7 @@ private Q_SLOTS:
                  0);
 
         // The audit route: admin and supervisor, newest first, paged.
-        const HttpAnswer page = m_http->get(QStringLiteral("/api/v1/audit?limit=3"), m_admin);
+        const HttpReply page = m_http->get(QStringLiteral("/api/v1/audit?limit=3"), m_admin);
         QCOMPARE(page.status, 200);
         const QJsonArray items = page.json.value(QStringLiteral("items")).toArray();
         QCOMPARE(items.size(), 3);
@@ -599,7 +599,7 @@ private Q_SLOTS:
         }
         QVERIFY(who == u"none" || !token.isEmpty());
         const QByteArray body = method == "GET" ? QByteArray() : QByteArrayLiteral("{}");
-        const HttpAnswer answer = m_http->call(method, path, body, token);
+        const HttpReply answer = m_http->call(method, path, body, token);
         QCOMPARE(answer.status, status);
         if (status == 401) {
             QVERIFY(answer.header("WWW-Authenticate").startsWith("Bearer"));
@@ -621,7 +621,7 @@ private Q_SLOTS:
             QCOMPARE(attempt(QStringLiteral("desk1"), QStringLiteral("guess %1").arg(i)).status,
                      401);
         QCOMPARE(attempt(QStringLiteral("desk1"), QStringLiteral("guess 3")).status, 401);
-        HttpAnswer blocked = attempt(QStringLiteral("desk1"), deskPassword);
+        HttpReply blocked = attempt(QStringLiteral("desk1"), deskPassword);
         QCOMPARE(blocked.status, 429); // even the right password waits
         QCOMPARE(blocked.header("Retry-After"), QByteArray("1"));
         m_fx->clock.advance(1);
@@ -644,11 +644,11 @@ private Q_SLOTS:
 
     void staffAccountRules() {
         const QString path = QStringLiteral("/api/v1/staff");
-        HttpAnswer a = m_http->post(path,
-                                    {{QStringLiteral("login"), QStringLiteral("Bad Login")},
-                                     {QStringLiteral("role"), QStringLiteral("desk")},
-                                     {QStringLiteral("password"), deskPassword}},
-                                    m_admin);
+        HttpReply a = m_http->post(path,
+                                   {{QStringLiteral("login"), QStringLiteral("Bad Login")},
+                                    {QStringLiteral("role"), QStringLiteral("desk")},
+                                    {QStringLiteral("password"), deskPassword}},
+                                   m_admin);
         QCOMPARE(a.status, 400);
         QCOMPARE(a.error(), QStringLiteral("invalid_login"));
         a = m_http->post(path,
@@ -766,7 +766,7 @@ private Q_SLOTS:
     void bookingQueryBadInput() {
         QFETCH(QString, query);
         QFETCH(QString, field);
-        const HttpAnswer answer = m_http->get(u"/api/v1/bookings?" % query, m_admin);
+        const HttpReply answer = m_http->get(u"/api/v1/bookings?" % query, m_admin);
         QCOMPARE(answer.status, 400);
         QCOMPARE(answer.error(), QStringLiteral("invalid_value"));
         QCOMPARE(answer.field(), field);
@@ -861,7 +861,7 @@ private Q_SLOTS:
                  201);
         const qint64 eventsBefore = m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM events"));
         const QByteArray method = path.endsWith(u"/slots") ? "POST" : "PUT";
-        const HttpAnswer answer = m_http->call(method, path, body, m_admin);
+        const HttpReply answer = m_http->call(method, path, body, m_admin);
         QCOMPARE(answer.status, status);
         QCOMPARE(answer.error(), error);
         QCOMPARE(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM slots")), 0);
