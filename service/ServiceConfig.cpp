@@ -94,13 +94,13 @@ bool applyValue(const QString &key, const QString &value, ServiceConfig *config,
             config->trustedProxies.append(entry.trimmed());
     } else if (key == u"pepper-file") {
         config->pepperPath = value;
-    } else if (key == u"holds-per-client") {
+    } else if (key == u"holds-per-client" || key == u"holds-per-person") {
         const int n = value.toInt(&ok);
         if (!ok || n < 0 || n > 1000000) {
             *error = tr("The value \"%1\" of %2 must be 0 (unlimited) to 1000000.").arg(value, key);
             return false;
         }
-        config->holdsPerClient = n;
+        (key == u"holds-per-client" ? config->holdsPerClient : config->holdsPerPerson) = n;
     } else if (key == u"idempotency-cache" || key == u"availability-cache") {
         const int n = value.toInt(&ok);
         if (!ok || n < 1 || n > 10000000) {
@@ -149,6 +149,7 @@ const char *const valueKeys[] = {"listen",
                                  "token-minutes",
                                  "password-hash",
                                  "holds-per-client",
+                                 "holds-per-person",
                                  "idempotency-cache",
                                  "availability-cache"};
 
@@ -231,6 +232,10 @@ bool ServiceConfig::fromArguments(const QStringList &arguments, ServiceConfig *c
                       QStringLiteral("path")});
     parser.addOption({QStringLiteral("holds-per-client"),
                       tr("Places one address may hold at once, 0 for no limit (default 10)."),
+                      QStringLiteral("n")});
+    parser.addOption({QStringLiteral("holds-per-person"),
+                      tr("Places one person named in hold requests may hold at once, 0 for no "
+                         "limit (default 2)."),
                       QStringLiteral("n")});
     parser.addOption({QStringLiteral("idempotency-cache"),
                       tr("Idempotent answers kept in memory (default 100000)."),

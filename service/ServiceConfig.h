@@ -11,9 +11,9 @@ namespace slotdesk {
 // Everything the service reads at start. Precedence: built-in defaults < config file (INI,
 // section [service]) < command-line flags. Keys in the file are the flag names without "--"
 // (listen, port, database, key-file, pepper-file, hold-minutes, sync, max-body-bytes,
-// lookup-burst, lookup-per-minute, holds-per-client, idempotency-cache, availability-cache,
-// head-timeout, body-timeout, idle-timeout, max-connections, trusted-proxy), so one table
-// documents both. trusted-proxy may be repeated on the command line; in the file it is a
+// lookup-burst, lookup-per-minute, holds-per-client, holds-per-person, idempotency-cache,
+// availability-cache, head-timeout, body-timeout, idle-timeout, max-connections, trusted-proxy), so
+// one table documents both. trusted-proxy may be repeated on the command line; in the file it is a
 // comma-separated list.
 struct ServiceConfig {
     QHostAddress listen = QHostAddress::LocalHost;
@@ -41,6 +41,7 @@ struct ServiceConfig {
     QStringList trustedProxies;
     // Places one client address may hold at once (0: unlimited); beyond it 429 + Retry-After.
     int holdsPerClient = 10;
+    int holdsPerPerson = 2;
     // Entries of the in-memory idempotency answers and availability answers (LRU).
     int idempotencyCache = 100000;
     int availabilityCache = 4096;

@@ -108,6 +108,7 @@ bool SlotdeskService::start(QString *error) {
     BookingEngine::Settings settings;
     settings.holdSeconds = m_config.holdMinutes * 60;
     settings.holdLimits.perClient = m_config.holdsPerClient;
+    settings.holdLimits.perPerson = m_config.holdsPerPerson;
     m_engine = std::make_unique<BookingEngine>(*m_store, m_hub, m_clock, settings);
     m_engine->setPersonKeyPepper(pepper.bytes());
     m_engine->setQrSigner(

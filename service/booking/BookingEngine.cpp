@@ -135,9 +135,9 @@ StoreError BookingEngine::addSlots(QList<SlotRecord> *slots) {
     return {};
 }
 
-EngineError BookingEngine::hold(qint64 slotId, const QString &service, const QString &client,
+EngineError BookingEngine::hold(qint64 slotId, const QString &service, const HoldOwner &owner,
                                 HoldInfo *hold) {
-    return m_holds.hold(slotId, service, client, nowSecs(), hold);
+    return m_holds.hold(slotId, service, owner, nowSecs(), hold);
 }
 
 EngineError BookingEngine::releaseHold(const QString &holdId) {
@@ -151,8 +151,9 @@ void BookingEngine::sweep() {
 void BookingEngine::submitConfirm(const ConfirmRequest &request,
                                   std::optional<IdempotencyRecord> idempotency, WriteDone done) {
     sweep();
+    QByteArray person = personKey(request.familyName, request.givenName, request.birthDate);
     qint64 slotId = 0;
-    if (EngineError e = m_holds.beginCommit(request.holdId, &slotId))
+    if (EngineError e = m_holds.beginCommit(request.holdId, person, &slotId))
         return done(WriteOutcome{std::move(e), {}, false, {}});
     const SlotRecord &slot = m_availability.slot(slotId)->record;
     const qint64 now = nowSecs();
@@ -162,7 +163,7 @@ void BookingEngine::submitConfirm(const ConfirmRequest &request,
     BookingRecord &b = write.booking;
     b.slotId = slotId;
     b.service = slot.service;
-    b.personKey = personKey(request.familyName, request.givenName, request.birthDate);
+    b.personKey = std::move(person);
     b.familyName = request.familyName;
     b.givenName = request.givenName;
     b.birthDate = request.birthDate;

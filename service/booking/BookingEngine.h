@@ -85,11 +85,11 @@ public:
     // A centre the staff publish route stored itself: refreshes the in-memory catalogue.
     void centrePublished(const CentreRecord &centre);
 
-    // `client`: the address the hold is counted against (HoldPolicy); in-process callers
-    // (seeding, tests) pass none.
-    EngineError hold(qint64 slotId, const QString &service, const QString &client, HoldInfo *hold);
+    // `owner`: the address (and the person, when the request named them) the hold is counted
+    // against (HoldPolicy); in-process callers (seeding, tests) pass none.
+    EngineError hold(qint64 slotId, const QString &service, const HoldOwner &owner, HoldInfo *hold);
     EngineError hold(qint64 slotId, const QString &service, HoldInfo *hold) {
-        return this->hold(slotId, service, QString(), hold);
+        return this->hold(slotId, service, HoldOwner(), hold);
     }
     // The limits holds are checked against; the waiting room tightens them at run time.
     HoldPolicy &holdPolicy() { return m_holdPolicy; }

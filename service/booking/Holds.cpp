@@ -30,22 +30,36 @@ Holds::Holds(Availability &availability, const HoldPolicy &policy, int holdSecon
     , m_policy(policy)
     , m_holdSeconds(holdSeconds) {}
 
-EngineError Holds::hold(qint64 slotId, const QString &service, const QString &client, qint64 now,
+namespace {
+
+EngineError tooManyHolds(const QString &message, const QList<qint64> &expiries, qint64 now,
+                         int holdSeconds) {
+    EngineError e = error(EngineError::Kind::Limited, "too_many_holds", message, QString());
+    e.retryAfter = expiries.isEmpty() ? holdSeconds
+                                      : *std::min_element(expiries.cbegin(), expiries.cend()) - now;
+    return e;
+}
+
+} // namespace
+
+EngineError Holds::hold(qint64 slotId, const QString &service, const HoldOwner &owner, qint64 now,
                         HoldInfo *hold) {
     sweep(now);
-    if (!client.isEmpty()) {
-        const QList<qint64> expiries = m_byClient.value(client);
-        if (!m_policy.allowsClient(int(expiries.size()))) {
-            EngineError e = error(EngineError::Kind::Limited, "too_many_holds",
-                                  tr("This address holds %1 places already; confirm or release "
-                                     "one, or wait until one expires.")
-                                      .arg(expiries.size()),
-                                  QString());
-            e.retryAfter = expiries.isEmpty()
-                               ? m_holdSeconds
-                               : *std::min_element(expiries.cbegin(), expiries.cend()) - now;
-            return e;
-        }
+    if (!owner.address.isEmpty()) {
+        const QList<qint64> expiries = m_byClient.value(owner.address);
+        if (!m_policy.allowsClient(int(expiries.size())))
+            return tooManyHolds(tr("This address holds %1 places already; confirm or release "
+                                   "one, or wait until one expires.")
+                                    .arg(expiries.size()),
+                                expiries, now, m_holdSeconds);
+    }
+    if (!owner.person.isEmpty()) {
+        const QList<qint64> expiries = m_byPerson.value(owner.person);
+        if (!m_policy.allowsPerson(int(expiries.size())))
+            return tooManyHolds(tr("This person holds %1 places already; confirm or release "
+                                   "one, or wait until one expires.")
+                                    .arg(expiries.size()),
+                                expiries, now, m_holdSeconds);
     }
     const Availability::Slot *slot = m_availability.slot(slotId);
     if (!slot || !m_availability.hasCentre(slot->record.centreId))
@@ -64,25 +78,33 @@ EngineError Holds::hold(qint64 slotId, const QString &service, const QString &cl
     ++m_active;
     const QString id = RandomPool::hexToken(16);
     const qint64 expiresAt = now + m_holdSeconds;
-    m_holds.insert(id, Hold{slotId, expiresAt, State::Active, client});
-    if (!client.isEmpty())
-        m_byClient[client].append(expiresAt);
+    m_holds.insert(id, Hold{slotId, expiresAt, State::Active, owner});
+    if (!owner.address.isEmpty())
+        m_byClient[owner.address].append(expiresAt);
+    if (!owner.person.isEmpty())
+        m_byPerson[owner.person].append(expiresAt);
     m_expiryQueue.emplace(expiresAt, id);
     *hold = HoldInfo{id, slotId, expiresAt};
     return {};
 }
 
+template <typename Key>
+void Holds::forget(QHash<Key, QList<qint64>> &index, const Key &key, qint64 expiresAt) {
+    if (key.isEmpty())
+        return;
+    const auto it = index.find(key);
+    if (it == index.end())
+        return;
+    it->removeOne(expiresAt);
+    if (it->isEmpty())
+        index.erase(it);
+}
+
 void Holds::giveBack(Hold &hold) {
     m_availability.addHeld(hold.slotId, -1);
     --m_active;
-    if (hold.client.isEmpty())
-        return;
-    const auto it = m_byClient.find(hold.client);
-    if (it == m_byClient.end())
-        return;
-    it->removeOne(hold.expiresAt);
-    if (it->isEmpty())
-        m_byClient.erase(it);
+    forget(m_byClient, hold.owner.address, hold.expiresAt);
+    forget(m_byPerson, hold.owner.person, hold.expiresAt);
 }
 
 void Holds::end(const QString &holdId, Hold &hold, State state, qint64 now) {
@@ -107,7 +129,7 @@ EngineError Holds::release(const QString &holdId, qint64 now) {
     return {};
 }
 
-EngineError Holds::beginCommit(const QString &holdId, qint64 *slotId) {
+EngineError Holds::beginCommit(const QString &holdId, const QByteArray &person, qint64 *slotId) {
     const auto it = m_holds.find(holdId);
     if (it == m_holds.end())
         return error(EngineError::Kind::NotFound, "hold_not_found",
@@ -119,6 +141,9 @@ EngineError Holds::beginCommit(const QString &holdId, qint64 *slotId) {
     if (it->state != State::Active)
         return error(EngineError::Kind::Conflict, "hold_not_active",
                      tr("The hold was already used or released."), QStringLiteral("hold_id"));
+    if (!it->owner.person.isEmpty() && it->owner.person != person)
+        return error(EngineError::Kind::Conflict, "hold_of_other_person",
+                     tr("This place is held for another person."), QStringLiteral("hold_id"));
     // The held place stays counted as held until the batch committed.
     it->state = State::Committing;
     *slotId = it->slotId;

@@ -13,24 +13,33 @@ namespace slotdesk {
 class Availability;
 class HoldPolicy;
 
+// Whom a hold is counted against: the client's address (empty for in-process callers) and,
+// when the hold request named them, the person (their person key). A hold that names a person
+// can only be confirmed by that person.
+struct HoldOwner {
+    QString address;
+    QByteArray person;
+};
+
 // Places held for a citizen while they type their details. A hold counts against its slot's
 // free places (Availability's `held`) from hold() until it expires, is released, or its
 // confirm committed (then the held place becomes the booked place). Holds live only in memory:
 // a restart forgets them and so gives their places back. Owned by BookingEngine (see its
-// invariants); time is passed in, so tests see expiry without waiting. A client (its address,
-// empty for in-process callers) holds at most as many places at once as the HoldPolicy allows.
+// invariants); time is passed in, so tests see expiry without waiting. A client address and a
+// person each hold at most as many places at once as the HoldPolicy allows.
 class Holds {
 public:
     Holds(Availability &availability, const HoldPolicy &policy, int holdSeconds);
 
-    // Refused with Limited (retryAfter: until the client's first hold expires) beyond the
-    // policy's limit.
-    EngineError hold(qint64 slotId, const QString &service, const QString &client, qint64 now,
+    // Refused with Limited (retryAfter: until the owner's first hold expires) beyond the
+    // policy's limits.
+    EngineError hold(qint64 slotId, const QString &service, const HoldOwner &owner, qint64 now,
                      HoldInfo *hold);
     EngineError release(const QString &holdId, qint64 now);
     // Marks an active hold as committing (its confirm is queued): it can then neither expire,
-    // be released nor be confirmed again. *slotId: the held slot.
-    EngineError beginCommit(const QString &holdId, qint64 *slotId);
+    // be released nor be confirmed again. `person`: who confirms; a hold that named another
+    // person is refused. *slotId: the held slot.
+    EngineError beginCommit(const QString &holdId, const QByteArray &person, qint64 *slotId);
     // The confirm of a committing hold committed: its place becomes booked (`booked`) or is
     // given back (the person already had a booking).
     void commit(const QString &holdId, bool booked, qint64 now);
@@ -40,6 +49,9 @@ public:
     void sweep(qint64 now);
     int active() const { return m_active; }
     int activeOfClient(const QString &client) const { return int(m_byClient.value(client).size()); }
+    int activeOfPerson(const QByteArray &person) const {
+        return int(m_byPerson.value(person).size());
+    }
 
 private:
     enum class State { Active, Committing, Expired, Used, Released };
@@ -47,8 +59,10 @@ private:
         qint64 slotId = 0;
         qint64 expiresAt = 0;
         State state = State::Active;
-        QString client;
+        HoldOwner owner;
     };
+    template <typename Key>
+    static void forget(QHash<Key, QList<qint64>> &index, const Key &key, qint64 expiresAt);
     void giveBack(Hold &hold);
     void end(const QString &holdId, Hold &hold, State state, qint64 now);
 
@@ -57,6 +71,7 @@ private:
     int m_holdSeconds;
     // client → expiry times of its active holds (few per client: the policy bounds them).
     QHash<QString, QList<qint64>> m_byClient;
+    QHash<QByteArray, QList<qint64>> m_byPerson;
     QHash<QString, Hold> m_holds;
     std::multimap<qint64, QString> m_expiryQueue; // expiresAt → active hold
     std::multimap<qint64, QString> m_forgetQueue; // when to drop tombstones

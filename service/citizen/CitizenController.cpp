@@ -226,12 +226,31 @@ QHttpServerResponse CitizenController::createHold(const HttpRequest &request) {
         fields.integer(slotName.isEmpty() ? QStringLiteral("slot_id") : slotName,
                        JsonFields::Required, 1, std::numeric_limits<qint32>::max() * qint64(1024));
     const QString service = fields.string(QStringLiteral("service"), JsonFields::Optional, 64);
+    // Naming the person is optional; when named, the hold counts against them too and only
+    // they can confirm it.
+    const QString familyName =
+        fields.string(QStringLiteral("family_name"), JsonFields::Optional, 100);
+    const QString givenName =
+        fields.string(QStringLiteral("given_name"), JsonFields::Optional, 100);
+    const QDate today = m_engine.today();
+    const std::optional<QDate> birth = fields.date(
+        QStringLiteral("birth_date"), JsonFields::Optional, QDate(today.year() - 130, 1, 1), today);
     fields.rejectUnknown();
+    const bool named = !familyName.isEmpty() || !givenName.isEmpty() || birth;
+    if (!fields.failed() && named && (familyName.isEmpty() || givenName.isEmpty() || !birth))
+        fields.fail(HttpStatus::BadRequest, QStringLiteral("missing_field"),
+                    QStringLiteral("A hold names its person with \"family_name\", \"given_name\" "
+                                   "and \"birth_date\" together, or not at all."),
+                    familyName.isEmpty()  ? QStringLiteral("family_name")
+                    : givenName.isEmpty() ? QStringLiteral("given_name")
+                                          : QStringLiteral("birth_date"));
     if (fields.failed())
         return finish(fields.takeError());
+    HoldOwner owner{request.clientAddress().toString(), {}};
+    if (named)
+        owner.person = m_engine.personKey(familyName, givenName, *birth);
     HoldInfo hold;
-    if (const EngineError e =
-            m_engine.hold(*slotId, service, request.clientAddress().toString(), &hold))
+    if (const EngineError e = m_engine.hold(*slotId, service, owner, &hold))
         return finish(engineError(e));
     if (!idem.record) // nothing to remember: straight to bytes
         return request.answerJson(HttpStatus::Created, renderHold(hold));

@@ -31,6 +31,15 @@ QJsonObject holdBody(qint64 slotId) {
                        {QStringLiteral("service"), QStringLiteral("pcr")}};
 }
 
+// A hold that names its person (as the person() of the confirm does).
+QJsonObject namedHoldBody(qint64 slotId, const QString &family = QStringLiteral("Müller")) {
+    QJsonObject body = holdBody(slotId);
+    body.insert(QStringLiteral("family_name"), family);
+    body.insert(QStringLiteral("given_name"), QStringLiteral("Anna"));
+    body.insert(QStringLiteral("birth_date"), QStringLiteral("1980-05-17"));
+    return body;
+}
+
 } // namespace
 
 class TestCitizenFlow : public QObject {
@@ -536,6 +545,44 @@ private Q_SLOTS:
         QCOMPARE(client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0))).status, 429);
         fx.service->engine().holdPolicy().setLimits(HoldPolicy::Limits{0});
         QCOMPARE(client.post(QStringLiteral("/api/v1/holds"), holdBody(slots.at(0))).status, 201);
+    }
+
+    void holdsPerPersonAreLimitedAndOnlyTheyConfirm() {
+        ServiceFixture fx;
+        ServiceConfig config;
+        config.holdsPerClient = 0;
+        config.holdsPerPerson = 1;
+        QVERIFY(fx.start(config));
+        const QList<qint64> slots = fx.seed(3, 10);
+        TestHttpClient client(fx.service->port());
+        const HttpReply held =
+            client.post(QStringLiteral("/api/v1/holds"), namedHoldBody(slots.at(0)));
+        QCOMPARE(held.status, 201);
+        // The same person again (any address): refused; someone else: fine.
+        const HttpReply limited =
+            client.post(QStringLiteral("/api/v1/holds"), namedHoldBody(slots.at(1)));
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(limited.error(), QStringLiteral("too_many_holds"));
+        QCOMPARE(limited.header("Retry-After"), QByteArray("600"));
+        QCOMPARE(client
+                     .post(QStringLiteral("/api/v1/holds"),
+                           namedHoldBody(slots.at(1), QStringLiteral("Schmidt")))
+                     .status,
+                 201);
+        // Half a person is refused with the field that is missing.
+        QJsonObject half = holdBody(slots.at(2));
+        half.insert(QStringLiteral("family_name"), QStringLiteral("Müller"));
+        const HttpReply halfReply = client.post(QStringLiteral("/api/v1/holds"), half);
+        QCOMPARE(halfReply.status, 400);
+        QCOMPARE(halfReply.field(), QStringLiteral("given_name"));
+
+        // Another person cannot confirm the held place; its holder still can.
+        const QString holdId = held.json.value(QStringLiteral("hold_id")).toString();
+        const HttpReply stolen = client.post(QStringLiteral("/api/v1/bookings"),
+                                             person(holdId, QStringLiteral("Meier")));
+        QCOMPARE(stolen.status, 409);
+        QCOMPARE(stolen.error(), QStringLiteral("hold_of_other_person"));
+        QCOMPARE(client.post(QStringLiteral("/api/v1/bookings"), person(holdId)).status, 201);
     }
 
     void cachesAreBounded() {
