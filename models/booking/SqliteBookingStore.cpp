@@ -240,14 +240,18 @@ StoreError SqliteBookingStore::readBooking(QSqlQuery &query, std::optional<Booki
 
 StoreError SqliteBookingStore::activeBookingOf(const QByteArray &personKey, const QString &service,
                                                std::optional<BookingRecord> *found) {
-    // The WHERE repeats the partial index's condition so SQLite uses that index.
+    // The WHERE repeats the partial index's condition so SQLite uses that index. The range
+    // also finds the person's bookings that PersonKeyRekey kept under a marked key
+    // (key + 0xff + number): they stay the person's after their first booking is cancelled.
     QSqlQuery &query = prepared(
         m_sql->activeByPerson,
         u"SELECT " % bookingColumns %
-            u" FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.person_key = ? AND "
-            u"b.service_code = ? AND b.state IN ('confirmed', 'checked_in')");
+            u" FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.person_key >= ? AND "
+            u"b.person_key < ? AND b.service_code = ? AND b.state IN ('confirmed', "
+            u"'checked_in') ORDER BY b.person_key LIMIT 1");
     query.bindValue(0, personKey);
-    query.bindValue(1, service);
+    query.bindValue(1, QByteArray(personKey + "\xff\xff"));
+    query.bindValue(2, service);
     return readBooking(query, found);
 }
 
@@ -348,10 +352,34 @@ void SqliteBookingStore::rollbackBatch() {
     m_batchSeq = -1;
 }
 
+const QSet<QByteArray> &SqliteBookingStore::markedPersons() {
+    if (!m_markedPersons) {
+        m_markedPersons.emplace();
+        QSqlQuery query(m_db);
+        if (query.exec(QStringLiteral("SELECT DISTINCT substr(person_key, 1, %1) FROM bookings "
+                                      "WHERE length(person_key) > %1 AND state IN "
+                                      "('confirmed', 'checked_in')")
+                           .arg(PersonKey::keyBytes))) {
+            while (query.next())
+                m_markedPersons->insert(query.value(0).toByteArray());
+        }
+    }
+    return *m_markedPersons;
+}
+
 StoreError SqliteBookingStore::confirm(BookingRecord *booking, const IdempotencyRecord *idempotency,
                                        const QString &eventType, const QByteArray &payload,
                                        Event *event) {
     Q_ASSERT(m_batchSeq >= 0);
+    // The unique index cannot see bookings kept under a marked key; the few persons who have
+    // one are asked by key range.
+    if (markedPersons().contains(booking->personKey)) {
+        std::optional<BookingRecord> found;
+        if (StoreError e = activeBookingOf(booking->personKey, booking->service, &found))
+            return e;
+        if (found)
+            return conflict(QStringLiteral("person_has_booking"));
+    }
     // The insert goes first: its unique indexes refuse a second booking of the person or a
     // colliding code without any write, so such a conflict needs no undo inside the batch.
     SqliteStatement &insert = m_sql->insertBooking;

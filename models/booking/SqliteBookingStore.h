@@ -3,10 +3,12 @@
 #include "models/booking/BookingStore.h"
 #include "models/store/SqliteStatement.h"
 
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
 #include <memory>
+#include <optional>
 
 namespace slotdesk {
 
@@ -58,6 +60,9 @@ private:
     QSqlDatabase m_db;
     EventLog &m_eventLog;
     std::unique_ptr<Statements> m_sql;
+    // Base keys of persons with an active booking under a key PersonKeyRekey marked; read once.
+    const QSet<QByteArray> &markedPersons();
+    std::optional<QSet<QByteArray>> m_markedPersons;
     qint64 m_batchSeq = -1; // the EventLog's seq when the batch began; -1 outside a batch
 };
 

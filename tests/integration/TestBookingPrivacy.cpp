@@ -255,6 +255,39 @@ private Q_SLOTS:
                                              "= 'blake2b-pepper-v1'")),
                  1);
 
+        // The merged person's later booking still counts as theirs when the first is cancelled:
+        // its code can be re-sent (and a new booking would be refused, by the same lookup).
+        QSqlQuery cancel(m_fx->service->database());
+        QVERIFY(
+            cancel.exec(QStringLiteral("UPDATE bookings SET state = 'cancelled' WHERE id = 3")));
+        m_http = std::make_unique<TestHttpClient>(m_fx->service->port());
+        const HttpReply resend = m_http->post(
+            QStringLiteral("/api/v1/booking-code-requests"),
+            QJsonObject{{QStringLiteral("family_name"), QStringLiteral("Öztürk")},
+                        {QStringLiteral("given_name"), QStringLiteral("Ayşe")},
+                        {QStringLiteral("birth_date"), QStringLiteral("1988-11-02")},
+                        {QStringLiteral("service"), QStringLiteral("vaccine_comirnaty")}});
+        QCOMPARE(resend.status, 202);
+        QCOMPARE(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE booking_id = 4")),
+                 1);
+        QList<SlotRecord> later{SlotRecord{0, 2, QStringLiteral("vaccine_comirnaty"),
+                                           m_fx->clock.now().addDays(7).toSecsSinceEpoch(), 10, 5,
+                                           0}};
+        QVERIFY(!m_fx->service->engine().addSlots(&later));
+        HoldInfo hold;
+        const EngineError held = m_fx->service->engine().hold(
+            later.constFirst().id, QStringLiteral("vaccine_comirnaty"), &hold);
+        QVERIFY2(!held, qPrintable(held.reason));
+        const HttpReply second = m_http->post(
+            QStringLiteral("/api/v1/bookings"),
+            QJsonObject{{QStringLiteral("hold_id"), hold.id},
+                        {QStringLiteral("family_name"), QStringLiteral("Öztürk")},
+                        {QStringLiteral("given_name"), QStringLiteral("Ayşe")},
+                        {QStringLiteral("birth_date"), QStringLiteral("1988-11-02")},
+                        {QStringLiteral("email"), QStringLiteral("ayse@example.org")}});
+        QCOMPARE(second.status, 409);
+        QCOMPARE(second.error(), QStringLiteral("already_booked"));
+
         // Once: a second start leaves the keys as they are.
         QSqlQuery mark(m_fx->service->database());
         QVERIFY(mark.exec(QStringLiteral("UPDATE bookings SET person_key = X'00' WHERE id = 5")));
