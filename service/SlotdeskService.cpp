@@ -210,6 +210,18 @@ void SlotdeskService::registerEngineMetrics() {
                            const qint64 batches = engine.batchesCommitted();
                            return batches ? double(engine.writesCommitted()) / double(batches) : 0;
                        });
+    Histogram &batchSeconds = m_metrics.histogram(
+        QStringLiteral("slotdesk_write_batch_seconds"),
+        QStringLiteral("Time from taking a group-commit batch off the queue to its commit."),
+        MetricsRegistry::latencyBounds());
+    Histogram &batchWrites = m_metrics.histogram(
+        QStringLiteral("slotdesk_write_batch_writes"),
+        QStringLiteral("Confirms and cancellations per committed group-commit batch."),
+        {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096});
+    m_engine->setBatchObserver([&batchSeconds, &batchWrites](qsizetype writes, qint64 nanos) {
+        batchWrites.observe(double(writes));
+        batchSeconds.observe(double(nanos) / 1e9);
+    });
     const CitizenController &citizen = *m_citizen;
     const auto cache = [this](const char *name, std::function<double()> read) {
         m_metrics.addGauge(QStringLiteral("slotdesk_cache_entries"),

@@ -130,6 +130,9 @@ public:
     void setAutoFlush(bool on) { m_commits.setAutoFlush(on); }
     qint64 batchesCommitted() const { return m_commits.batchesCommitted(); }
     qint64 writesCommitted() const { return m_commits.writesCommitted(); }
+    void setBatchObserver(GroupCommitQueue::Observer observer) {
+        m_commits.setObserver(std::move(observer));
+    }
 
     // Synchronous forms (submit + flush) for in-process callers such as tests and seeding.
     WriteOutcome confirm(const ConfirmRequest &request,

@@ -53,6 +53,7 @@ void GroupCommitQueue::dispatch() {
         return;
     Batch batch;
     batch.swap(m_queue);
+    m_batchTimer.start();
     if (!m_writer) {
         const StoreError failed = m_write(batch);
         finish(batch, failed);
@@ -90,6 +91,8 @@ void GroupCommitQueue::finish(Batch &batch, const StoreError &failed) {
     if (!failed) {
         ++m_batches;
         m_writes += qint64(batch.size());
+        if (m_observer)
+            m_observer(qsizetype(batch.size()), m_batchTimer.nsecsElapsed());
     }
     m_finish(batch, failed);
 }

@@ -3,6 +3,7 @@
 #include "models/store/StoreError.h"
 #include "service/booking/BookingWrite.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <functional>
@@ -25,6 +26,9 @@ public:
     // Runs the store part of a batch; returns a batch-wide failure (then nothing was written).
     using Write = std::function<StoreError(Batch &)>;
     using Finish = std::function<void(Batch &, const StoreError &)>;
+    // Told of every committed batch on this thread: its writes and the nanoseconds from taking
+    // it off the queue to its commit being known here.
+    using Observer = std::function<void(qsizetype writes, qint64 nanoseconds)>;
 
     GroupCommitQueue(Write write, Finish finish, QObject *parent = nullptr);
 
@@ -44,6 +48,7 @@ public:
     // Batches committed so far and the writes in them.
     qint64 batchesCommitted() const { return m_batches; }
     qint64 writesCommitted() const { return m_writes; }
+    void setObserver(Observer observer) { m_observer = std::move(observer); }
 
 private:
     struct Finished {
@@ -57,6 +62,8 @@ private:
 
     Write m_write;
     Finish m_finish;
+    Observer m_observer;
+    QElapsedTimer m_batchTimer; // one batch is in flight at a time
     Batch m_queue;
     bool m_flushScheduled = false;
     bool m_autoFlush = true;

@@ -308,6 +308,10 @@ private Q_SLOTS:
         QCOMPARE(values.value(QStringLiteral("slotdesk_holds_active"), -1.0), 0.0);
         QCOMPARE(values.value(QStringLiteral("slotdesk_writes_committed"), -1.0), 0.0);
         QVERIFY(values.contains(QStringLiteral("slotdesk_write_batch_size_mean")));
+        QCOMPARE(values.value(QStringLiteral("slotdesk_write_batch_seconds_count"), -1.0), 0.0);
+        QCOMPARE(
+            values.value(QStringLiteral("slotdesk_write_batch_writes_bucket{le=\"+Inf\"}"), -1.0),
+            0.0);
         QVERIFY(values.contains(QStringLiteral("slotdesk_cache_entries{cache=\"idempotency\"}")));
         QVERIFY(values.contains(
             QStringLiteral("slotdesk_cache_entries{cache=\"availability_answers\"}")));

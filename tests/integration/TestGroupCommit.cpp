@@ -129,6 +129,12 @@ private Q_SLOTS:
         QCOMPARE(indices, QList<int>({0, 1, 2, 3, 4}));
         QCOMPARE(engine().freePlaces(m_slots.at(0)), 5);
         QCOMPARE(m_fx->service->http().pendingReplies(), 0);
+        // Operators see the batch: one of five writes, its commit time counted.
+        const QByteArray metrics = client.get(QStringLiteral("/metrics")).body;
+        QVERIFY2(metrics.contains("\nslotdesk_write_batch_writes_bucket{le=\"4\"} 0\n"),
+                 metrics.constData());
+        QVERIFY(metrics.contains("\nslotdesk_write_batch_writes_bucket{le=\"8\"} 1\n"));
+        QVERIFY(metrics.contains("\nslotdesk_write_batch_seconds_count 1\n"));
     }
 
     void clientGoneBeforeTheCommitIsNotWrittenTo() {

@@ -63,6 +63,28 @@ private Q_SLOTS:
         QVERIFY(!m_wroteElsewhere);
     }
 
+    void observerSeesEveryCommittedBatch() {
+        BatchWriter writer([] { return true; }, [] {});
+        QVERIFY(writer.start());
+        auto queue = makeQueue();
+        queue->setWriter(&writer);
+        QList<qsizetype> sizes;
+        QList<qint64> nanos;
+        queue->setObserver([&](qsizetype writes, qint64 ns) {
+            QCOMPARE(QThread::currentThread(), thread());
+            sizes.append(writes);
+            nanos.append(ns);
+        });
+        queue->submit(write(1));
+        queue->submit(write(2));
+        QTRY_COMPARE(sizes, QList<qsizetype>{2});
+        QVERIFY(nanos.constFirst() > 0);
+        m_fail = true; // a failed batch is not a committed one
+        queue->submit(write(3));
+        QTRY_COMPARE(m_answered.size(), 3);
+        QCOMPARE(sizes, QList<qsizetype>{2});
+    }
+
     void manualFlushWaitsForTheTest() {
         auto queue = makeQueue();
         queue->setAutoFlush(false);
