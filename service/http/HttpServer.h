@@ -1,5 +1,6 @@
 #pragma once
 
+#include "service/http/ResponseSerialiser.h"
 #include "service/http/Router.h"
 #include "service/http/TrustedProxies.h"
 
@@ -109,10 +110,14 @@ public:
 
     // The complete HTTP/1.1 answer as written to the socket (status line, our common headers,
     // body). Handlers may cache it for at most the current dateSecond(): it carries Date.
-    QByteArray serialise(QHttpServerResponse &&response);
+    QByteArray serialise(QHttpServerResponse &&response) {
+        return m_serialiser.serialise(std::move(response));
+    }
     // The same for the common answer: a JSON body, Cache-Control: no-store, no other header.
-    QByteArray serialiseJson(int status, const QByteArray &body);
-    qint64 dateSecond();
+    QByteArray serialiseJson(int status, const QByteArray &body) {
+        return m_serialiser.serialiseJson(status, body);
+    }
+    qint64 dateSecond() { return m_serialiser.dateSecond(); }
 
     // Deferred answers not yet sent on any connection (for tests and shutdown).
     int pendingReplies() const;
@@ -170,10 +175,7 @@ private:
     void sendBytes(Connection &connection, QByteArray bytes, bool closeAfter);
     void finish(const std::shared_ptr<DeferredReply::Slot> &slot, QHttpServerResponse &&response);
     void finishBytes(const std::shared_ptr<DeferredReply::Slot> &slot, QByteArray bytes);
-    void appendHead(QByteArray &out, int status, const QByteArray &type, qsizetype bodySize,
-                    const QByteArray &cacheControl);
     void flush(QTcpSocket *socket);
-    QByteArray httpDate();
 
     HttpLimits m_limits;
     Router m_router;
@@ -197,9 +199,7 @@ private:
     QTimer m_resumeAccepting;
     bool m_acceptPaused = false;
 
-    QByteArray m_serverName;
-    qint64 m_dateSecond = -1;
-    QByteArray m_dateText;
+    ResponseSerialiser m_serialiser;
     QTcpServer m_listener;
     QWebSocketServer m_webSockets;
     // One entry per open socket, removed when the socket is destroyed or handed to m_webSockets.
