@@ -365,11 +365,12 @@ void TestOpeningHoursRules::copyMondayReplacesTuesdayToFriday_data() {
     QTest::addColumn<Rows>("expected");
 
     QTest::newRow("empty week") << Rows{} << Rows{};
-    QTest::newRow("Monday only")
-        << Rows{open(1, 8 * kHour, 12 * kHour)}
-        << Rows{open(1, 8 * kHour, 12 * kHour), open(2, 8 * kHour, 12 * kHour),
-                open(3, 8 * kHour, 12 * kHour), open(4, 8 * kHour, 12 * kHour),
-                open(5, 8 * kHour, 12 * kHour)};
+    QTest::newRow("Monday only") << Rows{open(1, 8 * kHour, 12 * kHour)}
+                                 << Rows{open(1, 8 * kHour, 12 * kHour),
+                                         open(2, 8 * kHour, 12 * kHour),
+                                         open(3, 8 * kHour, 12 * kHour),
+                                         open(4, 8 * kHour, 12 * kHour),
+                                         open(5, 8 * kHour, 12 * kHour)};
     QTest::newRow("break copied, Wednesday replaced, weekend kept")
         << Rows{open(6, 9 * kHour, 13 * kHour), open(3, 7 * kHour, 9 * kHour),
                 pause(1, 12 * kHour, 13 * kHour), open(1, 8 * kHour, 16 * kHour),
@@ -405,8 +406,7 @@ void TestOpeningHoursRules::defaultIntervalFollowsTheDay_data() {
     QTest::addColumn<int>("weekday");
     QTest::addColumn<WeeklyInterval>("expected");
 
-    QTest::newRow("empty day starts at 08:00")
-        << Rows{} << 1 << open(1, 8 * kHour, 12 * kHour);
+    QTest::newRow("empty day starts at 08:00") << Rows{} << 1 << open(1, 8 * kHour, 12 * kHour);
     QTest::newRow("afternoon after the morning")
         << Rows{open(1, 8 * kHour, 12 * kHour)} << 1 << open(1, 13 * kHour, 17 * kHour);
     QTest::newRow("after the latest interval, in any order")
@@ -418,8 +418,7 @@ void TestOpeningHoursRules::defaultIntervalFollowsTheDay_data() {
     QTest::newRow("early close still starts at 08:00")
         << Rows{open(5, 5 * kHour, 6 * kHour)} << 5 << open(5, 8 * kHour, 12 * kHour);
     QTest::newRow("ends at midnight when started late")
-        << Rows{open(6, 8 * kHour, 21 * kHour + 30)} << 6
-        << open(6, 22 * kHour + 30, 24 * kHour);
+        << Rows{open(6, 8 * kHour, 21 * kHour + 30)} << 6 << open(6, 22 * kHour + 30, 24 * kHour);
     QTest::newRow("start after 23:00 wraps to 08:00")
         << Rows{open(7, 18 * kHour, 22 * kHour)} << 7 << open(7, 8 * kHour, 12 * kHour);
     QTest::newRow("open until midnight wraps to 08:00")
