@@ -28,12 +28,15 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace slotdesk {
 
 namespace {
 
 constexpr int kInfoTimeoutMs = 6000;
-constexpr int kNavigationWidth = 200;
+constexpr int kNavigationColumns = 26; // average characters across the sidebar
+constexpr int kSidebarMargin = 10;
 constexpr qreal kBrandScale = 1.4;
 constexpr int kNavigationIconSize = 22;
 constexpr int kBusyWidth = 120;
@@ -134,9 +137,12 @@ void MainWindow::buildPages() {
     tagline->setForegroundRole(QPalette::PlaceholderText);
     tagline->setWordWrap(true);
     auto *sidebar = new QWidget(central);
-    sidebar->setFixedWidth(kNavigationWidth);
+    // Measured in characters and never narrower than the longest page title, so a larger font
+    // does not clip the titles.
+    sidebar->setFixedWidth(std::max(fontMetrics().averageCharWidth() * kNavigationColumns,
+                                    m_navigation->sizeHintForColumn(0) + 3 * kSidebarMargin));
     auto *sidebarLayout = new QVBoxLayout(sidebar);
-    sidebarLayout->setContentsMargins(10, 14, 10, 10);
+    sidebarLayout->setContentsMargins(kSidebarMargin, 14, kSidebarMargin, kSidebarMargin);
     sidebarLayout->setSpacing(2);
     sidebarLayout->addWidget(brand);
     sidebarLayout->addWidget(tagline);
@@ -161,9 +167,20 @@ void MainWindow::buildPages() {
     });
     connect(m_centresPage, &CentresPage::statusMessage, this, &MainWindow::showInfo);
     connect(m_centresPage, &CentresPage::errorMessage, this, &MainWindow::showError);
-    connect(m_centresPage, &CentresPage::busyChanged, this, [this](bool busy) {
-        m_pageBusy = busy;
-        updateBusy();
+    connect(m_centresPage, &CentresPage::busyChanged, this,
+            [this](bool busy) { setPageBusy(m_centresPage, busy); });
+    connect(m_hoursPage, &OpeningHoursPage::statusMessage, this, &MainWindow::showInfo);
+    connect(m_hoursPage, &OpeningHoursPage::errorMessage, this, &MainWindow::showError);
+    connect(m_hoursPage, &OpeningHoursPage::busyChanged, this,
+            [this](bool busy) { setPageBusy(m_hoursPage, busy); });
+    m_unsavedWork.addPage(m_hoursPage, tr("Opening hours"));
+    connect(&m_unsavedWork, &UnsavedWorkGuard::closeApproved, this, [this] {
+        m_closeApproved = true;
+        close();
+    });
+    connect(&m_unsavedWork, &UnsavedWorkGuard::saveFailed, this, [this](QWidget *page) {
+        // The page marks what it refused; the window stays open on it.
+        m_navigation->setCurrentRow(m_pages->indexOf(page));
     });
     connect(&m_operations, &CentreOperations::succeeded, this, &MainWindow::showInfo);
     connect(&m_operations, &CentreOperations::failed, this, &MainWindow::showError);
@@ -347,8 +364,15 @@ void MainWindow::showInfo(const QString &message) {
     statusBar()->showMessage(message, kInfoTimeoutMs);
 }
 
+void MainWindow::setPageBusy(const QObject *page, bool busy) {
+    m_busyPages.removeAll(page);
+    if (busy)
+        m_busyPages.append(page);
+    updateBusy();
+}
+
 void MainWindow::updateBusy() {
-    m_busy->setVisible(m_opening || m_pageBusy || m_operations.isBusy());
+    m_busy->setVisible(m_opening || !m_busyPages.isEmpty() || m_operations.isBusy());
 }
 
 void MainWindow::restoreWindowState() {
@@ -365,6 +389,11 @@ void MainWindow::saveWindowState() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
+    if (!std::exchange(m_closeApproved, false) && m_unsavedWork.hasUnsavedWork()) {
+        event->ignore();
+        m_unsavedWork.askBeforeClosing(this);
+        return;
+    }
     saveWindowState();
     QMainWindow::closeEvent(event);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/centres/CentreOperations.h"
+#include "ui/shell/UnsavedWorkGuard.h"
 
 #include <QMainWindow>
 #include <QUndoStack>
@@ -35,6 +36,8 @@ public:
     CentresPage *centresPage() const { return m_centresPage; }
     OpeningHoursPage *openingHoursPage() const { return m_hoursPage; }
     bool isStoreOpen() const { return m_storeOpen; }
+    // Pages whose edits are not stored yet; closing the window asks about them first.
+    UnsavedWorkGuard &unsavedWork() { return m_unsavedWork; }
 
 Q_SIGNALS:
     void storeOpened();
@@ -55,6 +58,7 @@ private:
     void showAbout();
     void showError(const QString &message);
     void showInfo(const QString &message);
+    void setPageBusy(const QObject *page, bool busy);
     void updateBusy();
     void restoreWindowState();
     void saveWindowState() const;
@@ -63,6 +67,7 @@ private:
     const Clock &m_clock;
     QUndoStack m_undoStack;
     CentreOperations m_operations;
+    UnsavedWorkGuard m_unsavedWork;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     CentresPage *m_centresPage = nullptr;
@@ -71,7 +76,8 @@ private:
     QActionGroup *m_languageGroup = nullptr;
     bool m_storeOpen = false;
     bool m_opening = false;
-    bool m_pageBusy = false;
+    QList<const QObject *> m_busyPages;
+    bool m_closeApproved = false;
 };
 
 } // namespace slotdesk

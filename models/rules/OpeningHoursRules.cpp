@@ -1,6 +1,7 @@
 #include "models/rules/OpeningHoursRules.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace slotdesk {
 
@@ -168,6 +169,53 @@ QList<DayPlan> planWeek(const OpeningHours &hours, QDate anyDay, int slotMinutes
     for (int i = 0; i < 7; ++i)
         week.append(planDay(hours, monday.addDays(i), slotMinutes, capacityPerSlot, zone));
     return week;
+}
+
+OpeningHours sortedHours(OpeningHours hours) {
+    std::stable_sort(hours.weekly.begin(), hours.weekly.end(),
+                     [](const WeeklyInterval &a, const WeeklyInterval &b) {
+                         return std::tie(a.weekday, a.range.startMinute, a.isBreak) <
+                                std::tie(b.weekday, b.range.startMinute, b.isBreak);
+                     });
+    std::stable_sort(hours.closures.begin(), hours.closures.end(),
+                     [](const Closure &a, const Closure &b) { return a.first < b.first; });
+    std::stable_sort(hours.specialDays.begin(), hours.specialDays.end(),
+                     [](const SpecialDay &a, const SpecialDay &b) { return a.date < b.date; });
+    return hours;
+}
+
+QList<WeeklyInterval> copyMondayToWeekdays(const QList<WeeklyInterval> &rows) {
+    constexpr int kMonday = 1;
+    constexpr int kFriday = 5;
+    OpeningHours result;
+    QList<WeeklyInterval> monday;
+    for (const WeeklyInterval &w : rows) {
+        if (w.weekday == kMonday)
+            monday.append(w);
+        if (w.weekday <= kMonday || w.weekday > kFriday)
+            result.weekly.append(w);
+    }
+    for (int day = kMonday + 1; day <= kFriday; ++day) {
+        for (WeeklyInterval w : std::as_const(monday)) {
+            w.weekday = day;
+            result.weekly.append(w);
+        }
+    }
+    return sortedHours(result).weekly;
+}
+
+WeeklyInterval defaultWeeklyInterval(const QList<WeeklyInterval> &rows, int weekday) {
+    constexpr int kFirstStart = 8 * 60;
+    constexpr int kGap = 60;
+    constexpr int kLength = 4 * 60;
+    int start = kFirstStart;
+    for (const WeeklyInterval &w : rows) {
+        if (w.weekday == weekday && !w.isBreak)
+            start = std::max(start, w.range.endMinute + kGap);
+    }
+    if (start >= kMinutesPerDay - kGap)
+        start = kFirstStart;
+    return {weekday, {start, std::min(kMinutesPerDay, start + kLength)}, false};
 }
 
 } // namespace slotdesk

@@ -41,4 +41,19 @@ DayPlan planDay(const OpeningHours &hours, QDate date, int slotMinutes, int capa
 QList<DayPlan> planWeek(const OpeningHours &hours, QDate anyDay, int slotMinutes,
                         int capacityPerSlot, const QTimeZone &zone);
 
+// Editing rules for the opening-hours tables.
+
+// A stable, readable order (weekday, start, open before break; closures by first day, special
+// days by date); the lists' order carries no meaning in the store.
+OpeningHours sortedHours(OpeningHours hours);
+
+// Tuesday to Friday replaced by copies of Monday's rows (breaks included), the other days kept,
+// in sortedHours() order.
+QList<WeeklyInterval> copyMondayToWeekdays(const QList<WeeklyInterval> &rows);
+
+// The interval offered when staff add a row for `weekday`: what they usually enter next is the
+// afternoon after the morning, so four hours from an hour after the day's last open interval;
+// from 08:00 when the day has none or that would start after 23:00.
+WeeklyInterval defaultWeeklyInterval(const QList<WeeklyInterval> &rows, int weekday);
+
 } // namespace slotdesk

@@ -730,6 +730,10 @@
             <source>Loading centres…</source>
             <translation>Zentren werden geladen …</translation>
         </message>
+        <message>
+            <source>Search centres</source>
+            <translation>Zentren suchen</translation>
+        </message>
     </context>
     <context>
         <name>slotdesk::ClosuresModel</name>
@@ -906,6 +910,14 @@
         <message>
             <source>Any existing file was left unchanged.</source>
             <translation>Eine vorhandene Datei blieb unverändert.</translation>
+        </message>
+        <message>
+            <source>Preview of the file</source>
+            <translation>Vorschau der Datei</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Probleme</translation>
         </message>
     </context>
     <context>
@@ -1179,10 +1191,6 @@ Fügen Sie einen für einen Tag mit abweichenden Zeiten hinzu, z. B. Heiligabend
             <translation>Vor dem Anzeigen von %1 speichern?</translation>
         </message>
         <message>
-            <source>Loading…</source>
-            <translation>Wird geladen …</translation>
-        </message>
-        <message>
             <source>Could not load the opening hours: %1</source>
             <translation>Die Öffnungszeiten konnten nicht geladen werden: %1</translation>
         </message>
@@ -1249,6 +1257,26 @@ Fügen Sie einen für einen Tag mit abweichenden Zeiten hinzu, z. B. Heiligabend
                 <numerusform>%n Zeiträume vom Montag auf Dienstag bis Freitag kopiert.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Centre</source>
+            <translation>Zentrum</translation>
+        </message>
+        <message>
+            <source>Opening hours lists</source>
+            <translation>Listen der Öffnungszeiten</translation>
+        </message>
+        <message>
+            <source>Weekly hours</source>
+            <translation>Wochenzeiten</translation>
+        </message>
+        <message>
+            <source>Closures</source>
+            <translation>Schließungen</translation>
+        </message>
+        <message>
+            <source>Special days</source>
+            <translation>Sondertage</translation>
+        </message>
     </context>
     <context>
         <name>slotdesk::SpecialDaysModel</name>
@@ -1267,6 +1295,21 @@ Fügen Sie einen für einen Tag mit abweichenden Zeiten hinzu, z. B. Heiligabend
         <message>
             <source>One or more intervals, e.g. 08:00-12:00, 13:00-15:00</source>
             <translation>Ein oder mehrere Zeiträume, z. B. 08:00-12:00, 13:00-15:00</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::UnsavedWorkGuard</name>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Ungespeicherte Änderungen</translation>
+        </message>
+        <message>
+            <source>There are unsaved changes on: %1.</source>
+            <translation>Es gibt ungespeicherte Änderungen: %1.</translation>
+        </message>
+        <message>
+            <source>Save them before closing Slotdesk?</source>
+            <translation>Vor dem Beenden von Slotdesk speichern?</translation>
         </message>
     </context>
     <context>
@@ -1294,6 +1337,18 @@ Fügen Sie einen für einen Tag mit abweichenden Zeiten hinzu, z. B. Heiligabend
         <message>
             <source>Week %1: %2 h open, %3</source>
             <translation>KW %1: %2 Std. geöffnet, %3</translation>
+        </message>
+        <message>
+            <source>Previous week</source>
+            <translation>Vorige Woche</translation>
+        </message>
+        <message>
+            <source>Next week</source>
+            <translation>Nächste Woche</translation>
+        </message>
+        <message>
+            <source>Day of the previewed week</source>
+            <translation>Ein Tag der angezeigten Woche</translation>
         </message>
     </context>
     <context>
@@ -1361,6 +1416,14 @@ Fügen Sie einen für einen Tag mit abweichenden Zeiten hinzu, z. B. Heiligabend
         <message>
             <source>Clock change</source>
             <translation>Zeitumstellung</translation>
+        </message>
+        <message>
+            <source>Week timeline</source>
+            <translation>Wochenzeitleiste</translation>
+        </message>
+        <message>
+            <source>%1 h open, %2</source>
+            <translation>%1 Std. geöffnet, %2</translation>
         </message>
     </context>
     <context>

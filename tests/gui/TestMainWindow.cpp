@@ -15,6 +15,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QTest>
 
 using namespace slotdesk;
@@ -47,6 +48,24 @@ private:
             return found && found->isVisible();
         });
         return shown ? found : nullptr;
+    }
+
+    // A centre whose opening hours have an unsaved new interval, shown on the hours page.
+    OpeningHoursPage *editHoursWithoutSaving(qint64 *centreId) {
+        const Centre seeded = m_console->seed(sampleCentre(QStringLiteral("Testzentrum Mitte")));
+        *centreId = seeded.id;
+        window().showPage(MainWindow::Page::OpeningHours);
+        OpeningHoursPage *page = window().openingHoursPage();
+        page->showCentre(seeded.id);
+        if (!QTest::qWaitFor(
+                [&] { return page->currentCentre() == seeded.id && !page->isLoading(); }))
+            return nullptr;
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("weeklyAddButton")),
+                          Qt::LeftButton);
+        return page->hasUnsavedChanges() ? page : nullptr;
+    }
+    OpeningHours storedHours(qint64 centreId) {
+        return waitForResult(m_console->store().openingHours(centreId)).value;
     }
 
 private Q_SLOTS:
@@ -156,6 +175,71 @@ private Q_SLOTS:
         m_console->stop();
         QVERIFY(m_console->start());
         QCOMPARE(window().size(), QSize(1111, 777));
+    }
+
+    void closingAsksAboutUnsavedHours_data() {
+        QTest::addColumn<QMessageBox::StandardButton>("answer");
+        QTest::addColumn<bool>("closes");
+        QTest::addColumn<bool>("stored");
+        QTest::newRow("cancel keeps window and edits") << QMessageBox::Cancel << false << false;
+        QTest::newRow("discard closes") << QMessageBox::Discard << true << false;
+        QTest::newRow("save stores, then closes") << QMessageBox::Save << true << true;
+    }
+
+    void closingAsksAboutUnsavedHours() {
+        QFETCH(QMessageBox::StandardButton, answer);
+        QFETCH(bool, closes);
+        QFETCH(bool, stored);
+        qint64 id = 0;
+        OpeningHoursPage *page = editHoursWithoutSaving(&id);
+        QVERIFY(page);
+        const OpeningHours edited = page->editedHours();
+        QCOMPARE(edited.weekly.size(), 1);
+        QVERIFY(window().unsavedWork().hasUnsavedWork());
+
+        // File > Quit, what Ctrl+Q triggers (the offscreen platform binds no key to Quit).
+        action(QStringLiteral("quit"))->trigger();
+        auto *box = waitForVisible<QMessageBox>(QStringLiteral("unsavedOnCloseBox"));
+        QVERIFY(box);
+        QVERIFY(window().isVisible());
+        QVERIFY(box->text().contains(QStringLiteral("Opening hours")));
+        QTest::mouseClick(box->button(answer), Qt::LeftButton);
+
+        if (closes)
+            QTRY_VERIFY(!window().isVisible());
+        else
+            QTest::qWait(50); // a close would have happened by now
+        QCOMPARE(window().isVisible(), !closes);
+        QCOMPARE(storedHours(id).weekly, stored ? edited.weekly : QList<WeeklyInterval>());
+        if (!closes) {
+            QCOMPARE(page->editedHours(), edited);
+            QVERIFY(page->hasUnsavedChanges());
+        }
+    }
+
+    void refusedSaveKeepsTheWindowOpen() {
+        qint64 id = 0;
+        OpeningHoursPage *page = editHoursWithoutSaving(&id);
+        QVERIFY(page);
+        // A closure that ends before it starts: validation refuses the save.
+        auto *closures = page->findChild<QTableView *>(QStringLiteral("closuresTable"));
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("closuresAddButton")),
+                          Qt::LeftButton);
+        QVERIFY(editCell(closures, 0, 1, QStringLiteral("01.11.2026")));
+        window().showPage(MainWindow::Page::Centres);
+
+        QSignalSpy refused(page, &OpeningHoursPage::saveFinished);
+        action(QStringLiteral("quit"))->trigger();
+        auto *box = waitForVisible<QMessageBox>(QStringLiteral("unsavedOnCloseBox"));
+        QVERIFY(box);
+        QTest::mouseClick(box->button(QMessageBox::Save), Qt::LeftButton);
+        QTRY_COMPARE(refused.size(), 1);
+        QCOMPARE(refused.first().first().toBool(), false);
+        QTest::qWait(50);
+        QVERIFY(window().isVisible());
+        QCOMPARE(window().currentPage(), MainWindow::Page::OpeningHours);
+        QVERIFY(page->hasUnsavedChanges());
+        QVERIFY(storedHours(id).weekly.isEmpty());
     }
 
     void undoActionFollowsTheStack() {

@@ -59,6 +59,10 @@ private Q_SLOTS:
     void repeatedHourNeverOverlaps();
     void planWeekAcrossDst_data();
     void planWeekAcrossDst();
+    void copyMondayReplacesTuesdayToFriday_data();
+    void copyMondayReplacesTuesdayToFriday();
+    void defaultIntervalFollowsTheDay_data();
+    void defaultIntervalFollowsTheDay();
 
 private:
     QTimeZone m_zone;
@@ -353,6 +357,79 @@ void TestOpeningHoursRules::planWeekAcrossDst() {
     // Consecutive days join without gap or overlap, also across the transition.
     for (int i = 3; i < 7; ++i)
         QCOMPARE(week.at(i - 1).intervals.last().end, week.at(i).intervals.first().start);
+}
+
+void TestOpeningHoursRules::copyMondayReplacesTuesdayToFriday_data() {
+    using Rows = QList<WeeklyInterval>;
+    QTest::addColumn<Rows>("rows");
+    QTest::addColumn<Rows>("expected");
+
+    QTest::newRow("empty week") << Rows{} << Rows{};
+    QTest::newRow("Monday only") << Rows{open(1, 8 * kHour, 12 * kHour)}
+                                 << Rows{open(1, 8 * kHour, 12 * kHour),
+                                         open(2, 8 * kHour, 12 * kHour),
+                                         open(3, 8 * kHour, 12 * kHour),
+                                         open(4, 8 * kHour, 12 * kHour),
+                                         open(5, 8 * kHour, 12 * kHour)};
+    QTest::newRow("break copied, Wednesday replaced, weekend kept")
+        << Rows{open(6, 9 * kHour, 13 * kHour), open(3, 7 * kHour, 9 * kHour),
+                pause(1, 12 * kHour, 13 * kHour), open(1, 8 * kHour, 16 * kHour),
+                open(7, 10 * kHour, 11 * kHour)}
+        << Rows{open(1, 8 * kHour, 16 * kHour), pause(1, 12 * kHour, 13 * kHour),
+                open(2, 8 * kHour, 16 * kHour), pause(2, 12 * kHour, 13 * kHour),
+                open(3, 8 * kHour, 16 * kHour), pause(3, 12 * kHour, 13 * kHour),
+                open(4, 8 * kHour, 16 * kHour), pause(4, 12 * kHour, 13 * kHour),
+                open(5, 8 * kHour, 16 * kHour), pause(5, 12 * kHour, 13 * kHour),
+                open(6, 9 * kHour, 13 * kHour), open(7, 10 * kHour, 11 * kHour)};
+    QTest::newRow("no Monday clears Tuesday to Friday")
+        << Rows{open(2, 8 * kHour, 12 * kHour), open(5, 8 * kHour, 12 * kHour),
+                open(6, 8 * kHour, 12 * kHour)}
+        << Rows{open(6, 8 * kHour, 12 * kHour)};
+    QTest::newRow("open sorts before a break at the same start")
+        << Rows{pause(1, 8 * kHour, 9 * kHour), open(1, 8 * kHour, 12 * kHour)}
+        << Rows{open(1, 8 * kHour, 12 * kHour), pause(1, 8 * kHour, 9 * kHour),
+                open(2, 8 * kHour, 12 * kHour), pause(2, 8 * kHour, 9 * kHour),
+                open(3, 8 * kHour, 12 * kHour), pause(3, 8 * kHour, 9 * kHour),
+                open(4, 8 * kHour, 12 * kHour), pause(4, 8 * kHour, 9 * kHour),
+                open(5, 8 * kHour, 12 * kHour), pause(5, 8 * kHour, 9 * kHour)};
+}
+
+void TestOpeningHoursRules::copyMondayReplacesTuesdayToFriday() {
+    QFETCH(QList<WeeklyInterval>, rows);
+    QFETCH(QList<WeeklyInterval>, expected);
+    QCOMPARE(copyMondayToWeekdays(rows), expected);
+}
+
+void TestOpeningHoursRules::defaultIntervalFollowsTheDay_data() {
+    using Rows = QList<WeeklyInterval>;
+    QTest::addColumn<Rows>("rows");
+    QTest::addColumn<int>("weekday");
+    QTest::addColumn<WeeklyInterval>("expected");
+
+    QTest::newRow("empty day starts at 08:00") << Rows{} << 1 << open(1, 8 * kHour, 12 * kHour);
+    QTest::newRow("afternoon after the morning")
+        << Rows{open(1, 8 * kHour, 12 * kHour)} << 1 << open(1, 13 * kHour, 17 * kHour);
+    QTest::newRow("after the latest interval, in any order")
+        << Rows{open(2, 13 * kHour, 17 * kHour), open(2, 8 * kHour, 12 * kHour)} << 2
+        << open(2, 18 * kHour, 22 * kHour);
+    QTest::newRow("breaks and other days do not count")
+        << Rows{pause(3, 8 * kHour, 20 * kHour), open(4, 8 * kHour, 20 * kHour)} << 3
+        << open(3, 8 * kHour, 12 * kHour);
+    QTest::newRow("early close still starts at 08:00")
+        << Rows{open(5, 5 * kHour, 6 * kHour)} << 5 << open(5, 8 * kHour, 12 * kHour);
+    QTest::newRow("ends at midnight when started late")
+        << Rows{open(6, 8 * kHour, 21 * kHour + 30)} << 6 << open(6, 22 * kHour + 30, 24 * kHour);
+    QTest::newRow("start after 23:00 wraps to 08:00")
+        << Rows{open(7, 18 * kHour, 22 * kHour)} << 7 << open(7, 8 * kHour, 12 * kHour);
+    QTest::newRow("open until midnight wraps to 08:00")
+        << Rows{open(1, 0, 24 * kHour)} << 1 << open(1, 8 * kHour, 12 * kHour);
+}
+
+void TestOpeningHoursRules::defaultIntervalFollowsTheDay() {
+    QFETCH(QList<WeeklyInterval>, rows);
+    QFETCH(int, weekday);
+    QFETCH(WeeklyInterval, expected);
+    QCOMPARE(defaultWeeklyInterval(rows, weekday), expected);
 }
 
 QTEST_GUILESS_MAIN(TestOpeningHoursRules)

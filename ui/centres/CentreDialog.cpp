@@ -2,6 +2,7 @@
 
 #include "models/domain/ServiceCatalogue.h"
 #include "ui/centres/CentreOperations.h"
+#include "ui/shell/Tones.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -22,7 +23,12 @@ namespace slotdesk {
 namespace {
 
 constexpr int kServiceRows = 7;
-const QString kErrorStyle = QStringLiteral("color: #b3261e;");
+
+void showAsError(QLabel *label) {
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, tones::inkOnWindow(tones::errorAccent(), palette));
+    label->setPalette(palette);
+}
 
 bool isVaccination(const QString &code) {
     const ServiceType *service = findService(code);
@@ -91,7 +97,7 @@ CentreDialog::CentreDialog(CentreOperations &operations, const Centre &centre,
     m_slotMinutes->setSingleStep(CentreLimits::slotMinutesStep);
     m_slotMinutes->setSuffix(tr(" min"));
     m_formError->setObjectName(QStringLiteral("formError"));
-    m_formError->setStyleSheet(kErrorStyle);
+    showAsError(m_formError);
     m_formError->setWordWrap(true);
     m_formError->hide();
     m_buttons->setObjectName(QStringLiteral("buttons"));
@@ -156,10 +162,12 @@ CentreDialog::CentreDialog(CentreOperations &operations, const Centre &centre,
 QWidget *CentreDialog::withError(QWidget *field, const QString &name) {
     auto *label = new QLabel(this);
     label->setObjectName(name % QStringLiteral("Error"));
-    label->setStyleSheet(kErrorStyle);
+    showAsError(label);
     label->setWordWrap(true);
+    label->setBuddy(field);
     label->hide();
     m_errorLabels.insert(name, label);
+    m_errorFields.insert(name, field);
 
     auto *box = new QWidget(this);
     auto *layout = new QVBoxLayout(box);
@@ -246,6 +254,8 @@ void CentreDialog::clearErrors() {
         label->clear();
         label->hide();
     }
+    for (QWidget *field : std::as_const(m_errorFields))
+        field->setAccessibleDescription({});
     m_formError->clear();
     m_formError->hide();
 }
@@ -263,6 +273,8 @@ void CentreDialog::setFieldErrors(const FieldErrors &errors, const QString &summ
         label->setText(label->text().isEmpty() ? error.message
                                                : label->text() % u'\n' % error.message);
         label->show();
+        // A screen reader reads the message with the field, not only where the label sits.
+        m_errorFields.value(error.field)->setAccessibleDescription(label->text());
         if (!firstField)
             firstField = findChild<QWidget *>(error.field);
     }

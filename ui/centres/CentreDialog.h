@@ -67,7 +67,8 @@ private:
     QLineEdit *m_phone;
     QLabel *m_formError;
     QDialogButtonBox *m_buttons;
-    QHash<QString, QLabel *> m_errorLabels; // by Validation field name
+    QHash<QString, QLabel *> m_errorLabels;  // by Validation field name
+    QHash<QString, QWidget *> m_errorFields; // the field each error label belongs to
 };
 
 } // namespace slotdesk

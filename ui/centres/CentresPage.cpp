@@ -28,8 +28,9 @@ namespace slotdesk {
 
 namespace {
 
-constexpr int kNameColumnWidth = 220;
-constexpr int kSearchWidth = 300;
+// Widths in average characters, so they grow with the font.
+constexpr int kNameColumns = 30;
+constexpr int kSearchColumns = 40;
 constexpr int kRowPadding = 10;
 
 } // namespace
@@ -58,6 +59,7 @@ CentresPage::CentresPage(ConsoleStore &store, CentreOperations &operations, QUnd
     m_view->setObjectName(QStringLiteral("centreTable"));
     m_view->setModel(m_filter);
     m_view->setItemDelegate(new ElidedToolTipDelegate(m_view));
+    m_view->setAccessibleName(tr("Centres"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -73,7 +75,8 @@ CentresPage::CentresPage(ConsoleStore &store, CentreOperations &operations, QUnd
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(CentreTableModel::Name, QHeaderView::Interactive);
-    header->resizeSection(CentreTableModel::Name, kNameColumnWidth);
+    header->resizeSection(CentreTableModel::Name,
+                          kNameColumns * m_view->fontMetrics().averageCharWidth());
     header->setSectionResizeMode(CentreTableModel::Address, QHeaderView::Stretch);
     header->setSectionResizeMode(CentreTableModel::Services, QHeaderView::Stretch);
 
@@ -127,7 +130,8 @@ QWidget *CentresPage::buildToolbar() {
     m_search->setObjectName(QStringLiteral("centreSearch"));
     m_search->setPlaceholderText(tr("Search name, address, service or phone"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(kSearchWidth);
+    m_search->setMinimumWidth(kSearchColumns * m_search->fontMetrics().averageCharWidth());
+    m_search->setAccessibleName(tr("Search centres"));
     m_search->addAction(style()->standardIcon(QStyle::SP_FileDialogContentsView),
                         QLineEdit::LeadingPosition);
     m_showInactive->setObjectName(QStringLiteral("showInactive"));
@@ -160,6 +164,13 @@ QWidget *CentresPage::buildToolbar() {
     layout->addWidget(m_search);
     layout->addSpacing(8);
     layout->addWidget(m_showInactive);
+    // Left to right as they are seen; the table follows the toolbar.
+    setTabOrder(m_add, m_edit);
+    setTabOrder(m_edit, m_toggle);
+    setTabOrder(m_toggle, m_hours);
+    setTabOrder(m_hours, m_search);
+    setTabOrder(m_search, m_showInactive);
+    setTabOrder(m_showInactive, m_view);
     return bar;
 }
 

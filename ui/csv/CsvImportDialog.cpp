@@ -3,6 +3,7 @@
 #include "models/csv/Csv.h"
 #include "models/store/ConsoleStore.h"
 #include "ui/shell/FutureWatch.h"
+#include "ui/shell/Tones.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -28,9 +29,6 @@
 namespace slotdesk {
 
 namespace {
-
-const QColor kErrorRowColour(0xfd, 0xe2, 0xe1);
-const QColor kErrorCellColour(0xf8, 0xb4, 0xb0);
 
 // Store progress reaches this value when all rows are written and only the commit is left;
 // from then on a cancel could no longer be honoured.
@@ -73,6 +71,7 @@ CsvImportDialog::CsvImportDialog(ConsoleStore &store, CsvKind kind, QWidget *par
 
     m_table = new QTableWidget(this);
     m_table->setObjectName(QStringLiteral("previewTable"));
+    m_table->setAccessibleName(tr("Preview of the file"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
@@ -84,6 +83,7 @@ CsvImportDialog::CsvImportDialog(ConsoleStore &store, CsvKind kind, QWidget *par
     m_errorsLabel = errorsLabel;
     m_errors = new QListWidget(this);
     m_errors->setObjectName(QStringLiteral("errorList"));
+    m_errors->setAccessibleName(tr("Problems"));
     errorsLabel->setBuddy(m_errors);
     auto *errorsPane = new QWidget(this);
     auto *errorsLayout = new QVBoxLayout(errorsPane);
@@ -249,6 +249,9 @@ void CsvImportDialog::showPreviewTable(const CsvTable &table) {
 
 void CsvImportDialog::showRowErrors(const QList<RowError> &errors) {
     m_errors->clear();
+    const QPalette palette = m_table->palette();
+    const QColor errorRow = tones::tint(tones::errorAccent(), palette, 0.18);
+    const QColor errorCell = tones::tint(tones::errorAccent(), palette, 0.4);
     for (const RowError &error : errors) {
         const QString where =
             error.line > 0
@@ -257,7 +260,7 @@ void CsvImportDialog::showRowErrors(const QList<RowError> &errors) {
                 : (error.column.isEmpty() ? tr("File") : error.column);
         auto *item = new QListWidgetItem(where % QStringLiteral(": ") % error.message, m_errors);
         item->setData(Qt::UserRole, error.line);
-        item->setForeground(QColor(0xb4, 0x23, 0x18));
+        item->setForeground(tones::inkOnBase(tones::errorAccent(), m_errors->palette()));
 
         const int row = static_cast<int>(m_rowLines.indexOf(error.line));
         if (row < 0)
@@ -269,12 +272,15 @@ void CsvImportDialog::showRowErrors(const QList<RowError> &errors) {
             const QString header = m_table->horizontalHeaderItem(column)->text().trimmed();
             const bool isColumn =
                 !error.column.isEmpty() && header.compare(error.column, Qt::CaseInsensitive) == 0;
-            if (isColumn || cell->background().color() != kErrorCellColour)
-                cell->setBackground(isColumn ? kErrorCellColour : kErrorRowColour);
+            if (isColumn || cell->background().color() != errorCell) {
+                const QColor background = isColumn ? errorCell : errorRow;
+                cell->setBackground(background);
+                cell->setForeground(tones::readableOn(background, palette));
+            }
             cell->setToolTip(error.message);
         }
         if (QTableWidgetItem *header = m_table->verticalHeaderItem(row))
-            header->setForeground(QColor(0xb4, 0x23, 0x18));
+            header->setForeground(tones::inkOnWindow(tones::errorAccent(), palette));
     }
     m_errorsLabel->setText(m_errors->count() == 0 ? tr("&Problems: none")
                                                   : tr("&Problems: %1").arg(m_errors->count()));
@@ -282,18 +288,17 @@ void CsvImportDialog::showRowErrors(const QList<RowError> &errors) {
 
 void CsvImportDialog::showSummary(const QString &text, Tone tone) {
     m_summary->setText(text);
+    const QPalette palette = m_summary->palette();
     switch (tone) {
     case Tone::Info:
-        m_summary->setStyleSheet(QStringLiteral(
-            "QLabel { background: #eef2f7; border: 1px solid #cfd8e3; padding: 6px; }"));
+        m_summary->setStyleSheet(
+            tones::noticeStyleSheet(palette.color(QPalette::Highlight), palette));
         break;
     case Tone::Success:
-        m_summary->setStyleSheet(QStringLiteral("QLabel { background: #e7f5ec; border: 1px solid "
-                                                "#9fd3b4; color: #14532d; padding: 6px; }"));
+        m_summary->setStyleSheet(tones::noticeStyleSheet(tones::successAccent(), palette));
         break;
     case Tone::Problem:
-        m_summary->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; border: 1px solid "
-                                                "#f1a9a0; color: #8a1c12; padding: 6px; }"));
+        m_summary->setStyleSheet(tones::noticeStyleSheet(tones::errorAccent(), palette));
         break;
     }
 }

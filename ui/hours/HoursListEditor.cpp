@@ -1,6 +1,7 @@
 #include "ui/hours/HoursListEditor.h"
 
 #include "ui/hours/HoursTableModels.h"
+#include "ui/shell/Tones.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -44,7 +45,11 @@ HoursListEditor::HoursListEditor(HoursTableModel *model, const QString &name,
     m_errors->setObjectName(name % QStringLiteral("Errors"));
     m_errors->setWordWrap(true);
     m_errors->setTextFormat(Qt::PlainText);
-    m_errors->setStyleSheet(QStringLiteral("QLabel { color: #b42318; }"));
+    QPalette errorPalette = m_errors->palette();
+    errorPalette.setColor(QPalette::WindowText,
+                          tones::inkOnWindow(tones::errorAccent(), errorPalette));
+    m_errors->setPalette(errorPalette);
+    m_errors->setBuddy(m_view);
     m_errors->hide();
 
     m_placeholder = new QLabel(m_view->viewport());
@@ -53,11 +58,13 @@ HoursListEditor::HoursListEditor(HoursTableModel *model, const QString &name,
     m_placeholder->setWordWrap(true);
     // On the view's Base background a label draws with the Text role.
     QPalette placeholderPalette = m_placeholder->palette();
-    placeholderPalette.setColor(QPalette::Text, QColor(0x6b, 0x72, 0x80));
-    placeholderPalette.setColor(QPalette::WindowText, QColor(0x6b, 0x72, 0x80));
+    const QColor placeholder = placeholderPalette.color(QPalette::PlaceholderText);
+    placeholderPalette.setColor(QPalette::Text, placeholder);
+    placeholderPalette.setColor(QPalette::WindowText, placeholder);
     m_placeholder->setPalette(placeholderPalette);
     m_view->viewport()->installEventFilter(this);
 
+    m_focusOrder = {m_view, add, m_removeButton};
     m_buttons = new QHBoxLayout;
     m_buttons->addWidget(add);
     m_buttons->addWidget(m_removeButton);
@@ -107,6 +114,7 @@ bool HoursListEditor::eventFilter(QObject *watched, QEvent *event) {
 
 void HoursListEditor::addButton(QPushButton *button) {
     m_buttons->insertWidget(m_buttons->count() - 1, button);
+    m_focusOrder.append(button);
 }
 
 void HoursListEditor::setErrors(const QHash<int, QString> &errors) {
@@ -122,6 +130,8 @@ void HoursListEditor::refreshErrors() {
     for (int row : std::as_const(rows))
         lines.append(tr("Row %1: %2").arg(row + 1).arg(errors.value(row)));
     m_errors->setText(lines.join(u'\n'));
+    // Read out with the table, where the marked rows are.
+    m_view->setAccessibleDescription(lines.join(u' '));
     m_errors->setVisible(!lines.isEmpty());
     Q_EMIT errorsChanged(!lines.isEmpty());
 }

@@ -26,6 +26,8 @@ public:
     void setPlaceholderText(const QString &text);
     // Extra buttons go next to Add/Remove.
     void addButton(QPushButton *button);
+    // The controls in the order Tab visits them: table, Add, Remove, extra buttons.
+    QList<QWidget *> focusOrder() const { return m_focusOrder; }
     // Marks the rows and lists "Row n: message" under the table; an empty hash clears both.
     void setErrors(const QHash<int, QString> &errors);
     // Selects `row` and moves the keyboard focus there, ready for editing.
@@ -50,6 +52,7 @@ private:
     QHBoxLayout *m_buttons = nullptr;
     QLabel *m_errors = nullptr;
     QLabel *m_placeholder = nullptr;
+    QList<QWidget *> m_focusOrder;
 };
 
 } // namespace slotdesk

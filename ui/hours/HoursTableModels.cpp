@@ -1,10 +1,12 @@
 #include "ui/hours/HoursTableModels.h"
 
 #include "ui/hours/TimeText.h"
+#include "ui/shell/Tones.h"
 
 #include <QApplication>
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QStyle>
 
@@ -39,8 +41,13 @@ QVariant HoursTableModel::data(const QModelIndex &index, int role) const {
         return {};
     const auto error = m_rowErrors.constFind(index.row());
     if (error != m_rowErrors.cend()) {
+        // Background and text together, so the row reads in light and dark themes alike.
+        const QPalette palette = QGuiApplication::palette();
+        const QColor background = tones::tint(tones::errorAccent(), palette);
         if (role == Qt::BackgroundRole)
-            return QBrush(QColor(0xfd, 0xe2, 0xe1));
+            return QBrush(background);
+        if (role == Qt::ForegroundRole)
+            return QBrush(tones::readableOn(background, palette));
         if (role == Qt::ToolTipRole)
             return *error;
         // The mark stays visible on a selected row, where the background is not.
@@ -110,11 +117,18 @@ QString WeeklyRulesModel::headerToolTip(int section) const {
 
 QVariant WeeklyRulesModel::cellData(int row, int column, int role) const {
     const WeeklyInterval &w = m_rows.at(row);
-    if (role == Qt::ForegroundRole && column == KindColumn && w.isBreak)
-        return QBrush(QColor(0x9a, 0x5b, 0x00));
-    // Every other weekday shaded, so the rows of one day read as a group.
-    if (role == Qt::BackgroundRole && w.weekday % 2 == 0)
-        return QBrush(QColor(0xf3, 0xf5, 0xf8));
+    // Every other weekday shaded, so the rows of one day read as a group; the text colour goes
+    // with the shade.
+    const bool shaded = w.weekday % 2 == 0;
+    if (role == Qt::BackgroundRole || role == Qt::ForegroundRole) {
+        const QPalette palette = QGuiApplication::palette();
+        const QColor background = shaded ? tones::shade(palette) : palette.color(QPalette::Base);
+        if (role == Qt::BackgroundRole)
+            return shaded ? QVariant(QBrush(background)) : QVariant();
+        if (column == KindColumn && w.isBreak)
+            return QBrush(tones::ink(tones::warningAccent(), background, palette));
+        return shaded ? QVariant(QBrush(tones::readableOn(background, palette))) : QVariant();
+    }
     if (role == Qt::TextAlignmentRole && (column == FromColumn || column == ToColumn))
         return Qt::AlignCenter;
     if (role != Qt::DisplayRole && role != Qt::EditRole)

@@ -1,5 +1,6 @@
 #include "ui/hours/OpeningHoursPage.h"
 
+#include "models/rules/OpeningHoursRules.h"
 #include "models/rules/Validation.h"
 #include "models/store/ConsoleStore.h"
 #include "ui/hours/EditHoursCommand.h"
@@ -10,6 +11,7 @@
 #include "ui/hours/TimeText.h"
 #include "ui/hours/WeekPreview.h"
 #include "ui/shell/FutureWatch.h"
+#include "ui/shell/Tones.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -21,6 +23,7 @@
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -30,26 +33,6 @@
 #include <algorithm>
 
 namespace slotdesk {
-
-namespace {
-
-constexpr int kMinutesPerDay = 24 * 60;
-
-// A stable, readable order; the lists' order carries no meaning in the store.
-OpeningHours sorted(OpeningHours hours) {
-    std::stable_sort(hours.weekly.begin(), hours.weekly.end(),
-                     [](const WeeklyInterval &a, const WeeklyInterval &b) {
-                         return std::tie(a.weekday, a.range.startMinute, a.isBreak) <
-                                std::tie(b.weekday, b.range.startMinute, b.isBreak);
-                     });
-    std::stable_sort(hours.closures.begin(), hours.closures.end(),
-                     [](const Closure &a, const Closure &b) { return a.first < b.first; });
-    std::stable_sort(hours.specialDays.begin(), hours.specialDays.end(),
-                     [](const SpecialDay &a, const SpecialDay &b) { return a.date < b.date; });
-    return hours;
-}
-
-} // namespace
 
 OpeningHoursPage::OpeningHoursPage(ConsoleStore &store, QUndoStack &undoStack, const Clock &clock,
                                    QWidget *parent)
@@ -95,10 +78,8 @@ void OpeningHoursPage::buildUi() {
     m_centreCombo->setMinimumContentsLength(28);
     m_centreCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     centreLabel->setBuddy(m_centreCombo);
+    m_centreCombo->setAccessibleName(tr("Centre"));
 
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setTextFormat(Qt::PlainText);
     m_revertButton = new QPushButton(tr("&Revert"), this);
     m_revertButton->setObjectName(QStringLiteral("revertButton"));
     m_revertButton->setToolTip(tr("Discard the unsaved changes"));
@@ -114,14 +95,16 @@ void OpeningHoursPage::buildUi() {
 
     m_unsavedMark = new QLabel(tr("\u25cf Unsaved changes"), this);
     m_unsavedMark->setObjectName(QStringLiteral("unsavedMark"));
-    m_unsavedMark->setStyleSheet(QStringLiteral("QLabel { color: #b26a00; }"));
+    QPalette markPalette = m_unsavedMark->palette();
+    markPalette.setColor(QPalette::WindowText,
+                         tones::inkOnWindow(tones::warningAccent(), markPalette));
+    m_unsavedMark->setPalette(markPalette);
     m_unsavedMark->hide();
 
     auto *top = new QHBoxLayout;
     top->addWidget(centreLabel);
     top->addWidget(m_centreCombo);
-    top->addSpacing(16);
-    top->addWidget(m_status, 1);
+    top->addStretch(1);
     top->addWidget(m_unsavedMark);
     top->addWidget(m_revertButton);
     top->addWidget(m_saveButton);
@@ -129,8 +112,7 @@ void OpeningHoursPage::buildUi() {
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("noticeLabel"));
     m_notice->setWordWrap(true);
-    m_notice->setStyleSheet(
-        QStringLiteral("QLabel { background: #fff7e0; border: 1px solid #f0c36d; padding: 6px; }"));
+    m_notice->setStyleSheet(tones::noticeStyleSheet(tones::warningAccent(), m_notice->palette()));
     m_notice->hide();
 
     // Weekly rules.
@@ -146,9 +128,19 @@ void OpeningHoursPage::buildUi() {
     weeklyView->setItemDelegateForColumn(WeeklyRulesModel::FromColumn, timeDelegate);
     weeklyView->setItemDelegateForColumn(WeeklyRulesModel::ToColumn, timeDelegate);
     weeklyView->setAlternatingRowColors(false); // the model shades whole weekdays instead
-    weeklyView->setColumnWidth(WeeklyRulesModel::WeekdayColumn, 130);
-    weeklyView->setColumnWidth(WeeklyRulesModel::FromColumn, 75);
-    weeklyView->setColumnWidth(WeeklyRulesModel::ToColumn, 75);
+    // Widths from the font, so the columns do not clip at a larger font size.
+    const QFontMetrics metrics = weeklyView->fontMetrics();
+    const int cellPadding = 3 * metrics.averageCharWidth();
+    int weekdayWidth = 0;
+    for (const QString &name : WeeklyRulesModel::weekdayNames())
+        weekdayWidth = std::max(weekdayWidth, metrics.horizontalAdvance(name));
+    // Room for the time editor's spin buttons as well.
+    const int timeWidth = metrics.horizontalAdvance(QStringLiteral("00:00")) + 2 * cellPadding;
+    const int dateWidth =
+        metrics.horizontalAdvance(QStringLiteral("Mi. 30.12.2026")) + 2 * cellPadding;
+    weeklyView->setColumnWidth(WeeklyRulesModel::WeekdayColumn, weekdayWidth + 2 * cellPadding);
+    weeklyView->setColumnWidth(WeeklyRulesModel::FromColumn, timeWidth);
+    weeklyView->setColumnWidth(WeeklyRulesModel::ToColumn, timeWidth);
     auto *copyMonday = new QPushButton(tr("Copy &Monday to Tue-Fri"), this);
     copyMonday->setObjectName(QStringLiteral("copyMondayButton"));
     copyMonday->setToolTip(
@@ -165,15 +157,16 @@ void OpeningHoursPage::buildUi() {
         new DateTimeDelegate(DateTimeDelegate::Kind::Date, m_closuresEditor->view());
     m_closuresEditor->view()->setItemDelegateForColumn(ClosuresModel::FirstColumn, dateDelegate);
     m_closuresEditor->view()->setItemDelegateForColumn(ClosuresModel::LastColumn, dateDelegate);
-    m_closuresEditor->view()->setColumnWidth(ClosuresModel::FirstColumn, 130);
-    m_closuresEditor->view()->setColumnWidth(ClosuresModel::LastColumn, 130);
+    m_closuresEditor->view()->setColumnWidth(ClosuresModel::FirstColumn, dateWidth);
+    m_closuresEditor->view()->setColumnWidth(ClosuresModel::LastColumn, dateWidth);
     m_specialDaysEditor =
         new HoursListEditor(m_specialDays, QStringLiteral("specialDays"), tr("&Add special day"));
     m_specialDaysEditor->view()->setItemDelegateForColumn(
         SpecialDaysModel::DateColumn,
         new DateTimeDelegate(DateTimeDelegate::Kind::Date, m_specialDaysEditor->view()));
-    m_specialDaysEditor->view()->setColumnWidth(SpecialDaysModel::DateColumn, 130);
-    m_specialDaysEditor->view()->setColumnWidth(SpecialDaysModel::LabelColumn, 150);
+    m_specialDaysEditor->view()->setColumnWidth(SpecialDaysModel::DateColumn, dateWidth);
+    m_specialDaysEditor->view()->setColumnWidth(SpecialDaysModel::LabelColumn,
+                                                20 * metrics.averageCharWidth());
 
     m_closuresEditor->setPlaceholderText(
         tr("No closures.\nAdd one for holidays, renovation or days without vaccine."));
@@ -186,6 +179,10 @@ void OpeningHoursPage::buildUi() {
     m_tabs->addTab(m_weeklyEditor, tr("&Weekly hours"));
     m_tabs->addTab(m_closuresEditor, tr("Cl&osures"));
     m_tabs->addTab(m_specialDaysEditor, tr("S&pecial days"));
+    m_tabs->tabBar()->setAccessibleName(tr("Opening hours lists"));
+    m_weeklyEditor->view()->setAccessibleName(tr("Weekly hours"));
+    m_closuresEditor->view()->setAccessibleName(tr("Closures"));
+    m_specialDaysEditor->view()->setAccessibleName(tr("Special days"));
 
     m_preview = new WeekPreview(m_clock, this);
     auto *previewFrame = new QWidget(this);
@@ -197,15 +194,23 @@ void OpeningHoursPage::buildUi() {
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_tabs);
     splitter->addWidget(previewFrame);
-    m_tabs->setMinimumWidth(340);
+    m_tabs->setMinimumWidth(45 * metrics.averageCharWidth());
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({480, 800});
+    splitter->setSizes({64 * metrics.averageCharWidth(), 100 * metrics.averageCharWidth()});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_notice);
     layout->addWidget(splitter, 1);
+
+    // The centre first, then what is done with its hours, then the lists and the preview.
+    QList<QWidget *> order = {m_centreCombo, m_revertButton, m_saveButton, m_tabs->tabBar()};
+    for (HoursListEditor *editor : {m_weeklyEditor, m_closuresEditor, m_specialDaysEditor})
+        order += editor->focusOrder();
+    order += m_preview->focusOrder();
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
 
     // A tab whose list has refused rows carries a warning sign until they are corrected.
     for (HoursListEditor *editor : {m_weeklyEditor, m_closuresEditor, m_specialDaysEditor}) {
@@ -293,7 +298,6 @@ void OpeningHoursPage::loadCentre(qint64 centreId) {
     selectInCombo(centreId);
     m_preview->setCentre(centre(centreId));
     m_loading = true;
-    showStatus(tr("Loading\u2026"));
     updateState();
     const quint64 generation = ++m_loadGeneration;
     whenFinished(this, m_store.openingHours(centreId),
@@ -311,7 +315,6 @@ void OpeningHoursPage::loadCentre(qint64 centreId) {
                      OpeningHours hours = result.value;
                      hours.centreId = centreId;
                      applyStored(hours);
-                     showStatus({});
                      Q_EMIT centreLoaded(centreId);
                  });
 }
@@ -356,7 +359,7 @@ void OpeningHoursPage::reloadStoredHours(qint64 centreId) {
                  [this, generation, centreId](const Stored<OpeningHours> &result) {
                      if (generation != m_loadGeneration || result.error || centreId != m_centreId)
                          return;
-                     OpeningHours hours = sorted(result.value);
+                     OpeningHours hours = sortedHours(result.value);
                      hours.centreId = centreId;
                      if (hours == m_stored)
                          return;
@@ -377,7 +380,7 @@ void OpeningHoursPage::reloadStoredHours(qint64 centreId) {
 
 void OpeningHoursPage::applyStored(const OpeningHours &hours) {
     recordEdit();
-    m_stored = sorted(hours);
+    m_stored = sortedHours(hours);
     m_applying = true;
     m_weekly->setRows(m_stored.weekly);
     m_closures->setRows(m_stored.closures);
@@ -454,13 +457,20 @@ void OpeningHoursPage::updateState() {
     m_unsavedMark->setVisible(dirty);
     if (dirty != m_dirty) {
         m_dirty = dirty;
-        Q_EMIT dirtyChanged(dirty);
+        Q_EMIT unsavedChangesChanged(dirty);
+    }
+    const bool busy = m_loading || m_saving;
+    if (busy != m_busy) {
+        m_busy = busy;
+        Q_EMIT busyChanged(busy);
     }
 }
 
 void OpeningHoursPage::showStatus(const QString &text, bool problem) {
-    m_status->setText(text);
-    m_status->setStyleSheet(problem ? QStringLiteral("QLabel { color: #b42318; }") : QString());
+    if (problem)
+        Q_EMIT errorMessage(text);
+    else if (!text.isEmpty())
+        Q_EMIT statusMessage(text);
 }
 
 void OpeningHoursPage::showErrors(const FieldErrors &errors) {
@@ -547,7 +557,7 @@ void OpeningHoursPage::finishSave(const OpeningHours &before, const OpeningHours
         return;
     }
     if (saved.centreId == m_centreId)
-        m_stored = sorted(saved);
+        m_stored = sortedHours(saved);
     m_undoStack.push(new SaveHoursCommand(
         m_store, before, saved, centre(saved.centreId).name, this,
         [this](const StoreError &undoError) {
@@ -570,20 +580,10 @@ void OpeningHoursPage::revert() {
 }
 
 void OpeningHoursPage::addWeekly() {
-    // Continue the day of the current row after its last interval, which is what staff
-    // usually enter next (the afternoon after the morning).
     const QModelIndex current = m_weeklyEditor->view()->currentIndex();
     const QList<WeeklyInterval> rows = m_weekly->rows();
     const int weekday = current.isValid() ? rows.at(current.row()).weekday : 1;
-    int start = 8 * 60;
-    for (const WeeklyInterval &w : rows) {
-        if (w.weekday == weekday && !w.isBreak)
-            start = std::max(start, w.range.endMinute + 60);
-    }
-    if (start >= kMinutesPerDay - 60)
-        start = 8 * 60;
-    const int end = std::min(kMinutesPerDay, start + 4 * 60);
-    const int row = m_weekly->appendRow({weekday, {start, end}, false});
+    const int row = m_weekly->appendRow(defaultWeeklyInterval(rows, weekday));
     m_tabs->setCurrentWidget(m_weeklyEditor);
     m_weeklyEditor->focusRow(row, WeeklyRulesModel::FromColumn);
 }
@@ -603,26 +603,12 @@ void OpeningHoursPage::addSpecialDay() {
 }
 
 void OpeningHoursPage::copyMondayToWeekdays() {
-    QList<WeeklyInterval> rows;
-    QList<WeeklyInterval> monday;
     const QList<WeeklyInterval> current = m_weekly->rows();
-    for (const WeeklyInterval &w : current) {
-        if (w.weekday == 1)
-            monday.append(w);
-        if (w.weekday < 2 || w.weekday > 5)
-            rows.append(w);
-    }
-    for (int day = 2; day <= 5; ++day) {
-        for (WeeklyInterval w : std::as_const(monday)) {
-            w.weekday = day;
-            rows.append(w);
-        }
-    }
-    OpeningHours reordered;
-    reordered.weekly = rows;
-    m_weekly->setRows(sorted(reordered).weekly);
+    const auto monday = std::count_if(current.cbegin(), current.cend(),
+                                      [](const WeeklyInterval &w) { return w.weekday == 1; });
+    m_weekly->setRows(slotdesk::copyMondayToWeekdays(current));
     showStatus(tr("Copied %n interval(s) of Monday to Tuesday through Friday.", "",
-                  static_cast<int>(monday.size())));
+                  static_cast<int>(monday)));
 }
 
 } // namespace slotdesk

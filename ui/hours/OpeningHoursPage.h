@@ -28,7 +28,7 @@ class WeekPreview;
 // edit, also a Revert). Edits stay local until Save (Ctrl+S): they are validated first (refused
 // rows are marked and explained under their table, nothing is stored), then stored asynchronously;
 // a stored change becomes an undo command. Switching centre with unsaved edits asks first
-// ("unsavedChangesBox").
+// ("unsavedChangesBox"). Status, errors, busy and unsaved state go to the window as signals.
 class OpeningHoursPage : public QWidget {
     Q_OBJECT
 public:
@@ -52,9 +52,14 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void centreLoaded(qint64 centreId);
-    void dirtyChanged(bool dirty);
+    void unsavedChangesChanged(bool unsaved);
     // After every Save attempt: refused by validation or the store (ok false), or stored.
     void saveFinished(bool ok);
+    // What the page did or could not do, for the window's status bar.
+    void statusMessage(const QString &message);
+    void errorMessage(const QString &message);
+    // While hours are being loaded or stored.
+    void busyChanged(bool busy);
 
 private:
     friend class EditHoursCommand;
@@ -97,6 +102,7 @@ private:
     bool m_loading = false;
     bool m_saving = false;
     bool m_dirty = false;
+    bool m_busy = false;
     bool m_applying = false;      // the models are being filled, not edited
     bool m_recordPending = false; // edits since m_draft wait to become an undo command
     HoursDraft m_draft;           // the editor state the last undo command ended with
@@ -113,7 +119,6 @@ private:
     WeekPreview *m_preview = nullptr;
     QPushButton *m_saveButton = nullptr;
     QPushButton *m_revertButton = nullptr;
-    QLabel *m_status = nullptr;
     QLabel *m_notice = nullptr;
     QLabel *m_unsavedMark = nullptr;
 };

@@ -35,11 +35,13 @@ WeekPreview::WeekPreview(const Clock &clock, QWidget *parent)
     m_previousButton->setArrowType(Qt::LeftArrow);
     m_previousButton->setToolTip(tr("Previous week (Alt+Left)"));
     m_previousButton->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_previousButton->setAccessibleName(tr("Previous week"));
     m_nextButton = new QToolButton(this);
     m_nextButton->setObjectName(QStringLiteral("nextWeekButton"));
     m_nextButton->setArrowType(Qt::RightArrow);
     m_nextButton->setToolTip(tr("Next week (Alt+Right)"));
     m_nextButton->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_nextButton->setAccessibleName(tr("Next week"));
     m_todayButton = new QToolButton(this);
     m_todayButton->setObjectName(QStringLiteral("todayButton"));
     m_todayButton->setText(tr("This week"));
@@ -48,6 +50,7 @@ WeekPreview::WeekPreview(const Clock &clock, QWidget *parent)
     m_dateEdit->setDisplayFormat(QStringLiteral("dd.MM.yyyy"));
     m_dateEdit->setCalendarPopup(true);
     m_dateEdit->setToolTip(tr("Any day of the week to preview"));
+    m_dateEdit->setAccessibleName(tr("Day of the previewed week"));
     m_totals = new QLabel(this);
     m_totals->setObjectName(QStringLiteral("weekTotals"));
     m_totals->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -77,6 +80,10 @@ WeekPreview::WeekPreview(const Clock &clock, QWidget *parent)
     connect(m_todayButton, &QToolButton::clicked, this, [this] { setWeek(today()); });
     connect(m_dateEdit, &QDateEdit::dateChanged, this, [this](QDate date) { setWeek(date); });
     setWeek(today());
+}
+
+QList<QWidget *> WeekPreview::focusOrder() const {
+    return {m_previousButton, m_dateEdit, m_nextButton, m_todayButton, m_timeline};
 }
 
 QDate WeekPreview::today() const {

@@ -21,6 +21,8 @@ class WeekPreview final : public QWidget {
     Q_OBJECT
 public:
     explicit WeekPreview(const Clock &clock, QWidget *parent = nullptr);
+    // The controls in the order Tab visits them: week navigation, then the timeline.
+    QList<QWidget *> focusOrder() const;
 
     void setHours(const OpeningHours &hours);
     void setCentre(const Centre &centre);

@@ -1,9 +1,12 @@
 #include "ui/hours/WeekTimeline.h"
 
 #include "ui/hours/TimeText.h"
+#include "ui/shell/Tones.h"
 
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
 
@@ -11,22 +14,15 @@ namespace slotdesk {
 
 namespace {
 
-constexpr int kHeaderHeight = 24;
-constexpr int kMinRowHeight = 46;
-constexpr int kMaxRowHeight = 72;
-constexpr int kLegendHeight = 48; // room for two lines
-constexpr int kLabelWidth = 140;
-constexpr int kSummaryWidth = 100;
-constexpr int kMargin = 8;
+constexpr int kDays = 7;
+// Column widths in average characters, so they grow with the font.
+constexpr int kLabelColumns = 18;
+constexpr int kSummaryColumns = 13;
 
+// The bars keep their meaning in every theme; their labels pick black or white by contrast.
 const QColor kOpenColour(0x2f, 0x85, 0x5a);
 const QColor kSpecialColour(0xd9, 0x82, 0x1e);
 const QColor kClosureColour(0x9c, 0xa3, 0xaf);
-const QColor kLaneColour(0xf1, 0xf3, 0xf5);
-const QColor kGridColour(0xd5, 0xd9, 0xde);
-const QColor kLaneGridColour(0xe1, 0xe4, 0xe8);
-const QColor kTodayColour(0x25, 0x63, 0xeb);
-const QColor kClockChangeColour(0x25, 0x63, 0xeb, 70);
 
 // The wall-clock minutes a clock change skips (spring, positive length) or repeats (autumn,
 // negative) on `date`; {0, 0} on ordinary days.
@@ -55,6 +51,23 @@ WeekTimeline::WeekTimeline(QWidget *parent)
     setObjectName(QStringLiteral("weekTimeline"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     setAttribute(Qt::WA_OpaquePaintEvent);
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Week timeline"));
+}
+
+WeekTimeline::Metrics WeekTimeline::metrics() const {
+    const QFontMetrics fm = fontMetrics();
+    const int line = fm.height();
+    const int margin = std::max(4, line / 2);
+    const int minRow = 2 * line + margin + 4;
+    return {line,
+            line + 6,
+            minRow,
+            minRow + 2 * margin + 8,
+            2 * (line + 4) + margin,
+            fm.averageCharWidth() * kLabelColumns,
+            fm.averageCharWidth() * kSummaryColumns,
+            margin};
 }
 
 void WeekTimeline::setPlans(const QList<DayPlan> &plans, QDate today) {
@@ -80,19 +93,106 @@ void WeekTimeline::setPlans(const QList<DayPlan> &plans, QDate today) {
             m_lastHour = std::min(24, m_lastHour + 1);
         }
     }
+    m_current = std::clamp(m_current, 0, std::max(0, int(m_plans.size()) - 1));
+    setAccessibleDescription(dayText(m_current));
     update();
 }
 
 QSize WeekTimeline::sizeHint() const {
-    return {720, kHeaderHeight + 7 * 56 + kLegendHeight};
+    const Metrics m = metrics();
+    return {m.label + m.summary + 30 * fontMetrics().averageCharWidth(),
+            m.header + kDays * (m.minRow + m.maxRow) / 2 + m.legend};
 }
 
 QSize WeekTimeline::minimumSizeHint() const {
-    return {kLabelWidth + kSummaryWidth + 160, kHeaderHeight + 7 * kMinRowHeight + kLegendHeight};
+    const Metrics m = metrics();
+    return {m.label + m.summary + 16 * fontMetrics().averageCharWidth(),
+            m.header + kDays * m.minRow + m.legend};
 }
 
 int WeekTimeline::rowHeight() const {
-    return std::clamp((height() - kHeaderHeight - kLegendHeight) / 7, kMinRowHeight, kMaxRowHeight);
+    const Metrics m = metrics();
+    return std::clamp((height() - m.header - m.legend) / kDays, m.minRow, m.maxRow);
+}
+
+QString WeekTimeline::dayText(int day) const {
+    if (day < 0 || day >= m_plans.size())
+        return {};
+    const DayPlan &plan = m_plans.at(day);
+    QString text = QLocale().toString(plan.date, QLocale::LongFormat) % u'\n' % statusText(plan);
+    if (!plan.wallClock.isEmpty())
+        text += u'\n' % formatRanges(plan.wallClock);
+    text +=
+        u'\n' %
+        tr("%1 h open, %2").arg(QLocale().toString(openHours(plan), 'f', 1), slotsText(plan.slots));
+    const ClockChange change = clockChangeOn(plan.date);
+    if (change.shiftMinutes > 0)
+        text += u'\n' % tr("Clocks go forward: %1\u2013%2 does not exist.")
+                            .arg(formatMinute(change.minute),
+                                 formatMinute(change.minute + change.shiftMinutes));
+    else if (change.shiftMinutes < 0)
+        text += u'\n' % tr("Clocks go back: %1\u2013%2 happens twice.")
+                            .arg(formatMinute(change.minute + change.shiftMinutes),
+                                 formatMinute(change.minute));
+    return text;
+}
+
+void WeekTimeline::setCurrentDay(int day) {
+    if (m_plans.isEmpty())
+        return;
+    day = std::clamp(day, 0, int(m_plans.size()) - 1);
+    if (day == m_current)
+        return;
+    m_current = day;
+    setAccessibleDescription(dayText(day));
+    update();
+    Q_EMIT currentDayChanged(day);
+}
+
+void WeekTimeline::showCurrentDay() {
+    if (m_current >= m_plans.size())
+        return;
+    const QRect row(0, metrics().header + m_current * rowHeight(), width(), rowHeight());
+    QToolTip::showText(mapToGlobal(row.bottomLeft()), dayText(m_current), this, row);
+}
+
+void WeekTimeline::keyPressEvent(QKeyEvent *event) {
+    int day = m_current;
+    switch (event->key()) {
+    case Qt::Key_Up:
+    case Qt::Key_Left:
+        --day;
+        break;
+    case Qt::Key_Down:
+    case Qt::Key_Right:
+        ++day;
+        break;
+    case Qt::Key_Home:
+        day = 0;
+        break;
+    case Qt::Key_End:
+        day = kDays - 1;
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    setCurrentDay(day);
+    showCurrentDay();
+}
+
+void WeekTimeline::focusInEvent(QFocusEvent *event) {
+    QWidget::focusInEvent(event);
+    update();
+    if (event->reason() == Qt::TabFocusReason || event->reason() == Qt::BacktabFocusReason)
+        showCurrentDay();
+}
+
+void WeekTimeline::mousePressEvent(QMouseEvent *event) {
+    const int row = rowAt(event->position().toPoint().y());
+    if (row >= 0)
+        setCurrentDay(row);
+    QWidget::mousePressEvent(event);
 }
 
 QString WeekTimeline::slotsText(int slots) {
@@ -121,10 +221,11 @@ double WeekTimeline::openHours(const DayPlan &plan) {
 }
 
 QRect WeekTimeline::timelineRect(int row) const {
-    const int top = kHeaderHeight + row * rowHeight();
-    const int barHeight = std::min(30, rowHeight() - 16);
-    return QRect(kLabelWidth, top + (rowHeight() - barHeight) / 2,
-                 width() - kLabelWidth - kSummaryWidth, barHeight);
+    const Metrics m = metrics();
+    const int top = m.header + row * rowHeight();
+    const int barHeight = std::min(m.line * 2, rowHeight() - 2 * m.margin);
+    return QRect(m.label, top + (rowHeight() - barHeight) / 2, width() - m.label - m.summary,
+                 barHeight);
 }
 
 int WeekTimeline::xForMinute(const QRect &lane, int minute) const {
@@ -134,9 +235,10 @@ int WeekTimeline::xForMinute(const QRect &lane, int minute) const {
 }
 
 int WeekTimeline::rowAt(int y) const {
-    if (y < kHeaderHeight)
+    const int header = metrics().header;
+    if (y < header)
         return -1;
-    const int row = (y - kHeaderHeight) / rowHeight();
+    const int row = (y - header) / rowHeight();
     return row < m_plans.size() ? row : -1;
 }
 
@@ -149,29 +251,25 @@ bool WeekTimeline::event(QEvent *event) {
             event->ignore();
             return true;
         }
-        const DayPlan &plan = m_plans.at(row);
-        QString text =
-            QLocale().toString(plan.date, QLocale::LongFormat) % u'\n' % statusText(plan);
-        if (!plan.wallClock.isEmpty())
-            text += u'\n' % formatRanges(plan.wallClock);
-        const ClockChange change = clockChangeOn(plan.date);
-        if (change.shiftMinutes > 0)
-            text += u'\n' % tr("Clocks go forward: %1\u2013%2 does not exist.")
-                                .arg(formatMinute(change.minute),
-                                     formatMinute(change.minute + change.shiftMinutes));
-        else if (change.shiftMinutes < 0)
-            text += u'\n' % tr("Clocks go back: %1\u2013%2 happens twice.")
-                                .arg(formatMinute(change.minute + change.shiftMinutes),
-                                     formatMinute(change.minute));
-        QToolTip::showText(help->globalPos(), text, this);
+        QToolTip::showText(help->globalPos(), dayText(row), this);
         return true;
     }
     return QWidget::event(event);
 }
 
 void WeekTimeline::paintEvent(QPaintEvent *) {
+    const Metrics m = metrics();
+    const QPalette &pal = palette();
+    const QColor base = pal.color(QPalette::Base);
+    const QColor text = pal.color(QPalette::Text);
+    const QColor muted = pal.color(QPalette::PlaceholderText);
+    const QColor lane = tones::shade(pal, 0.06);
+    const QColor laneGrid = tones::shade(pal, 0.14);
+    const QColor grid = tones::shade(pal, 0.2);
+    const QColor today = pal.color(QPalette::Highlight);
+
     QPainter p(this);
-    p.fillRect(rect(), palette().base());
+    p.fillRect(rect(), base);
     p.setRenderHint(QPainter::Antialiasing);
     const QFont baseFont = font();
     QFont smallFont = baseFont;
@@ -183,7 +281,7 @@ void WeekTimeline::paintEvent(QPaintEvent *) {
     const QRect firstLane = timelineRect(0);
     p.setFont(smallFont);
     // Labels every 1, 2, 3, 4 or 6 hours, whichever first leaves room between them.
-    const int labelWidth = p.fontMetrics().horizontalAdvance(QStringLiteral("00:00")) + 8;
+    const int labelWidth = p.fontMetrics().horizontalAdvance(QStringLiteral("00:00")) + m.margin;
     const int pixelsPerHour = firstLane.width() / std::max(1, m_lastHour - m_firstHour);
     int step = 1;
     for (int candidate : {1, 2, 3, 4, 6}) {
@@ -191,95 +289,102 @@ void WeekTimeline::paintEvent(QPaintEvent *) {
         if (candidate * pixelsPerHour >= labelWidth)
             break;
     }
+    p.setPen(muted);
     for (int hour = m_firstHour; hour <= m_lastHour; hour += step) {
         const int x = xForMinute(firstLane, hour * 60);
-        p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(QRect(x - 20, 2, 40, kHeaderHeight - 6), Qt::AlignCenter,
+        p.drawText(QRect(x - labelWidth / 2, 2, labelWidth, m.header - 4), Qt::AlignCenter,
                    formatMinute(hour * 60));
     }
 
+    const int textWidth = m.label - 2 * m.margin;
     for (int row = 0; row < m_plans.size(); ++row) {
         const DayPlan &plan = m_plans.at(row);
-        const int top = kHeaderHeight + row * rowHeight();
-        const QRect lane = timelineRect(row);
+        const int top = m.header + row * rowHeight();
+        const QRect laneRect = timelineRect(row);
         if (plan.date == m_today)
-            p.fillRect(QRect(0, top + 4, 3, rowHeight() - 8), kTodayColour);
+            p.fillRect(QRect(0, top + 4, 3, rowHeight() - 8), today);
+        if (hasFocus() && row == m_current) {
+            p.save();
+            p.setPen(QPen(today, 1, Qt::DotLine));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(QRect(1, top + 1, width() - 3, rowHeight() - 3));
+            p.restore();
+        }
 
-        // Day label and status.
-        p.setPen(palette().color(QPalette::Text));
-        p.setFont(boldFont);
+        // Day label and status, one line each around the middle of the row.
         const int middle = top + rowHeight() / 2;
-        p.drawText(QRect(kMargin, middle - 19, kLabelWidth - 2 * kMargin, 18),
+        p.setPen(text);
+        p.setFont(boldFont);
+        p.drawText(QRect(m.margin, middle - m.line - 1, textWidth, m.line),
                    Qt::AlignLeft | Qt::AlignVCenter,
                    QLocale().toString(plan.date, QStringLiteral("ddd dd.MM.")));
         p.setFont(smallFont);
-        p.setPen(plan.status == DayStatus::Open ? palette().color(QPalette::PlaceholderText)
-                                                : QColor(0x6b, 0x46, 0x00));
+        p.setPen(plan.status == DayStatus::Open ? muted
+                                                : tones::ink(tones::warningAccent(), base, pal));
         const QString status =
             clockChangeOn(plan.date).shiftMinutes != 0
                 ? statusText(plan) % QStringLiteral(" \u00b7 ") % tr("clock change")
                 : statusText(plan);
-        p.drawText(QRect(kMargin, middle + 1, kLabelWidth - 2 * kMargin, 18),
-                   Qt::AlignLeft | Qt::AlignVCenter,
-                   p.fontMetrics().elidedText(status, Qt::ElideRight, kLabelWidth - 2 * kMargin));
+        p.drawText(QRect(m.margin, middle + 1, textWidth, m.line), Qt::AlignLeft | Qt::AlignVCenter,
+                   p.fontMetrics().elidedText(status, Qt::ElideRight, textWidth));
 
         // Lane with its bars.
         p.setPen(Qt::NoPen);
-        p.setBrush(kLaneColour);
-        p.drawRoundedRect(lane, 4, 4);
-        p.setPen(kLaneGridColour);
+        p.setBrush(lane);
+        p.drawRoundedRect(laneRect, 4, 4);
+        p.setPen(laneGrid);
         for (int hour = m_firstHour + 1; hour < m_lastHour; ++hour) {
-            const int x = xForMinute(lane, hour * 60);
-            p.drawLine(x, lane.top() + 1, x, lane.bottom() - 1);
+            const int x = xForMinute(laneRect, hour * 60);
+            p.drawLine(x, laneRect.top() + 1, x, laneRect.bottom() - 1);
         }
         p.setPen(Qt::NoPen);
         if (plan.status == DayStatus::ClosedByClosure) {
             p.setBrush(QBrush(kClosureColour, Qt::BDiagPattern));
-            p.drawRoundedRect(lane, 4, 4);
-            p.setPen(QColor(0x4b, 0x55, 0x63));
-            p.drawText(lane, Qt::AlignCenter, statusText(plan));
+            p.drawRoundedRect(laneRect, 4, 4);
+            p.setPen(text);
+            p.drawText(laneRect, Qt::AlignCenter, statusText(plan));
         }
         const QColor barColour =
             plan.status == DayStatus::SpecialHours ? kSpecialColour : kOpenColour;
         QList<QRect> bars;
         for (const TimeRange &range : plan.wallClock) {
-            bars.append(QRect(QPoint(xForMinute(lane, range.startMinute), lane.top()),
-                              QPoint(xForMinute(lane, range.endMinute) - 1, lane.bottom())));
+            bars.append(
+                QRect(QPoint(xForMinute(laneRect, range.startMinute), laneRect.top()),
+                      QPoint(xForMinute(laneRect, range.endMinute) - 1, laneRect.bottom())));
             p.setPen(Qt::NoPen);
             p.setBrush(barColour);
             p.drawRoundedRect(bars.constLast(), 4, 4);
         }
         // The clock change goes between the bars and their labels, so both stay readable.
         const ClockChange change = clockChangeOn(plan.date);
-        paintClockChange(p, lane, change.minute, change.shiftMinutes);
+        paintClockChange(p, laneRect, change.minute, change.shiftMinutes);
         p.setFont(smallFont);
+        p.setPen(tones::readableOn(barColour, pal));
         for (qsizetype i = 0; i < bars.size(); ++i) {
             const TimeRange &range = plan.wallClock.at(i);
-            const QString text =
+            const QString label =
                 formatMinute(range.startMinute) % u'\u2013' % formatMinute(range.endMinute);
-            if (p.fontMetrics().horizontalAdvance(text) + 8 < bars.at(i).width()) {
-                p.setPen(Qt::white);
-                p.drawText(bars.at(i), Qt::AlignCenter, text);
-            }
+            if (p.fontMetrics().horizontalAdvance(label) + m.margin < bars.at(i).width())
+                p.drawText(bars.at(i), Qt::AlignCenter, label);
         }
 
         // Summary: real open hours and slots.
-        const int summaryLeft = width() - kSummaryWidth + kMargin;
-        const int summaryWidth = kSummaryWidth - 2 * kMargin;
-        p.setPen(plan.intervals.isEmpty() ? palette().color(QPalette::PlaceholderText)
-                                          : palette().color(QPalette::Text));
+        const int summaryLeft = width() - m.summary + m.margin;
+        const int summaryWidth = m.summary - 2 * m.margin;
+        p.setPen(plan.intervals.isEmpty() ? muted : text);
         p.setFont(boldFont);
-        p.drawText(QRect(summaryLeft, middle - 19, summaryWidth, 18),
+        p.drawText(QRect(summaryLeft, middle - m.line - 1, summaryWidth, m.line),
                    Qt::AlignRight | Qt::AlignVCenter,
                    tr("%1 h").arg(QLocale().toString(openHours(plan), 'f', 1)));
         p.setFont(smallFont);
-        p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(QRect(summaryLeft, middle + 1, summaryWidth, 18),
+        p.setPen(muted);
+        p.drawText(QRect(summaryLeft, middle + 1, summaryWidth, m.line),
                    Qt::AlignRight | Qt::AlignVCenter, slotsText(plan.slots));
-        p.setPen(kGridColour);
+        p.setPen(grid);
         p.drawLine(0, top + rowHeight() - 1, width(), top + rowHeight() - 1);
     }
-    paintLegend(p, kHeaderHeight + 7 * rowHeight() + 8);
+    p.setFont(baseFont);
+    paintLegend(p, m.header + kDays * rowHeight() + m.margin);
 }
 
 void WeekTimeline::paintClockChange(QPainter &p, const QRect &lane, int minute, int shift) {
@@ -290,9 +395,11 @@ void WeekTimeline::paintClockChange(QPainter &p, const QRect &lane, int minute, 
     const int last = shift > 0 ? minute + shift : minute;
     const QRect band(QPoint(xForMinute(lane, first), lane.top() - 3),
                      QPoint(xForMinute(lane, last), lane.bottom() + 3));
+    QColor fill = palette().color(QPalette::Highlight);
+    fill.setAlpha(70);
     p.save();
-    p.setPen(QPen(kTodayColour, 1, Qt::DashLine));
-    p.setBrush(kClockChangeColour);
+    p.setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DashLine));
+    p.setBrush(fill);
     p.drawRect(band);
     p.restore();
 }
@@ -302,30 +409,33 @@ void WeekTimeline::paintLegend(QPainter &p, int top) {
         QBrush brush;
         QString text;
     };
+    const QColor highlight = palette().color(QPalette::Highlight);
     const Entry entries[] = {
         {kOpenColour, tr("Open (weekly hours)")},
         {kSpecialColour, tr("Special day")},
         {QBrush(kClosureColour, Qt::BDiagPattern), tr("Closure")},
-        {kTodayColour, tr("Today")},
-        {QBrush(QColor(0xc7, 0xd7, 0xfb)), tr("Clock change")},
+        {highlight, tr("Today")},
+        {tones::blend(palette().color(QPalette::Base), highlight, 0.3), tr("Clock change")},
     };
     // Entries flow into a second line when the preview is narrow.
-    int x = kMargin;
+    const Metrics m = metrics();
+    const int swatchWidth = m.line;
+    int x = m.margin;
     int y = top;
     p.setPen(palette().color(QPalette::PlaceholderText));
     for (const Entry &entry : entries) {
-        const int entryWidth = 20 + p.fontMetrics().horizontalAdvance(entry.text);
-        if (x > kMargin && x + entryWidth > width() - kMargin) {
-            x = kMargin;
-            y += 20;
-        }
-        const QRect swatch(x, y + 3, 14, 12);
-        p.fillRect(swatch, kLaneColour);
-        p.fillRect(swatch, entry.brush);
-        x += swatch.width() + 6;
         const int textWidth = p.fontMetrics().horizontalAdvance(entry.text);
-        p.drawText(QRect(x, y, textWidth, 18), Qt::AlignLeft | Qt::AlignVCenter, entry.text);
-        x += textWidth + 18;
+        const int entryWidth = swatchWidth + m.margin + textWidth;
+        if (x > m.margin && x + entryWidth > width() - m.margin) {
+            x = m.margin;
+            y += m.line + 4;
+        }
+        const QRect swatch(x, y + m.line / 4, swatchWidth, m.line / 2 + 2);
+        p.fillRect(swatch, tones::shade(palette(), 0.06));
+        p.fillRect(swatch, entry.brush);
+        x += swatch.width() + m.margin / 2;
+        p.drawText(QRect(x, y, textWidth, m.line), Qt::AlignLeft | Qt::AlignVCenter, entry.text);
+        x += textWidth + 2 * m.margin;
     }
 }
 

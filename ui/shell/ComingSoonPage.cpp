@@ -12,7 +12,7 @@ namespace slotdesk {
 namespace {
 
 constexpr int kIconSize = 64;
-constexpr int kNoticeWidth = 480;
+constexpr int kNoticeColumns = 64; // average characters per line of the notice
 constexpr qreal kHeadingScale = 1.3;
 
 } // namespace
@@ -36,9 +36,10 @@ ComingSoonPage::ComingSoonPage(const QString &title, const QString &summary, QWi
     detail->setWordWrap(true);
     detail->setAlignment(Qt::AlignHCenter);
 
-    // A fixed-width column lets the wrapped text take the height it needs.
+    // A fixed-width column lets the wrapped text take the height it needs; measured in
+    // characters, so a larger font widens it instead of wrapping into more lines.
     auto *notice = new QWidget(this);
-    notice->setFixedWidth(kNoticeWidth);
+    notice->setFixedWidth(fontMetrics().averageCharWidth() * kNoticeColumns);
     auto *noticeLayout = new QVBoxLayout(notice);
     noticeLayout->setSpacing(8);
     noticeLayout->addWidget(icon);
