@@ -5,13 +5,17 @@
 #include "tests/gui/ConsoleFixture.h"
 #include "ui/centres/CentreDialog.h"
 #include "ui/centres/CentresPage.h"
+#include "ui/release/SlotPlanPage.h"
 #include "ui/shell/Language.h"
 
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
+#include <QListWidget>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace slotdesk;
@@ -101,6 +105,19 @@ private:
         QVERIFY(image.width() >= widget->width() && image.height() >= widget->height());
     }
 
+    // A plan over the fixture's week and the two months after it, for the Slot release page.
+    static void planSlots(SlotPlanPage *page) {
+        auto *list = page->findChild<QListWidget *>(QStringLiteral("planCentres"));
+        QTRY_COMPARE(list->count(), 5); // the active centres
+        for (int row = 0; row < list->count(); ++row)
+            list->item(row)->setCheckState(Qt::Checked);
+        page->findChild<QDateEdit *>(QStringLiteral("planFirstDay"))->setDate(QDate(2026, 11, 23));
+        page->findChild<QDateEdit *>(QStringLiteral("planLastDay"))->setDate(QDate(2027, 1, 31));
+        QSignalSpy ready(page, &SlotPlanPage::planReady);
+        page->calculate();
+        QVERIFY(ready.wait(15000));
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         isolateSettings();
@@ -126,6 +143,7 @@ private Q_SLOTS:
         CentresPage *centres = window.centresPage();
         QTRY_COMPARE(centres->model()->rowCount(), int(sampleCentres().size()));
         centres->selectCentre(centres->model()->centres().first().id);
+        planSlots(window.slotPlanPage());
 
         const QList<std::pair<MainWindow::Page, QString>> pages = {
             {MainWindow::Page::Centres, QStringLiteral("01-centres")},
