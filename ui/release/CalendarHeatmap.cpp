@@ -52,8 +52,9 @@ public:
         painter->setPen(
             palette.color(intensity > kDarkCell ? QPalette::HighlightedText : QPalette::Text));
         const qint64 slots = index.data(SlotPlanModel::SlotsRole).toLongLong();
+        const QString text = slots > 0 ? QLocale().toString(slots) : QStringLiteral("–");
         painter->drawText(option.rect, Qt::AlignCenter,
-                          slots > 0 ? QLocale().toString(slots) : QStringLiteral("–"));
+                          option.fontMetrics.elidedText(text, Qt::ElideRight, option.rect.width()));
         painter->restore();
     }
 
@@ -100,7 +101,11 @@ CalendarHeatmap::CalendarHeatmap(QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setShowGrid(false);
     m_view->setTabKeyNavigation(false);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The month fits the page's width; a narrow window elides counts (the cell's accessible
+    // text and tooltip keep the full numbers).
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_view->horizontalHeader()->setMinimumSectionSize(
+        m_view->fontMetrics().horizontalAdvance(QStringLiteral("000")) + 4);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setHighlightSections(false);
 

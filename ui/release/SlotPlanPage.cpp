@@ -77,7 +77,7 @@ SlotPlanPage::SlotPlanPage(ConsoleStore &store, const Clock &clock, QWidget *par
     , m_last(new QDateEdit(this))
     , m_calculate(new QPushButton(tr("&Calculate plan"), this))
     , m_cancel(new QPushButton(tr("Ca&ncel"), this))
-    , m_save(new QPushButton(tr("&Save plan"), this))
+    , m_save(new QPushButton(tr("Save &plan"), this))
     , m_progress(new QProgressBar(this))
     , m_message(new QLabel(this))
     , m_serviceFilter(new QComboBox(this))
@@ -149,12 +149,12 @@ QWidget *SlotPlanPage::buildForm() {
     auto *grid = new QGridLayout(form);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(
-        fieldLabel(tr("C&entres:"), m_centres, QStringLiteral("planCentresLabel"), form), 0, 0);
+        fieldLabel(tr("Cent&res:"), m_centres, QStringLiteral("planCentresLabel"), form), 0, 0);
     grid->addWidget(m_centres, 1, 0, 3, 1);
     grid->addWidget(
-        fieldLabel(tr("Ser&vices:"), m_services, QStringLiteral("planServicesLabel"), form), 0, 1);
+        fieldLabel(tr("Serv&ices:"), m_services, QStringLiteral("planServicesLabel"), form), 0, 1);
     grid->addWidget(m_services, 1, 1, 3, 1);
-    grid->addWidget(fieldLabel(tr("&From:"), m_first, QStringLiteral("planFirstDayLabel"), form), 0,
+    grid->addWidget(fieldLabel(tr("Fr&om:"), m_first, QStringLiteral("planFirstDayLabel"), form), 0,
                     2);
     grid->addWidget(m_first, 1, 2);
     grid->addWidget(fieldLabel(tr("&To:"), m_last, QStringLiteral("planLastDayLabel"), form), 2, 2);
@@ -192,7 +192,7 @@ QWidget *SlotPlanPage::buildActions() {
     m_currentDay->setObjectName(QStringLiteral("planCurrentDay"));
     m_currentDay->setAccessibleName(tr("Selected day"));
 
-    auto *showLabel = new QLabel(tr("S&how:"), bar);
+    auto *showLabel = new QLabel(tr("Sho&w:"), bar);
     showLabel->setObjectName(QStringLiteral("heatmapServiceLabel"));
     showLabel->setAccessibleName(tr("Show"));
     showLabel->setBuddy(m_serviceFilter);
