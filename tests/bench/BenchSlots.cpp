@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <ctime>
 #include <memory>
 
 namespace slotdesk::bench {
@@ -34,6 +35,17 @@ template <typename T> T await(const QFuture<T> &future) {
     }
     return future.result();
 }
+
+// Process CPU time: on a shared machine wall time includes waiting for a core, CPU time does
+// not (only the measured step runs while it is taken).
+double cpuSeconds() {
+    return double(std::clock()) / CLOCKS_PER_SEC;
+}
+
+struct Timing {
+    double wall = 0;
+    double cpu = 0;
+};
 
 void removeDatabase(const QString &path) {
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
@@ -68,7 +80,7 @@ OpeningHours benchHours(qint64 centreId, const SlotsOptions &options) {
 // The plain bulk insert: the same rows into the same schema, one prepared statement, one
 // transaction, nothing else (no replacement of earlier plans, no progress, no cancellation).
 bool plainInsert(const QString &path, const SlotPlan &plan, const QList<Centre> &centres,
-                 double *seconds) {
+                 Timing *timing) {
     removeDatabase(path);
     Database db(QStringLiteral("bench-plain"));
     if (StoreError e = db.open(path)) {
@@ -100,6 +112,7 @@ bool plainInsert(const QString &path, const SlotPlan &plan, const QList<Centre> 
 
     QElapsedTimer timer;
     timer.start();
+    const double cpuStart = cpuSeconds();
     sqlite3_exec(handle, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
     sqlite3_stmt *insert = nullptr;
     sqlite3_prepare_v2(handle,
@@ -122,15 +135,15 @@ bool plainInsert(const QString &path, const SlotPlan &plan, const QList<Centre> 
     }
     sqlite3_finalize(insert);
     const bool committed = sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
-    *seconds = double(timer.nsecsElapsed()) / 1e9;
+    timing->wall = double(timer.nsecsElapsed()) / 1e9;
+    timing->cpu = cpuSeconds() - cpuStart;
     if (!committed)
         QTextStream(stderr) << "plain commit: " << sqlite3_errmsg(handle) << Qt::endl;
     return committed;
 }
 
 bool storeThroughConsole(const QString &path, const SlotsOptions &options, SlotPlanRequest *request,
-                         std::shared_ptr<SlotPlan> *plan, double *generateSeconds,
-                         double *storeSeconds) {
+                         std::shared_ptr<SlotPlan> *plan, Timing *generate, Timing *stored) {
     removeDatabase(path);
     const SystemClock clock;
     ConsoleStore store(path, clock);
@@ -155,13 +168,17 @@ bool storeThroughConsole(const QString &path, const SlotsOptions &options, SlotP
 
     QElapsedTimer timer;
     timer.start();
+    double cpuStart = cpuSeconds();
     *plan = std::make_shared<SlotPlan>();
     SlotGenerator::generate(*request, plan->get());
-    *generateSeconds = double(timer.nsecsElapsed()) / 1e9;
+    generate->wall = double(timer.nsecsElapsed()) / 1e9;
+    generate->cpu = cpuSeconds() - cpuStart;
 
     timer.restart();
+    cpuStart = cpuSeconds();
     const ConsoleStore::SlotPlanReport report = await(store.saveSlotPlan(*plan));
-    *storeSeconds = double(timer.nsecsElapsed()) / 1e9;
+    stored->wall = double(timer.nsecsElapsed()) / 1e9;
+    stored->cpu = cpuSeconds() - cpuStart;
     if (report.error) {
         QTextStream(stderr) << "store: " << report.error.message << Qt::endl;
         return false;
@@ -194,9 +211,9 @@ int runSlots(const SlotsOptions &options) {
         request.first = first;
         request.last = first.addDays(options.days - 1);
         std::shared_ptr<SlotPlan> plan;
-        double generateSeconds = 0;
-        double storeSeconds = 0;
-        double plainSeconds = 0;
+        Timing generate;
+        Timing stored;
+        Timing plain;
         QList<Centre> centres;
         const bool plainFirst = run % 2 == 1;
         if (plainFirst) {
@@ -210,27 +227,28 @@ int runSlots(const SlotsOptions &options) {
             }
             SlotPlan rows;
             SlotGenerator::generate(warm, &rows);
-            if (!plainInsert(plainPath, rows, centres, &plainSeconds))
+            if (!plainInsert(plainPath, rows, centres, &plain))
                 return 1;
         }
-        if (!storeThroughConsole(storePath, options, &request, &plan, &generateSeconds,
-                                 &storeSeconds))
+        if (!storeThroughConsole(storePath, options, &request, &plan, &generate, &stored))
             return 1;
         if (!plainFirst) {
             for (const SlotPlanCentre &c : std::as_const(request.centres))
                 centres.append(c.centre);
-            if (!plainInsert(plainPath, *plan, centres, &plainSeconds))
+            if (!plainInsert(plainPath, *plan, centres, &plain))
                 return 1;
         }
         const double slots = double(plan->slots.size());
+        const auto rate = [slots](double seconds) { return qint64(slots / seconds); };
         out << "run " << run + 1 << (plainFirst ? " (plain first)" : " (store first)") << ": "
-            << qint64(slots) << " slots; generate " << QString::number(generateSeconds, 'f', 3)
-            << " s = " << qint64(slots / generateSeconds) << " slots/s; store "
-            << QString::number(storeSeconds, 'f', 3) << " s = " << qint64(slots / storeSeconds)
-            << " slots/s; generate+store " << qint64(slots / (generateSeconds + storeSeconds))
-            << " slots/s; plain insert " << QString::number(plainSeconds, 'f', 3)
-            << " s = " << qint64(slots / plainSeconds) << " slots/s; store/plain "
-            << QString::number(plainSeconds / storeSeconds, 'f', 2) << "x" << Qt::endl;
+            << qint64(slots) << " slots (slots/s wall | cpu)" << Qt::endl
+            << "  generate " << rate(generate.wall) << " | " << rate(generate.cpu) << Qt::endl
+            << "  store    " << rate(stored.wall) << " | " << rate(stored.cpu) << Qt::endl
+            << "  both     " << rate(generate.wall + stored.wall) << " | "
+            << rate(generate.cpu + stored.cpu) << Qt::endl
+            << "  plain    " << rate(plain.wall) << " | " << rate(plain.cpu) << Qt::endl
+            << "  store/plain " << QString::number(plain.wall / stored.wall, 'f', 2) << "x | "
+            << QString::number(plain.cpu / stored.cpu, 'f', 2) << "x" << Qt::endl;
     }
     removeDatabase(storePath);
     removeDatabase(plainPath);
