@@ -4,6 +4,7 @@
 #include "ui/centres/CentresPage.h"
 #include "ui/csv/CsvImportDialog.h"
 #include "ui/hours/OpeningHoursPage.h"
+#include "ui/release/SlotPlanPage.h"
 #include "ui/shell/ComingSoonPage.h"
 #include "ui/shell/FutureWatch.h"
 #include "ui/shell/Language.h"
@@ -81,9 +82,7 @@ void MainWindow::buildPages() {
     m_centresPage = new CentresPage(m_store, m_operations, m_undoStack, m_pages);
     m_hoursPage = new OpeningHoursPage(m_store, m_undoStack, m_clock, m_pages);
     m_hoursPage->setObjectName(QStringLiteral("openingHoursPage"));
-    auto *release = new ComingSoonPage(
-        tr("Slot release"), tr("Release appointment slots for booking, per centre and day."),
-        m_pages);
+    m_slotPlanPage = new SlotPlanPage(m_store, m_clock, m_pages);
     auto *checkIn = new ComingSoonPage(
         tr("Check-in"), tr("Scan booking codes and check persons in at the lanes."), m_pages);
     auto *live = new ComingSoonPage(
@@ -91,7 +90,7 @@ void MainWindow::buildPages() {
     const QList<std::pair<QWidget *, PageEntry>> pages = {
         {m_centresPage, {Page::Centres, tr("Centres"), QStyle::SP_DirHomeIcon}},
         {m_hoursPage, {Page::OpeningHours, tr("Opening hours"), QStyle::SP_FileDialogDetailedView}},
-        {release, {Page::SlotRelease, tr("Slot release"), QStyle::SP_FileDialogListView}},
+        {m_slotPlanPage, {Page::SlotRelease, tr("Slot release"), QStyle::SP_FileDialogListView}},
         {checkIn, {Page::CheckIn, tr("Check-in"), QStyle::SP_DialogApplyButton}},
         {live, {Page::LiveBookings, tr("Live bookings"), QStyle::SP_BrowserReload}},
     };
@@ -181,6 +180,12 @@ void MainWindow::buildPages() {
     connect(&m_unsavedWork, &UnsavedWorkGuard::saveFailed, this, [this](QWidget *page) {
         // The page marks what it refused; the window stays open on it.
         m_navigation->setCurrentRow(m_pages->indexOf(page));
+    });
+    connect(m_slotPlanPage, &SlotPlanPage::statusMessage, this, &MainWindow::showInfo);
+    connect(m_slotPlanPage, &SlotPlanPage::errorMessage, this, &MainWindow::showError);
+    connect(m_slotPlanPage, &SlotPlanPage::busyChanged, this, [this](bool busy) {
+        m_pageBusy = busy;
+        updateBusy();
     });
     connect(&m_operations, &CentreOperations::succeeded, this, &MainWindow::showInfo);
     connect(&m_operations, &CentreOperations::failed, this, &MainWindow::showError);
@@ -304,6 +309,7 @@ void MainWindow::openStore() {
         m_storeOpen = true;
         showInfo(tr("Database opened."));
         m_centresPage->reload();
+        m_slotPlanPage->reload();
         Q_EMIT storeOpened();
     });
 }

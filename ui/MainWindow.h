@@ -17,6 +17,7 @@ class CentresPage;
 class Clock;
 class ConsoleStore;
 class OpeningHoursPage;
+class SlotPlanPage;
 enum class CsvKind;
 
 // The console's window: a navigation sidebar over the pages, menus, one undo stack for all
@@ -35,6 +36,7 @@ public:
     QUndoStack &undoStack() { return m_undoStack; }
     CentresPage *centresPage() const { return m_centresPage; }
     OpeningHoursPage *openingHoursPage() const { return m_hoursPage; }
+    SlotPlanPage *slotPlanPage() const { return m_slotPlanPage; }
     bool isStoreOpen() const { return m_storeOpen; }
     // Pages whose edits are not stored yet; closing the window asks about them first.
     UnsavedWorkGuard &unsavedWork() { return m_unsavedWork; }
@@ -72,6 +74,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     CentresPage *m_centresPage = nullptr;
     OpeningHoursPage *m_hoursPage = nullptr;
+    SlotPlanPage *m_slotPlanPage = nullptr;
     QProgressBar *m_busy = nullptr;
     QActionGroup *m_languageGroup = nullptr;
     bool m_storeOpen = false;

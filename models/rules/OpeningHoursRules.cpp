@@ -124,6 +124,13 @@ QDateTime localToUtc(QDate date, int minuteOfDay, const QTimeZone &zone, Ambigui
     return QDateTime::fromSecsSinceEpoch(result, Qt::UTC);
 }
 
+qint64 slotsInInterval(const OpenInterval &interval, int slotMinutes) {
+    const qint64 slotSeconds = qint64(slotMinutes) * 60;
+    if (slotSeconds <= 0 || !interval.start.isValid() || !interval.end.isValid())
+        return 0;
+    return std::max<qint64>(interval.seconds(), 0) / slotSeconds;
+}
+
 DayPlan planDay(const OpeningHours &hours, QDate date, int slotMinutes, int capacityPerSlot,
                 const QTimeZone &zone) {
     DayPlan plan;
@@ -142,7 +149,6 @@ DayPlan planDay(const OpeningHours &hours, QDate date, int slotMinutes, int capa
         plan.status = plan.wallClock.isEmpty() ? DayStatus::Closed : DayStatus::Open;
     }
 
-    const qint64 slotSeconds = qint64(slotMinutes) * 60;
     qint64 slotsPerLane = 0;
     for (const TimeRange &r : std::as_const(plan.wallClock)) {
         OpenInterval interval{localToUtc(date, r.startMinute, zone, Ambiguity::Earliest),
@@ -153,8 +159,7 @@ DayPlan planDay(const OpeningHours &hours, QDate date, int slotMinutes, int capa
             interval.start = plan.intervals.last().end;
         if (interval.end < interval.start)
             interval.end = interval.start;
-        if (slotSeconds > 0)
-            slotsPerLane += interval.seconds() / slotSeconds;
+        slotsPerLane += slotsInInterval(interval, slotMinutes);
         plan.intervals.append(interval);
     }
     plan.slotsPerLane = int(slotsPerLane);

@@ -28,6 +28,11 @@ struct DayPlan {
     int slots = 0;                 // slotsPerLane * capacity per slot
 };
 
+// Whole slots of slotMinutes that fit into one open interval, counted in real time (so fewer on
+// the spring-forward day, more in the repeated autumn hour). The week preview and the slot
+// generator both count with this, so they never disagree.
+qint64 slotsInInterval(const OpenInterval &interval, int slotMinutes);
+
 // Local wall-clock time to an instant. A time inside the spring-forward gap maps to the end of
 // the gap; an ambiguous autumn time maps to its first occurrence for a start and its second
 // for an end, so an interval spanning the repeated hour keeps all of it.

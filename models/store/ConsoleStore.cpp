@@ -4,10 +4,13 @@
 #include "models/store/CentreRepository.h"
 #include "models/store/Database.h"
 #include "models/store/OpeningHoursRepository.h"
+#include "models/store/SlotPlanTable.h"
+#include "models/store/SqlSupport.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QPromise>
+#include <QSqlQuery>
 #include <QtConcurrent>
 
 namespace slotdesk {
@@ -64,6 +67,30 @@ int lineOfName(const CsvTable &table, const QString &column, const QString &name
     }
     return 0;
 }
+
+// A year of slots dirties far more pages than SQLite's default cache (2 MB) holds; spilled pages
+// go to the WAL mid-transaction and are written again when they change once more. For the
+// length of one plan the cache holds 64 MB, as the service's does.
+class LargeWriteCache {
+public:
+    explicit LargeWriteCache(QSqlDatabase db)
+        : m_db(std::move(db)) {
+        QSqlQuery query(m_db);
+        if (query.exec(QStringLiteral("PRAGMA cache_size")) && query.next())
+            m_previous = query.value(0).toLongLong();
+        query.exec(QStringLiteral("PRAGMA cache_size = -65536"));
+    }
+    ~LargeWriteCache() {
+        QSqlQuery query(m_db);
+        query.exec(QStringLiteral("PRAGMA cache_size = %1").arg(m_previous));
+    }
+    LargeWriteCache(const LargeWriteCache &) = delete;
+    LargeWriteCache &operator=(const LargeWriteCache &) = delete;
+
+private:
+    QSqlDatabase m_db;
+    qint64 m_previous = -2000;
+};
 
 } // namespace
 
@@ -327,6 +354,56 @@ QFuture<Stored<QByteArray>> ConsoleStore::exportHoursCsv() {
             hours.append(stored.value);
         }
         result.value = slotdesk::exportHoursCsv(list, hours);
+        return result;
+    });
+}
+
+QFuture<ConsoleStore::SlotPlanReport>
+ConsoleStore::saveSlotPlan(std::shared_ptr<const SlotPlan> plan) {
+    return QtConcurrent::run(&m_pool, [this, plan](QPromise<SlotPlanReport> &promise) {
+        promise.setProgressRange(0, 100);
+        SlotPlanReport report;
+        if ((report.error = ensureOpen()) || !plan) {
+            promise.addResult(report);
+            return;
+        }
+        if (promise.isCanceled())
+            return;
+        promise.setProgressValue(1); // opened; next: waiting for the write lock
+        const LargeWriteCache cache(m_db->handle());
+        sql::Transaction transaction(m_db->handle());
+        if ((report.error = transaction.beginError())) {
+            promise.addResult(report);
+            return;
+        }
+        SlotPlanTable::Result result;
+        // The commit is the last few per cent: it writes the transaction's pages.
+        report.error = SlotPlanTable(m_db->handle())
+                           .replace(*plan, &result, [&promise](qint64 done, qint64 total) {
+                               promise.setProgressValue(total > 0 ? int(95 * done / total) : 95);
+                               return !promise.isCanceled();
+                           });
+        if (result.cancelled)
+            return; // the transaction rolls back
+        if (!report.error)
+            report.error = transaction.commit();
+        if (!report.error) {
+            report.inserted = result.inserted;
+            report.removed = result.removed;
+            QMetaObject::invokeMethod(
+                this, [this] { Q_EMIT slotPlanSaved(); }, Qt::QueuedConnection);
+        }
+        promise.setProgressValue(100);
+        promise.addResult(report);
+    });
+}
+
+QFuture<Stored<qint64>> ConsoleStore::plannedSlotCount(qint64 centreId, qint64 from, qint64 to) {
+    return QtConcurrent::run(&m_pool, [this, centreId, from, to] {
+        Stored<qint64> result;
+        result.error = ensureOpen();
+        if (!result.error)
+            result.value = SlotPlanTable(m_db->handle()).countPlanned(centreId, from, to);
         return result;
     });
 }

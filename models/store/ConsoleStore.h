@@ -4,6 +4,7 @@
 #include "models/csv/CentreCsv.h"
 #include "models/domain/Centre.h"
 #include "models/domain/OpeningHours.h"
+#include "models/rules/SlotGenerator.h"
 #include "models/store/Batch.h"
 #include "models/store/StoreError.h"
 
@@ -53,10 +54,24 @@ public:
     QFuture<Stored<QByteArray>> exportCentresCsv();
     QFuture<Stored<QByteArray>> exportHoursCsv();
 
+    // Stores a generated plan as planned slots (release_id NULL), replacing the planned slots of
+    // its centres and services on its days, in one transaction: all of it or nothing. Reports
+    // progress (0..100) and honours QFuture::cancel() until the commit; a cancelled save ends
+    // without a result and stores nothing.
+    struct SlotPlanReport {
+        qint64 inserted = 0;
+        qint64 removed = 0; // planned slots the plan replaced
+        StoreError error;   // nothing was stored
+    };
+    QFuture<SlotPlanReport> saveSlotPlan(std::shared_ptr<const SlotPlan> plan);
+    // Planned (unpublished) slots of a centre starting in [from, to), UTC epoch seconds.
+    QFuture<Stored<qint64>> plannedSlotCount(qint64 centreId, qint64 from, qint64 to);
+
 Q_SIGNALS:
     // Emitted (on the UI thread) after any successful change, so views can refresh.
     void centresChanged();
     void openingHoursChanged(qint64 centreId);
+    void slotPlanSaved();
 
 private:
     // What differs between the CSV imports; runImport() does the steps they share.

@@ -118,6 +118,32 @@
         </message>
     </context>
     <context>
+        <name>SlotGenerator</name>
+        <message>
+            <source>Enter a first and a last day.</source>
+            <translation>Bitte einen ersten und einen letzten Tag angeben.</translation>
+        </message>
+        <message>
+            <source>The last day (%1) is before the first day (%2).</source>
+            <translation>Der letzte Tag (%1) liegt vor dem ersten Tag (%2).</translation>
+        </message>
+        <message>
+            <source>A plan covers at most %1 days; split the range.</source>
+            <translation>Ein Plan umfasst höchstens %1 Tage; bitte den Zeitraum aufteilen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SlotPlanTable</name>
+        <message>
+            <source>The slot plan cannot be saved: %1</source>
+            <translation>Der Terminplan kann nicht gespeichert werden: %1</translation>
+        </message>
+        <message>
+            <source>A slot of this plan (%1, %2) is already published. Nothing was saved; plan from a later day or withdraw the published slots first.</source>
+            <translation>Ein Termin dieses Plans (%1, %2) ist bereits veröffentlicht. Es wurde nichts gespeichert; planen Sie ab einem späteren Tag oder ziehen Sie die veröffentlichten Termine zuerst zurück.</translation>
+        </message>
+    </context>
+    <context>
         <name>SqliteBookingStore</name>
         <message>
             <source>The booking database failed: %1</source>
@@ -439,6 +465,29 @@
         <message>
             <source>The slot length must be between %1 and %2 minutes and a multiple of 5 minutes.</source>
             <translation>Die Länge eines Zeitfensters muss zwischen %1 und %2 Minuten liegen und ein Vielfaches von 5 Minuten sein.</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::CalendarHeatmap</name>
+        <message>
+            <source>Slot plan calendar</source>
+            <translation>Kalender des Terminplans</translation>
+        </message>
+        <message>
+            <source>Slots per day</source>
+            <translation>Termine pro Tag</translation>
+        </message>
+        <message>
+            <source>Colour scale</source>
+            <translation>Farbskala</translation>
+        </message>
+        <message>
+            <source>Places per day:</source>
+            <translation>Plätze pro Tag:</translation>
+        </message>
+        <message>
+            <source>from 0 to %1 places</source>
+            <translation>von 0 bis %1 Plätze</translation>
         </message>
     </context>
     <context>
@@ -950,10 +999,6 @@
             <translation>Terminfreigabe</translation>
         </message>
         <message>
-            <source>Release appointment slots for booking, per centre and day.</source>
-            <translation>Zeitfenster pro Zentrum und Tag zur Buchung freigeben.</translation>
-        </message>
-        <message>
             <source>Check-in</source>
             <translation>Check-in</translation>
         </message>
@@ -1276,6 +1321,156 @@ Fügen Sie einen für einen Tag mit abweichenden Zeiten hinzu, z. B. Heiligabend
         <message>
             <source>Special days</source>
             <translation>Sondertage</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::SlotPlanModel</name>
+        <message>
+            <source>%1: %2 slots, %3 places</source>
+            <translation>%1: %2 Termine, %3 Plätze</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::SlotPlanPage</name>
+        <message>
+            <source>&amp;Calculate plan</source>
+            <translation>Plan be&amp;rechnen</translation>
+        </message>
+        <message>
+            <source>Ca&amp;ncel</source>
+            <translation>Abbre&amp;chen</translation>
+        </message>
+        <message>
+            <source>Save &amp;plan</source>
+            <translation>Plan s&amp;peichern</translation>
+        </message>
+        <message>
+            <source>Slot release</source>
+            <translation>Terminfreigabe</translation>
+        </message>
+        <message>
+            <source>Plan appointment slots from the opening hours, check them per day and save the plan. Nothing is published yet.</source>
+            <translation>Termine aus den Öffnungszeiten planen, pro Tag prüfen und den Plan speichern. Veröffentlicht wird noch nichts.</translation>
+        </message>
+        <message>
+            <source>Plan settings</source>
+            <translation>Planeinstellungen</translation>
+        </message>
+        <message>
+            <source>Cent&amp;res:</source>
+            <translation>&amp;Zentren:</translation>
+        </message>
+        <message>
+            <source>Serv&amp;ices:</source>
+            <translation>&amp;Leistungen:</translation>
+        </message>
+        <message>
+            <source>Fr&amp;om:</source>
+            <translation>&amp;Von:</translation>
+        </message>
+        <message>
+            <source>&amp;To:</source>
+            <translation>B&amp;is:</translation>
+        </message>
+        <message>
+            <source>Plan actions</source>
+            <translation>Planaktionen</translation>
+        </message>
+        <message>
+            <source>Calculate plan</source>
+            <translation>Plan berechnen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Save plan</source>
+            <translation>Plan speichern</translation>
+        </message>
+        <message>
+            <source>Stores the plan on this computer as planned slots, not yet published</source>
+            <translation>Speichert den Plan auf diesem Computer als geplante Termine, noch nicht veröffentlicht</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Fortschritt</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Meldung</translation>
+        </message>
+        <message>
+            <source>Service shown</source>
+            <translation>Angezeigte Leistung</translation>
+        </message>
+        <message>
+            <source>Plan totals</source>
+            <translation>Summen des Plans</translation>
+        </message>
+        <message>
+            <source>Selected day</source>
+            <translation>Ausgewählter Tag</translation>
+        </message>
+        <message>
+            <source>Sho&amp;w:</source>
+            <translation>Anzei&amp;gen:</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Anzeigen</translation>
+        </message>
+        <message>
+            <source>Tick at least one centre to plan.</source>
+            <translation>Bitte mindestens ein Zentrum zum Planen ankreuzen.</translation>
+        </message>
+        <message>
+            <source>Tick at least one service to plan.</source>
+            <translation>Bitte mindestens eine Leistung zum Planen ankreuzen.</translation>
+        </message>
+        <message>
+            <source>Reading opening hours…</source>
+            <translation>Öffnungszeiten werden gelesen …</translation>
+        </message>
+        <message>
+            <source>Calculating the plan…</source>
+            <translation>Plan wird berechnet …</translation>
+        </message>
+        <message>
+            <source>Calculation cancelled. The plan shown is unchanged.</source>
+            <translation>Berechnung abgebrochen. Der angezeigte Plan ist unverändert.</translation>
+        </message>
+        <message>
+            <source>All services</source>
+            <translation>Alle Leistungen</translation>
+        </message>
+        <message>
+            <source>The chosen centres have no open hours for these services and days.</source>
+            <translation>Die gewählten Zentren haben an diesen Tagen für diese Leistungen keine Öffnungszeiten.</translation>
+        </message>
+        <message>
+            <source>Plan calculated. Check it and save it with "Save plan".</source>
+            <translation>Plan berechnet. Bitte prüfen und mit „Plan speichern“ sichern.</translation>
+        </message>
+        <message>
+            <source>Saving the plan…</source>
+            <translation>Plan wird gespeichert …</translation>
+        </message>
+        <message>
+            <source>Saving cancelled. Nothing was saved.</source>
+            <translation>Speichern abgebrochen. Es wurde nichts gespeichert.</translation>
+        </message>
+        <message>
+            <source>%1 planned slots saved on this computer (not yet published).</source>
+            <translation>%1 geplante Termine auf diesem Computer gespeichert (noch nicht veröffentlicht).</translation>
+        </message>
+        <message>
+            <source>No plan calculated yet.</source>
+            <translation>Noch kein Plan berechnet.</translation>
+        </message>
+        <message>
+            <source>Total: %1 slots, %2 places in %3 days</source>
+            <translation>Summe: %1 Termine, %2 Plätze an %3 Tagen</translation>
         </message>
     </context>
     <context>

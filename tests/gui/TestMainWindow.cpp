@@ -4,6 +4,7 @@
 #include "tests/gui/ConsoleFixture.h"
 #include "ui/centres/CentresPage.h"
 #include "ui/hours/OpeningHoursPage.h"
+#include "ui/release/SlotPlanPage.h"
 #include "ui/shell/ComingSoonPage.h"
 #include "ui/shell/SettingsKeys.h"
 
@@ -92,13 +93,13 @@ private Q_SLOTS:
             if (qobject_cast<ComingSoonPage *>(pages()->currentWidget()))
                 comingSoon.append(item->text());
         }
-        // Only Slot release, Check-in and Live bookings may be placeholders.
+        // Only Check-in and Live bookings may be placeholders.
         QCOMPARE(comingSoon,
-                 (QStringList{QStringLiteral("Slot release"), QStringLiteral("Check-in"),
-                              QStringLiteral("Live bookings")}));
+                 (QStringList{QStringLiteral("Check-in"), QStringLiteral("Live bookings")}));
         QVERIFY(qobject_cast<CentresPage *>(pages()->widget(0)));
         QVERIFY(qobject_cast<OpeningHoursPage *>(pages()->widget(1)));
-        QCOMPARE(window().findChildren<ComingSoonPage *>().size(), 3);
+        QVERIFY(qobject_cast<SlotPlanPage *>(pages()->widget(2)));
+        QCOMPARE(window().findChildren<ComingSoonPage *>().size(), 2);
     }
 
     void shortcutsSwitchPages() {

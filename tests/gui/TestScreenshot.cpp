@@ -9,18 +9,22 @@
 #include "ui/centres/CentresPage.h"
 #include "ui/hours/HoursTableModels.h"
 #include "ui/hours/WeekTimeline.h"
+#include "ui/release/SlotPlanPage.h"
 #include "ui/shell/Language.h"
 #include "ui/shell/Tones.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTest>
 
@@ -225,6 +229,19 @@ private:
         QVERIFY(image.width() >= widget->width() && image.height() >= widget->height());
     }
 
+    // A plan over the fixture's week and the two months after it, for the Slot release page.
+    static void planSlots(SlotPlanPage *page) {
+        auto *list = page->findChild<QListWidget *>(QStringLiteral("planCentres"));
+        QTRY_COMPARE(list->count(), 5); // the active centres
+        for (int row = 0; row < list->count(); ++row)
+            list->item(row)->setCheckState(Qt::Checked);
+        page->findChild<QDateEdit *>(QStringLiteral("planFirstDay"))->setDate(QDate(2026, 11, 23));
+        page->findChild<QDateEdit *>(QStringLiteral("planLastDay"))->setDate(QDate(2027, 1, 31));
+        QSignalSpy ready(page, &SlotPlanPage::planReady);
+        page->calculate();
+        QVERIFY(ready.wait(15000));
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         isolateSettings();
@@ -251,6 +268,7 @@ private Q_SLOTS:
         CentresPage *centres = window.centresPage();
         QTRY_COMPARE(centres->model()->rowCount(), int(sampleCentres().size()));
         centres->selectCentre(centres->model()->centres().first().id);
+        planSlots(window.slotPlanPage());
 
         const QList<std::pair<MainWindow::Page, QString>> pages = {
             {MainWindow::Page::Centres, QStringLiteral("01-centres")},
