@@ -183,10 +183,9 @@ void MainWindow::buildPages() {
     });
     connect(m_slotPlanPage, &SlotPlanPage::statusMessage, this, &MainWindow::showInfo);
     connect(m_slotPlanPage, &SlotPlanPage::errorMessage, this, &MainWindow::showError);
-    connect(m_slotPlanPage, &SlotPlanPage::busyChanged, this, [this](bool busy) {
-        m_pageBusy = busy;
-        updateBusy();
-    });
+    connect(m_slotPlanPage, &SlotPlanPage::busyChanged, this,
+            [this](bool busy) { setPageBusy(m_slotPlanPage, busy); });
+    m_unsavedWork.addPage(m_slotPlanPage, tr("Slot plan"));
     connect(&m_operations, &CentreOperations::succeeded, this, &MainWindow::showInfo);
     connect(&m_operations, &CentreOperations::failed, this, &MainWindow::showError);
     connect(&m_operations, &CentreOperations::busyChanged, this, &MainWindow::updateBusy);

@@ -23,6 +23,17 @@ template <typename T> T waitForResult(const QFuture<T> &future) {
     return future.result();
 }
 
+// The child of `root` named `name` once it is visible (dialogs opened with open() show a turn
+// later), or nullptr when it does not show up.
+template <typename T> T *waitForVisible(const QObject &root, const QString &name) {
+    T *found = nullptr;
+    const bool shown = QTest::qWaitFor([&] {
+        found = root.findChild<T *>(name);
+        return found && found->isVisible();
+    });
+    return shown ? found : nullptr;
+}
+
 // A valid test centre named `name` (Berlin address, rapid antigen tests).
 inline Centre sampleCentre(const QString &name, int lanes = 2, int capacityPerLane = 3) {
     Centre centre;

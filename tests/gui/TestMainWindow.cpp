@@ -43,12 +43,7 @@ private:
         return titles;
     }
     template <typename T> T *waitForVisible(const QString &name) {
-        T *found = nullptr;
-        const bool shown = QTest::qWaitFor([&] {
-            found = window().findChild<T *>(name);
-            return found && found->isVisible();
-        });
-        return shown ? found : nullptr;
+        return test::waitForVisible<T>(window(), name);
     }
 
     // A centre whose opening hours have an unsaved new interval, shown on the hours page.

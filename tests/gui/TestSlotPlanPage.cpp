@@ -9,6 +9,7 @@
 #include <QDateEdit>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void cancelWhileCalculating();
     void cancelledSaveStoresNothing();
     void heatmapByKeyboard();
+    void closingAsksAboutAnUnsavedPlan();
 
 private:
     template <typename T> T *child(const char *name) {
@@ -236,6 +238,29 @@ void TestSlotPlanPage::heatmapByKeyboard() {
              SlotPlanModel::describeDay(QDate(2027, 1, 2), {16, 96}));
     QCOMPARE(view->currentIndex().data(Qt::AccessibleTextRole).toString(),
              child<QLabel>("planCurrentDay")->text());
+}
+
+void TestSlotPlanPage::closingAsksAboutAnUnsavedPlan() {
+    tickCentre(0);
+    const QDate first(2026, 12, 1);
+    QVERIFY(calculate(first, first.addDays(6)));
+    QVERIFY(m_page->hasUnsavedChanges());
+    QVERIFY(m_console->window().unsavedWork().hasUnsavedWork());
+    QVERIFY(
+        m_console->window().unsavedWork().unsavedTitles().contains(QStringLiteral("Slot plan")));
+    m_console->window().close();
+    auto *box =
+        waitForVisible<QMessageBox>(m_console->window(), QStringLiteral("unsavedOnCloseBox"));
+    QVERIFY(box);
+    QVERIFY(m_console->window().isVisible());
+    // Save: the plan is stored, then the window closes.
+    box->button(QMessageBox::Save)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_console->window().isVisible(), 15000);
+    QVERIFY(!m_page->hasUnsavedChanges());
+    const qint64 from = QDateTime(first, QTime(0, 0), berlinTimeZone()).toSecsSinceEpoch();
+    const qint64 to = QDateTime(first.addDays(7), QTime(0, 0), berlinTimeZone()).toSecsSinceEpoch();
+    QVERIFY(waitForResult(m_console->store().plannedSlotCount(m_centres.at(0).id, from, to)).value >
+            0);
 }
 
 QTEST_MAIN(TestSlotPlanPage)

@@ -357,8 +357,10 @@ void SlotPlanPage::showPlan(std::shared_ptr<const SlotPlan> plan) {
 
 void SlotPlanPage::save() {
     const std::shared_ptr<const SlotPlan> plan = m_model->plan();
-    if (m_busy || !plan || plan->slots.empty())
+    if (m_busy || !plan || plan->slots.empty()) {
+        Q_EMIT saveFinished(false);
         return;
+    }
     setBusy(true, tr("Saving the plan…"));
     QFuture<ConsoleStore::SlotPlanReport> future = m_store.saveSlotPlan(plan);
     m_cancelRunning = [future]() mutable { future.cancel(); };
@@ -369,12 +371,14 @@ void SlotPlanPage::save() {
             if (!done.isResultReadyAt(0)) {
                 showMessage(tr("Saving cancelled. Nothing was saved."), false);
                 Q_EMIT cancelled();
+                Q_EMIT saveFinished(false);
                 return;
             }
             const ConsoleStore::SlotPlanReport report = done.result();
             if (report.error) {
                 showMessage(report.error.message, true);
                 Q_EMIT errorMessage(report.error.message);
+                Q_EMIT saveFinished(false);
                 return;
             }
             setUnsaved(false);
@@ -383,6 +387,7 @@ void SlotPlanPage::save() {
             showMessage(text, false);
             Q_EMIT statusMessage(text);
             Q_EMIT planSaved();
+            Q_EMIT saveFinished(true);
         });
 }
 

@@ -48,6 +48,9 @@ Q_SIGNALS:
     void unsavedChangesChanged(bool unsaved);
     void planReady(); // a calculation finished and the heatmap shows it
     void planSaved(); // the plan is stored
+    // Follows every save(): true when the plan is stored (the window's close question waits
+    // for it).
+    void saveFinished(bool ok);
     void cancelled(); // a calculation or save ended on request, nothing kept
     void loaded();    // centres read
 
