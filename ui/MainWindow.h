@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/Session.h"
 #include "ui/centres/CentreOperations.h"
 
 #include <QMainWindow>
@@ -36,6 +37,13 @@ public:
     OpeningHoursPage *openingHoursPage() const { return m_hoursPage; }
     bool isStoreOpen() const { return m_storeOpen; }
 
+    // The connection to the service (ui/connection/ConsoleConnection): its state in the status
+    // bar, its actions at the top of the File menu and its settings in the Settings menu.
+    void installConnection(QWidget *indicator, const QList<QAction *> &fileActions,
+                           QAction *settingsAction);
+    // Enables the pages and actions the signed-in role may use.
+    void applyPermissions(const RolePermissions &permissions);
+
 Q_SIGNALS:
     void storeOpened();
     // The database could not be opened; the window says so and closes once the user read it.
@@ -69,6 +77,8 @@ private:
     OpeningHoursPage *m_hoursPage = nullptr;
     QProgressBar *m_busy = nullptr;
     QActionGroup *m_languageGroup = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_settingsMenu = nullptr;
     bool m_storeOpen = false;
     bool m_opening = false;
     bool m_pageBusy = false;

@@ -103,6 +103,21 @@
         </message>
     </context>
     <context>
+        <name>Roles</name>
+        <message>
+            <source>Administration</source>
+            <translation>Administration</translation>
+        </message>
+        <message>
+            <source>Supervision</source>
+            <translation>Aufsicht</translation>
+        </message>
+        <message>
+            <source>Desk</source>
+            <translation>Empfang</translation>
+        </message>
+    </context>
+    <context>
         <name>Service</name>
         <message>
             <source>Rapid antigen test</source>
@@ -115,6 +130,61 @@
         <message>
             <source>Vaccination: %1</source>
             <translation>Impfung: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceClient</name>
+        <message>
+            <source>The service at %1 cannot be reached (%2). Check the address in Settings → Service and the network connection.</source>
+            <translation>Der Dienst unter %1 ist nicht erreichbar (%2). Prüfen Sie die Adresse unter Einstellungen → Dienst und die Netzwerkverbindung.</translation>
+        </message>
+        <message>
+            <source>The service at %1 did not answer within %2 seconds. Try again later.</source>
+            <translation>Der Dienst unter %1 hat nicht innerhalb von %2 Sekunden geantwortet. Versuchen Sie es später erneut.</translation>
+        </message>
+        <message>
+            <source>The certificate of the service at %1 is not trusted (%2). Check the address, or pin the service's certificate in Settings → Service.</source>
+            <translation>Dem Zertifikat des Dienstes unter %1 wird nicht vertraut (%2). Prüfen Sie die Adresse oder hinterlegen Sie das Zertifikat des Dienstes unter Einstellungen → Dienst.</translation>
+        </message>
+        <message>
+            <source>The service at %1 shows a different certificate than the pinned one. The connection was closed; ask your administrator.</source>
+            <translation>Der Dienst unter %1 zeigt ein anderes Zertifikat als das hinterlegte. Die Verbindung wurde getrennt; wenden Sie sich an Ihre Administration.</translation>
+        </message>
+        <message>
+            <source>The login or the password is wrong.</source>
+            <translation>Login oder Passwort ist falsch.</translation>
+        </message>
+        <message>
+            <source>Your sign-in has expired or is no longer valid. Please sign in again.</source>
+            <translation>Ihre Anmeldung ist abgelaufen oder nicht mehr gültig. Bitte melden Sie sich erneut an.</translation>
+        </message>
+        <message>
+            <source>Your account may not do this (%1).</source>
+            <translation>Ihr Konto darf das nicht (%1).</translation>
+        </message>
+        <message>
+            <source>The service refused the request (HTTP %1, %2): %3</source>
+            <translation>Der Dienst hat die Anfrage abgelehnt (HTTP %1, %2): %3</translation>
+        </message>
+        <message>
+            <source>Too many attempts. Try again in %1 seconds.</source>
+            <translation>Zu viele Versuche. Versuchen Sie es in %1 Sekunden erneut.</translation>
+        </message>
+        <message>
+            <source>The service has an internal problem (HTTP %1). Try again later; if it persists, tell your administrator.</source>
+            <translation>Der Dienst hat ein internes Problem (HTTP %1). Versuchen Sie es später erneut; wenn es bleibt, informieren Sie Ihre Administration.</translation>
+        </message>
+        <message>
+            <source>The service's answer could not be read. Is the address really a Slotdesk service?</source>
+            <translation>Die Antwort des Dienstes ist nicht lesbar. Ist die Adresse wirklich ein Slotdesk-Dienst?</translation>
+        </message>
+        <message>
+            <source>The request was cancelled.</source>
+            <translation>Die Anfrage wurde abgebrochen.</translation>
+        </message>
+        <message>
+            <source>No service is configured. Enter its address in Settings → Service.</source>
+            <translation>Es ist kein Dienst eingerichtet. Tragen Sie seine Adresse unter Einstellungen → Dienst ein.</translation>
         </message>
     </context>
     <context>
@@ -173,6 +243,30 @@
         <message>
             <source>The data directory "%1" could not be created. Check that the path is correct and that you may write there, or choose another directory with --data-dir.</source>
             <translation>Das Datenverzeichnis „%1“ konnte nicht angelegt werden. Prüfen Sie, ob der Pfad stimmt und Sie dort schreiben dürfen, oder wählen Sie mit --data-dir ein anderes Verzeichnis.</translation>
+        </message>
+        <message>
+            <source>Use the booking service at &lt;url&gt; for this run, regardless of the setting.</source>
+            <translation>Für diesen Start den Buchungsdienst unter &lt;URL&gt; verwenden, unabhängig von der Einstellung.</translation>
+        </message>
+        <message>
+            <source>url</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <source>Sign in to the service as &lt;name&gt;; the password is taken from the environment variable SLOTDESK_PASSWORD, else asked for.</source>
+            <translation>Beim Dienst als &lt;Name&gt; anmelden; das Passwort kommt aus der Umgebungsvariablen SLOTDESK_PASSWORD, sonst wird danach gefragt.</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>--service needs an address such as https://slotdesk.example.de, not "%1".</source>
+            <translation>--service braucht eine Adresse wie https://slotdesk.example.de, nicht „%1“.</translation>
+        </message>
+        <message>
+            <source>--login needs a name.</source>
+            <translation>--login braucht einen Namen.</translation>
         </message>
     </context>
     <context>
@@ -762,6 +856,72 @@
         </message>
     </context>
     <context>
+        <name>slotdesk::ConnectionIndicator</name>
+        <message>
+            <source>Connection to the service</source>
+            <translation>Verbindung zum Dienst</translation>
+        </message>
+        <message>
+            <source>Offline since %1</source>
+            <translation>Offline seit %1</translation>
+        </message>
+        <message>
+            <source>Online – signed in as %1 (%2)</source>
+            <translation>Online – angemeldet als %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Not signed in</source>
+            <translation>Nicht angemeldet</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::ConsoleConnection</name>
+        <message>
+            <source>Sign &amp;in…</source>
+            <translation>&amp;Anmelden …</translation>
+        </message>
+        <message>
+            <source>Sign &amp;out</source>
+            <translation>Ab&amp;melden</translation>
+        </message>
+        <message>
+            <source>&amp;Service…</source>
+            <translation>&amp;Dienst …</translation>
+        </message>
+        <message>
+            <source>Start a local service?</source>
+            <translation>Lokalen Dienst starten?</translation>
+        </message>
+        <message>
+            <source>No booking service is configured yet. Slotdesk can run one on this computer, with its data next to the console's, and sign you in as its administrator.
+
+Start the local service now? You can enter the address of a central service later in Settings → Service.</source>
+            <translation>Es ist noch kein Buchungsdienst eingerichtet. Slotdesk kann einen auf diesem Computer betreiben, mit seinen Daten neben denen der Konsole, und Sie als seine Administration anmelden.
+
+Den lokalen Dienst jetzt starten? Die Adresse eines zentralen Dienstes können Sie später unter Einstellungen → Dienst eintragen.</translation>
+        </message>
+        <message>
+            <source>Start &amp;local service</source>
+            <translation>&amp;Lokalen Dienst starten</translation>
+        </message>
+        <message>
+            <source>&amp;Not now</source>
+            <translation>&amp;Nicht jetzt</translation>
+        </message>
+        <message>
+            <source>Starting the local service…</source>
+            <translation>Der lokale Dienst wird gestartet …</translation>
+        </message>
+        <message>
+            <source>Signed in as %1.</source>
+            <translation>Angemeldet als %1.</translation>
+        </message>
+        <message>
+            <source>Signed out %1.</source>
+            <translation>%1 abgemeldet.</translation>
+        </message>
+    </context>
+    <context>
         <name>slotdesk::CsvImportDialog</name>
         <message>
             <source>Import centres</source>
@@ -925,6 +1085,53 @@
         <message>
             <source>Row %1: %2</source>
             <translation>Zeile %1: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::LocalService</name>
+        <message>
+            <source>The local service ended before it was ready: %1</source>
+            <translation>Der lokale Dienst wurde beendet, bevor er bereit war: %1</translation>
+        </message>
+        <message>
+            <source>The local service has stopped: %1</source>
+            <translation>Der lokale Dienst wurde beendet: %1</translation>
+        </message>
+        <message>
+            <source>The local service could not be started: %1</source>
+            <translation>Der lokale Dienst konnte nicht gestartet werden: %1</translation>
+        </message>
+        <message>
+            <source>The local service is already running.</source>
+            <translation>Der lokale Dienst läuft bereits.</translation>
+        </message>
+        <message>
+            <source>The program %1 was not found next to the console nor on the PATH. Install it, or build it with the console.</source>
+            <translation>Das Programm %1 wurde weder neben der Konsole noch im PATH gefunden. Installieren Sie es oder bauen Sie es mit der Konsole.</translation>
+        </message>
+        <message>
+            <source>The data directory %1 cannot be created.</source>
+            <translation>Das Datenverzeichnis %1 kann nicht angelegt werden.</translation>
+        </message>
+        <message>
+            <source>The local admin password in %1 cannot be read: %2</source>
+            <translation>Das lokale Admin-Passwort in %1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>The local admin password cannot be stored in %1: %2</source>
+            <translation>Das lokale Admin-Passwort kann nicht in %1 gespeichert werden: %2</translation>
+        </message>
+        <message>
+            <source>The admin account of the local service could not be created: %1</source>
+            <translation>Das Admin-Konto des lokalen Dienstes konnte nicht angelegt werden: %1</translation>
+        </message>
+        <message>
+            <source>The local service did not start within %1 seconds.</source>
+            <translation>Der lokale Dienst ist nicht innerhalb von %1 Sekunden gestartet.</translation>
+        </message>
+        <message>
+            <source>The local service answered unexpectedly: %1</source>
+            <translation>Der lokale Dienst hat unerwartet geantwortet: %1</translation>
         </message>
     </context>
     <context>
@@ -1248,6 +1455,112 @@ Fügen Sie einen für einen Tag mit abweichenden Zeiten hinzu, z. B. Heiligabend
                 <numerusform>%n Zeitraum vom Montag auf Dienstag bis Freitag kopiert.</numerusform>
                 <numerusform>%n Zeiträume vom Montag auf Dienstag bis Freitag kopiert.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::ServiceSettingsDialog</name>
+        <message>
+            <source>Service</source>
+            <translation>Dienst</translation>
+        </message>
+        <message>
+            <source>Run the service on this &amp;computer (local service)</source>
+            <translation>Den Dienst auf diesem &amp;Computer betreiben (lokaler Dienst)</translation>
+        </message>
+        <message>
+            <source>Service address</source>
+            <translation>Adresse des Dienstes</translation>
+        </message>
+        <message>
+            <source>Pinned certificate (SHA-256)</source>
+            <translation>Hinterlegtes Zertifikat (SHA-256)</translation>
+        </message>
+        <message>
+            <source>empty: trust the system's certificate authorities</source>
+            <translation>leer: den Zertifizierungsstellen des Systems vertrauen</translation>
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation>Verbindung &amp;testen</translation>
+        </message>
+        <message>
+            <source>Result of the connection test</source>
+            <translation>Ergebnis des Verbindungstests</translation>
+        </message>
+        <message>
+            <source>&amp;Address:</source>
+            <translation>&amp;Adresse:</translation>
+        </message>
+        <message>
+            <source>&amp;Certificate (SHA-256):</source>
+            <translation>&amp;Zertifikat (SHA-256):</translation>
+        </message>
+        <message>
+            <source>Enter the service's address, e.g. https://slotdesk.example.de or http://127.0.0.1:8080.</source>
+            <translation>Geben Sie die Adresse des Dienstes ein, z. B. https://slotdesk.example.de oder http://127.0.0.1:8080.</translation>
+        </message>
+        <message>
+            <source>A SHA-256 fingerprint has 64 hexadecimal digits (colons allowed).</source>
+            <translation>Ein SHA-256-Fingerabdruck hat 64 Hexadezimalziffern (Doppelpunkte erlaubt).</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>Wird getestet …</translation>
+        </message>
+        <message>
+            <source>Connection works (%1).</source>
+            <translation>Verbindung funktioniert (%1).</translation>
+        </message>
+    </context>
+    <context>
+        <name>slotdesk::SignInDialog</name>
+        <message>
+            <source>Sign in to the service</source>
+            <translation>Beim Dienst anmelden</translation>
+        </message>
+        <message>
+            <source>No service configured</source>
+            <translation>Kein Dienst eingerichtet</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Dienst</translation>
+        </message>
+        <message>
+            <source>Login</source>
+            <translation>Login</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Passwort</translation>
+        </message>
+        <message>
+            <source>&amp;Sign in</source>
+            <translation>&amp;Anmelden</translation>
+        </message>
+        <message>
+            <source>Service:</source>
+            <translation>Dienst:</translation>
+        </message>
+        <message>
+            <source>&amp;Login:</source>
+            <translation>&amp;Login:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>&amp;Passwort:</translation>
+        </message>
+        <message>
+            <source>Please enter your login.</source>
+            <translation>Bitte geben Sie Ihren Login ein.</translation>
+        </message>
+        <message>
+            <source>Please enter your password.</source>
+            <translation>Bitte geben Sie Ihr Passwort ein.</translation>
+        </message>
+        <message>
+            <source>Signing in…</source>
+            <translation>Anmeldung läuft …</translation>
         </message>
     </context>
     <context>
