@@ -11,6 +11,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTest>
 
 using namespace slotdesk;
@@ -332,6 +334,39 @@ private Q_SLOTS:
         const ServiceReply reply = waitFor(m_client->health());
         QCOMPARE(reply.error.kind, ServiceError::Kind::Unreachable);
         QVERIFY(reply.error.message.startsWith(QStringLiteral("Es ist kein Dienst eingerichtet")));
+    }
+
+    void pinnedCertificateIsTrustedAlone() {
+        const QSslCertificate certificate(readData(QStringLiteral("tls/service-cert.pem")));
+        const QSslKey key(readData(QStringLiteral("tls/service-key.pem")), QSsl::Ec);
+        QVERIFY(!certificate.isNull());
+        QVERIFY(!key.isNull());
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(certificate);
+        tls.setPrivateKey(key);
+        ScriptedHttpServer server(tls);
+        server.addAnswer(ScriptedHttpServer::answer(200, "OK", R"({"status":"ok"})"));
+        m_client->setBaseUrl(QUrl(server.url()));
+        m_client->setRetries(0, 0);
+
+        // Self-signed and not for this name: refused without a pin.
+        const ServiceReply untrusted = waitFor(m_client->health());
+        QCOMPARE(untrusted.error.kind, ServiceError::Kind::Certificate);
+        QVERIFY2(untrusted.error.message.startsWith(
+                     QStringLiteral("Dem Zertifikat des Dienstes unter https://127.0.0.1")),
+                 qPrintable(untrusted.error.message));
+        QVERIFY(server.requests().isEmpty());
+
+        QVERIFY(m_client->setPinnedCertificate(QString(64, u'0')));
+        const ServiceReply wrongPin = waitFor(m_client->health());
+        QCOMPARE(wrongPin.error.kind, ServiceError::Kind::Certificate);
+        QVERIFY(server.requests().isEmpty());
+
+        QVERIFY(m_client->setPinnedCertificate(
+            QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':'))));
+        const ServiceReply pinned = waitFor(m_client->health());
+        QVERIFY2(pinned.ok(), qPrintable(pinned.error.message));
+        QCOMPARE(server.requests().size(), 1);
     }
 
     void fingerprintsAreNormalised() {

@@ -1,5 +1,6 @@
 #include "tests/support/ScriptedHttpServer.h"
 
+#include <QSslServer>
 #include <QTcpSocket>
 
 namespace slotdesk::test {
@@ -12,10 +13,18 @@ QByteArray ScriptedHttpServer::Request::header(const QByteArray &name) const {
     return {};
 }
 
-ScriptedHttpServer::ScriptedHttpServer() {
-    m_server.listen(QHostAddress::LocalHost, 0);
-    QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+ScriptedHttpServer::ScriptedHttpServer(const QSslConfiguration &tls)
+    : m_tls(!tls.localCertificate().isNull()) {
+    if (m_tls) {
+        auto server = std::make_unique<QSslServer>();
+        server->setSslConfiguration(tls);
+        m_server = std::move(server);
+    } else {
+        m_server = std::make_unique<QTcpServer>();
+    }
+    m_server->listen(QHostAddress::LocalHost, 0);
+    QObject::connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, [this] {
+        while (QTcpSocket *socket = m_server->nextPendingConnection()) {
             ++m_connections;
             socket->setParent(this);
             QObject::connect(socket, &QTcpSocket::readyRead, this,
@@ -25,7 +34,9 @@ ScriptedHttpServer::ScriptedHttpServer() {
 }
 
 QString ScriptedHttpServer::url() const {
-    return QStringLiteral("http://127.0.0.1:%1").arg(port());
+    return QStringLiteral("%1://127.0.0.1:%2")
+        .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+        .arg(port());
 }
 
 QByteArray ScriptedHttpServer::answer(int status, const QByteArray &reason, const QByteArray &body,

@@ -2,7 +2,10 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSslConfiguration>
 #include <QTcpServer>
+
+#include <memory>
 
 class QTcpSocket;
 
@@ -11,7 +14,8 @@ namespace slotdesk::test {
 // A real HTTP/1.1 server on a free loopback port that answers with scripted replies, one per
 // request in order, for what the booking service never does on purpose (a 503 followed by
 // success, garbage, silence). Every request head is recorded. An answer that is empty keeps
-// the connection silent: the request is read and never answered.
+// the connection silent: the request is read and never answered. With a TLS configuration it
+// speaks HTTPS.
 class ScriptedHttpServer : public QObject {
 public:
     struct Request {
@@ -22,8 +26,8 @@ public:
         QByteArray header(const QByteArray &name) const;
     };
 
-    ScriptedHttpServer();
-    quint16 port() const { return m_server.serverPort(); }
+    explicit ScriptedHttpServer(const QSslConfiguration &tls = {});
+    quint16 port() const { return m_server->serverPort(); }
     QString url() const;
 
     // Queued in order; once used up, every further request gets the last one again.
@@ -37,7 +41,8 @@ public:
 private:
     void serve(QTcpSocket *socket);
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
+    bool m_tls = false;
     QList<QByteArray> m_answers;
     QList<Request> m_requests;
     int m_connections = 0;
