@@ -96,7 +96,7 @@ void ServiceClient::setBaseUrl(const QUrl &url) {
     if (url == m_baseUrl)
         return;
     m_baseUrl = url;
-    // Another service: what was known about the old one's reachability says nothing.
+    // Kept-alive connections lead to the old service.
     m_manager.clearConnectionCache();
 }
 
@@ -105,6 +105,7 @@ bool ServiceClient::setPinnedCertificate(const QString &sha256) {
     if (pin.isEmpty() && !sha256.trimmed().isEmpty())
         return false;
     m_pin = pin;
+    // A kept-alive connection was accepted under the old pin.
     m_manager.clearConnectionCache();
     return true;
 }
@@ -211,7 +212,10 @@ QFuture<ServiceReply> ServiceClient::start(const QByteArray &method, const QStri
 
 void ServiceClient::send(const std::shared_ptr<Call> &call) {
     ++call->attempt;
-    QNetworkRequest request(QUrl(m_baseUrl.toString(QUrl::StripTrailingSlash) + call->path));
+    QString base = m_baseUrl.toString();
+    while (base.endsWith(u'/')) // QUrl keeps the slash of a root path ("https://host/")
+        base.chop(1);
+    QNetworkRequest request(QUrl(base + call->path));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(m_timeoutMs);
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));

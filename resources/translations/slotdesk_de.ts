@@ -920,6 +920,10 @@ Den lokalen Dienst jetzt starten? Die Adresse eines zentralen Dienstes können S
             <source>Signed out %1.</source>
             <translation>%1 abgemeldet.</translation>
         </message>
+        <message>
+            <source>Your sign-in has ended. Please sign in again.</source>
+            <translation>Ihre Anmeldung ist beendet. Bitte melden Sie sich erneut an.</translation>
+        </message>
     </context>
     <context>
         <name>slotdesk::CsvImportDialog</name>

@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -118,6 +119,7 @@ private Q_SLOTS:
         QVERIFY(!child<QLabel>(&dialog, "loginError")->isVisible());
         QVERIFY(dialog.isVisible());
         QVERIFY(!m_session->isSignedIn());
+        saveScreenshot(&dialog, QStringLiteral("connection-sign-in-wrong-password.png"));
     }
 
     void rightPasswordSignsInAndCloses() {
@@ -185,6 +187,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.isTesting(), kWaitMs);
         QVERIFY2(result->text().startsWith(QStringLiteral("Verbindung funktioniert")),
                  qPrintable(result->text()));
+        saveScreenshot(&dialog, QStringLiteral("connection-service-settings.png"));
 
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
@@ -218,11 +221,38 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
         QCOMPARE(finished.at(0).at(0).toBool(), true);
         QVERIFY(m_session->isSignedIn());
+        auto *navigation = console.window().findChild<QListWidget *>(QStringLiteral("navigation"));
+        QListWidgetItem *release = navigation->item(int(MainWindow::Page::SlotRelease));
+        QVERIFY(release->flags() & Qt::ItemIsEnabled); // the admin may release slots
         auto *signOut = console.window().findChild<QAction *>(QStringLiteral("signOut"));
         QVERIFY(signOut && signOut->isEnabled());
         signOut->trigger();
         QVERIFY(!m_session->isSignedIn());
+        QVERIFY(!(release->flags() & Qt::ItemIsEnabled));
+        QVERIFY(!connection.signInDialog()); // signing out is no reason to ask
         QVERIFY(console.window().findChild<QAction *>(QStringLiteral("signIn"))->isEnabled());
+    }
+
+    void endedSessionAsksAgain() {
+        ConsoleFixture console;
+        QVERIFY(console.start());
+        ConsoleConnection connection(*m_client, m_clock, QString());
+        connection.attach(console.window());
+        QSignalSpy finished(&connection, &ConsoleConnection::automaticSignInFinished);
+        connection.begin({serviceUrl(), QStringLiteral("admin"), adminPassword});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWaitMs);
+        QVERIFY(m_session->isSignedIn());
+        saveScreenshot(&console.window(), QStringLiteral("connection-signed-in-window.png"));
+
+        m_fx->clock.advance(13 * 3600); // past the service's token lifetime
+        QVERIFY(!waitFor(m_client->currentUser()));
+        QVERIFY(!m_session->isSignedIn());
+        SignInDialog *again = connection.signInDialog();
+        QVERIFY(again);
+        QVERIFY(again->isVisible());
+        QCOMPARE(child<QLineEdit>(again, "login")->text(), QStringLiteral("admin"));
+        QCOMPARE(console.window().findChild<QLabel *>(QStringLiteral("connectionState"))->text(),
+                 QStringLiteral("Nicht angemeldet"));
     }
 
 private:

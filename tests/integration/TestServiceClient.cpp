@@ -264,10 +264,11 @@ private Q_SLOTS:
         server.addAnswer(ScriptedHttpServer::answer(
             503, "Service Unavailable", R"({"error":"busy","message":"Busy, retry."})"));
         server.addAnswer(ScriptedHttpServer::answer(200, "OK", R"({"revision":1})"));
-        m_client->setBaseUrl(QUrl(server.url()));
+        m_client->setBaseUrl(QUrl(server.url() + QStringLiteral("/")));
         const ServiceReply first = waitFor(m_client->put(QStringLiteral("/api/v1/x"), {}));
         QVERIFY2(first.ok(), qPrintable(first.error.message));
         QCOMPARE(server.requests().size(), 2);
+        QCOMPARE(server.requests().at(0).path, QByteArray("/api/v1/x"));
         const QByteArray key = server.requests().at(0).header("Idempotency-Key");
         QVERIFY(!key.isEmpty());
         QCOMPARE(server.requests().at(1).header("Idempotency-Key"), key);
@@ -282,6 +283,7 @@ private Q_SLOTS:
         const ServiceReply read = waitFor(m_client->get(QStringLiteral("/api/v1/z")));
         QVERIFY(read.ok());
         QVERIFY(server.requests().at(3).header("Idempotency-Key").isEmpty());
+        QCOMPARE(server.connections(), 1); // HTTP/1.1 keep-alive: one connection for all
     }
 
     void signInAndServerErrorsAreNotRetried() {

@@ -23,7 +23,7 @@ ConsoleConnection::ConsoleConnection(ServiceClient &client, const Clock &clock,
     , m_client(client)
     , m_clock(clock)
     , m_dataDirectory(std::move(dataDirectory)) {
-    connect(&client.session(), &Session::changed, this, &ConsoleConnection::updateActions);
+    connect(&client.session(), &Session::changed, this, &ConsoleConnection::onSessionChanged);
 }
 
 ConsoleConnection::~ConsoleConnection() = default;
@@ -156,7 +156,10 @@ void ConsoleConnection::showSignIn(const QString &login) {
 void ConsoleConnection::signOut() {
     const QString login = m_client.session().login();
     // The session ends at once; telling the service is best effort.
+    m_signingOut = true;
     whenFinished(this, m_client.signOut(), [](const ServiceReply &) {});
+    m_signingOut = false;
+    m_lastLogin.clear();
     report(tr("Signed out %1.").arg(login));
 }
 
@@ -179,6 +182,21 @@ void ConsoleConnection::showServiceSettings() {
         showSignIn();
     });
     dialog->open();
+}
+
+void ConsoleConnection::onSessionChanged() {
+    const Session &session = m_client.session();
+    updateActions();
+    if (session.isSignedIn()) {
+        m_lastLogin = session.login();
+        return;
+    }
+    // The service ended the session (expired or revoked token): ask again, with the login
+    // filled in, instead of leaving the user to find out on the next refused action.
+    if (!m_signingOut && m_window && !m_lastLogin.isEmpty()) {
+        report(tr("Your sign-in has ended. Please sign in again."));
+        showSignIn(m_lastLogin);
+    }
 }
 
 void ConsoleConnection::updateActions() {

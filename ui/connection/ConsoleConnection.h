@@ -61,6 +61,7 @@ private:
     void showServiceSettings();
     void updateActions();
     void report(const QString &message);
+    void onSessionChanged();
 
     ServiceClient &m_client;
     const Clock &m_clock;
@@ -72,6 +73,8 @@ private:
     QPointer<QMessageBox> m_offer;
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
+    QString m_lastLogin; // who was signed in, for the dialog after the session ended
+    bool m_signingOut = false;
 };
 
 } // namespace slotdesk

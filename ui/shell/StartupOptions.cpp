@@ -93,7 +93,9 @@ StartupOptions parseStartupOptions(const QStringList &arguments) {
                     .arg(parser.value(service));
             return options;
         }
-        options.serviceUrl = url.toString(QUrl::StripTrailingSlash);
+        options.serviceUrl = url.toString();
+        while (options.serviceUrl.endsWith(u'/'))
+            options.serviceUrl.chop(1);
     }
     if (parser.isSet(login)) {
         options.login = parser.value(login).trimmed();
