@@ -14,6 +14,8 @@ namespace slotdesk {
 
 namespace {
 
+constexpr int kWidthInCharacters = 52; // room for a German error message on two lines
+
 QLabel *errorLabel(const QString &name, QWidget *parent) {
     auto *label = new QLabel(parent);
     label->setObjectName(name);
@@ -33,6 +35,8 @@ SignInDialog::SignInDialog(ServiceClient &client, QWidget *parent)
     , m_client(client) {
     setObjectName(QStringLiteral("signInDialog"));
     setWindowTitle(tr("Sign in to the service"));
+    // In characters, not pixels: the width follows the font size.
+    setMinimumWidth(fontMetrics().averageCharWidth() * kWidthInCharacters);
     buildForm();
 }
 
@@ -106,8 +110,10 @@ void SignInDialog::accept() {
         showFieldError(m_passwordError, m_password, tr("Please enter your password."));
         complete = false;
     }
-    if (!complete)
+    if (!complete) {
+        adjustSize();
         return;
+    }
     setBusy(true);
     const int attempt = ++m_attempt;
     whenFinished(this, m_client.signIn(login, m_password->text()),
@@ -137,6 +143,7 @@ void SignInDialog::showResult(const ServiceReply &reply) {
         m_formError->show();
         m_formError->setAccessibleDescription(error.message);
     }
+    adjustSize(); // the message may need more lines than the dialog had
 }
 
 void SignInDialog::showFieldError(QLabel *label, QLineEdit *field, const QString &message) {
