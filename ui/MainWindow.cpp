@@ -198,6 +198,7 @@ void MainWindow::buildMenus() {
     auto *edit = new QMenu(tr("&Edit"), this);
     menuBar()->insertMenu(viewMenu, file);
     menuBar()->insertMenu(viewMenu, edit);
+    m_fileMenu = file;
 
     QAction *importCentres = file->addAction(tr("&Import centres…"));
     importCentres->setObjectName(QStringLiteral("importCentres"));
@@ -234,7 +235,8 @@ void MainWindow::buildMenus() {
     edit->addAction(undo);
     edit->addAction(redo);
 
-    buildLanguageMenu(menuBar()->addMenu(tr("&Settings")));
+    m_settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    buildLanguageMenu(m_settingsMenu);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Slotdesk"));
@@ -395,6 +397,37 @@ void MainWindow::saveWindowState() const {
     QSettings settings;
     settings.setValue(settings::windowGeometryKey(), saveGeometry());
     settings.setValue(settings::windowStateKey(), saveState());
+}
+
+void MainWindow::installConnection(QWidget *indicator, const QList<QAction *> &fileActions,
+                                   QAction *settingsAction) {
+    statusBar()->insertPermanentWidget(0, indicator);
+    QAction *first = m_fileMenu->actions().value(0);
+    m_fileMenu->insertActions(first, fileActions);
+    m_fileMenu->insertSeparator(first);
+    m_settingsMenu->addAction(settingsAction);
+}
+
+void MainWindow::applyPermissions(const RolePermissions &permissions) {
+    const QList<std::pair<Page, bool>> pages = {
+        {Page::SlotRelease, permissions.releaseSlots},
+        {Page::CheckIn, permissions.checkIn},
+        {Page::LiveBookings, permissions.liveBookings},
+    };
+    for (const auto &[page, allowed] : pages) {
+        const int row = static_cast<int>(page);
+        if (QListWidgetItem *item = m_navigation->item(row))
+            item->setFlags(allowed ? item->flags() | Qt::ItemIsEnabled
+                                   : item->flags() & ~Qt::ItemIsEnabled);
+        if (auto *action = findChild<QAction *>(QStringLiteral("showPage%1").arg(row + 1)))
+            action->setEnabled(allowed);
+        if (!allowed && currentPage() == page)
+            showPage(Page::Centres);
+    }
+    for (const QString &name : {QStringLiteral("importCentres"), QStringLiteral("importHours")}) {
+        if (auto *action = findChild<QAction *>(name))
+            action->setEnabled(permissions.editCentres);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/Session.h"
 #include "ui/centres/CentreOperations.h"
 #include "ui/shell/UnsavedWorkGuard.h"
 
@@ -41,6 +42,13 @@ public:
     // Pages whose edits are not stored yet; closing the window asks about them first.
     UnsavedWorkGuard &unsavedWork() { return m_unsavedWork; }
 
+    // The connection to the service (ui/connection/ConsoleConnection): its state in the status
+    // bar, its actions at the top of the File menu and its settings in the Settings menu.
+    void installConnection(QWidget *indicator, const QList<QAction *> &fileActions,
+                           QAction *settingsAction);
+    // Enables the pages and actions the signed-in role may use.
+    void applyPermissions(const RolePermissions &permissions);
+
 Q_SIGNALS:
     void storeOpened();
     // The database could not be opened; the window says so and closes once the user read it.
@@ -77,6 +85,8 @@ private:
     SlotPlanPage *m_slotPlanPage = nullptr;
     QProgressBar *m_busy = nullptr;
     QActionGroup *m_languageGroup = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_settingsMenu = nullptr;
     bool m_storeOpen = false;
     bool m_opening = false;
     QList<const QObject *> m_busyPages;

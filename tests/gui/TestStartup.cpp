@@ -131,6 +131,15 @@ private Q_SLOTS:
         QCOMPARE(plain.action, StartupOptions::Action::Run);
         QVERIFY(plain.dataDir.isEmpty());
         QVERIFY(plain.language.isEmpty());
+        QVERIFY(plain.serviceUrl.isEmpty());
+        QVERIFY(plain.login.isEmpty());
+
+        const StartupOptions service =
+            parse({QStringLiteral("--service"), QStringLiteral("https://slotdesk.example.de/"),
+                   QStringLiteral("--login"), QStringLiteral(" anna ")});
+        QCOMPARE(service.action, StartupOptions::Action::Run);
+        QCOMPARE(service.serviceUrl, QStringLiteral("https://slotdesk.example.de"));
+        QCOMPARE(service.login, QStringLiteral("anna"));
     }
 
     void helpAndVersionNeedNoWindow() {
@@ -138,6 +147,8 @@ private Q_SLOTS:
         QCOMPARE(help.action, StartupOptions::Action::ShowHelp);
         QVERIFY(help.text.contains(QStringLiteral("--data-dir")));
         QVERIFY(help.text.contains(QStringLiteral("--lang")));
+        QVERIFY(help.text.contains(QStringLiteral("--service")));
+        QVERIFY(help.text.contains(QStringLiteral("SLOTDESK_PASSWORD")));
         QVERIFY(help.text.startsWith(QStringLiteral("Usage: ")));
 
         QCoreApplication::setApplicationVersion(QStringLiteral("9.8.7"));
@@ -154,6 +165,13 @@ private Q_SLOTS:
         QTest::newRow("empty directory") << QStringList{QStringLiteral("--data-dir=")};
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--colour")};
         QTest::newRow("stray argument") << QStringList{QStringLiteral("centres.csv")};
+        QTest::newRow("service without scheme")
+            << QStringList{QStringLiteral("--service"), QStringLiteral("slotdesk.example.de")};
+        QTest::newRow("service with another scheme")
+            << QStringList{QStringLiteral("--service"), QStringLiteral("ftp://example.de")};
+        QTest::newRow("empty login")
+            << QStringList{QStringLiteral("--login="), QStringLiteral("--service"),
+                           QStringLiteral("http://127.0.0.1:8080")};
     }
 
     void rejectsBadOptions() {

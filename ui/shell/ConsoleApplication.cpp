@@ -2,7 +2,10 @@
 
 #include "models/core/Clock.h"
 #include "models/store/ConsoleStore.h"
+#include "net/ServiceClient.h"
+#include "net/Session.h"
 #include "ui/MainWindow.h"
+#include "ui/connection/ConsoleConnection.h"
 #include "ui/shell/Language.h"
 #include "ui/shell/StartupOptions.h"
 
@@ -68,13 +71,23 @@ int runConsole(int &argc, char **argv) {
         return kStartError;
     }
 
+    // Read once and taken out of the environment, so no child process inherits it.
+    const QString password = qEnvironmentVariable("SLOTDESK_PASSWORD");
+    qunsetenv("SLOTDESK_PASSWORD");
+
     SystemClock clock;
     ConsoleStore store(location.databasePath, clock);
+    Session session;
+    ServiceClient client(session, clock);
+    // Declared before the window: the local service child outlives it and ends last.
+    ConsoleConnection connection(client, clock, location.directory);
     MainWindow window(store, clock);
+    connection.attach(window);
     bool storeFailed = false;
     QObject::connect(&window, &MainWindow::storeOpenFailed, &app,
                      [&storeFailed] { storeFailed = true; });
     window.show();
+    connection.begin({options.serviceUrl, options.login, password});
     const int code = QApplication::exec();
     return storeFailed ? kStartError : code;
 }

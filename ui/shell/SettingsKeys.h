@@ -15,4 +15,16 @@ inline QString windowStateKey() {
     return QStringLiteral("window/state");
 }
 
+// The booking service (Settings → Service). Never the token or a password: those stay in
+// memory.
+inline QString serviceUrlKey() {
+    return QStringLiteral("service/url");
+}
+inline QString serviceCertificateKey() {
+    return QStringLiteral("service/certificateSha256"); // hex SHA-256, empty: system CAs
+}
+inline QString serviceLocalKey() {
+    return QStringLiteral("service/local"); // true: run the local service as a child
+}
+
 } // namespace slotdesk::settings

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QUrl>
 
 namespace slotdesk {
 
@@ -32,8 +33,19 @@ StartupOptions parseStartupOptions(const QStringList &arguments) {
         QStringLiteral("lang"),
         Startup::tr("Use <language> (de or en) for this run, regardless of the setting."),
         Startup::tr("language"));
+    const QCommandLineOption service(
+        QStringLiteral("service"),
+        Startup::tr("Use the booking service at <url> for this run, regardless of the setting."),
+        Startup::tr("url"));
+    const QCommandLineOption login(
+        QStringLiteral("login"),
+        Startup::tr("Sign in to the service as <name>; the password is taken from the "
+                    "environment variable SLOTDESK_PASSWORD, else asked for."),
+        Startup::tr("name"));
     parser.addOption(dataDir);
     parser.addOption(lang);
+    parser.addOption(service);
+    parser.addOption(login);
 
     StartupOptions options;
     if (!parser.parse(arguments)) {
@@ -67,6 +79,29 @@ StartupOptions parseStartupOptions(const QStringList &arguments) {
             options.action = StartupOptions::Action::Fail;
             options.text =
                 Startup::tr("Unknown language \"%1\". Use de or en.").arg(parser.value(lang));
+            return options;
+        }
+    }
+    if (parser.isSet(service)) {
+        const QUrl url(parser.value(service).trimmed());
+        if (!url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != u"http" && url.scheme() != u"https")) {
+            options.action = StartupOptions::Action::Fail;
+            options.text =
+                Startup::tr("--service needs an address such as https://slotdesk.example.de, "
+                            "not \"%1\".")
+                    .arg(parser.value(service));
+            return options;
+        }
+        options.serviceUrl = url.toString();
+        while (options.serviceUrl.endsWith(u'/'))
+            options.serviceUrl.chop(1);
+    }
+    if (parser.isSet(login)) {
+        options.login = parser.value(login).trimmed();
+        if (options.login.isEmpty()) {
+            options.action = StartupOptions::Action::Fail;
+            options.text = Startup::tr("--login needs a name.");
             return options;
         }
     }

@@ -9,9 +9,11 @@ namespace slotdesk {
 struct StartupOptions {
     enum class Action { Run, ShowHelp, ShowVersion, Fail };
     Action action = Action::Run;
-    QString dataDir;  // empty: the default data directory
-    QString language; // empty: the stored choice; otherwise "de" or "en" for this run only
-    QString text;     // help or version text, or the error for Fail
+    QString dataDir;    // empty: the default data directory
+    QString language;   // empty: the stored choice; otherwise "de" or "en" for this run only
+    QString serviceUrl; // --service: the booking service for this run, instead of the settings
+    QString login;      // --login: signs in as this account (password from SLOTDESK_PASSWORD)
+    QString text;       // help or version text, or the error for Fail
 };
 
 // `arguments` includes the program name, as QCoreApplication::arguments().
