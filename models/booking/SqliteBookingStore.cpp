@@ -134,8 +134,10 @@ StoreError SqliteBookingStore::loadCentres(QList<CentreRecord> *centres) {
 StoreError SqliteBookingStore::loadSlots(qint64 fromStartsAt, QList<SlotRecord> *slots) {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, centre_id, service_code, starts_at, minutes, "
-                                 "capacity, booked FROM slots WHERE starts_at >= ? ORDER BY id"));
+    query.prepare(QStringLiteral("SELECT s.id, s.centre_id, s.service_code, s.starts_at, "
+                                 "s.minutes, s.capacity, s.booked, COALESCE(r.opens_at, 0), "
+                                 "s.withdrawn_at IS NOT NULL FROM slots s LEFT JOIN releases r "
+                                 "ON r.id = s.release_id WHERE s.starts_at >= ? ORDER BY s.id"));
     query.addBindValue(fromStartsAt);
     if (!query.exec())
         return fail(StoreError::Kind::Io, QStringLiteral("load slots"), query);
@@ -148,6 +150,8 @@ StoreError SqliteBookingStore::loadSlots(qint64 fromStartsAt, QList<SlotRecord> 
         s.minutes = query.value(4).toInt();
         s.capacity = query.value(5).toInt();
         s.booked = query.value(6).toInt();
+        s.opensAt = query.value(7).toLongLong();
+        s.withdrawn = query.value(8).toBool();
         slots->append(s);
     }
     return {};
@@ -426,8 +430,11 @@ StoreError SqliteBookingStore::cancel(const BookingRecord &booking, qint64 now,
     if (cancel.changes() != 1)
         return conflict(QStringLiteral("not_active"));
     SqliteStatement &giveBack = m_sql->givePlaceBack;
+    // A withdrawn slot gives the place up with the booking: withdrawn capacity never returns.
     if (!giveBack.prepare(m_sql->handle,
-                          "UPDATE slots SET booked = booked - 1 WHERE id = ? AND booked > 0"))
+                          "UPDATE slots SET booked = booked - 1, capacity = capacity - "
+                          "(withdrawn_at IS NOT NULL), withdrawn_places = withdrawn_places + "
+                          "(withdrawn_at IS NOT NULL) WHERE id = ? AND booked > 0"))
         return fail(QStringLiteral("prepare give place back"), giveBack);
     giveBack.bind(1, booking.slotId);
     if (!giveBack.step() || giveBack.changes() != 1)

@@ -83,6 +83,22 @@ void Availability::addBooked(qint64 slotId, int delta) {
     if (it == m_slots.end())
         return;
     it->second.record.booked += delta;
+    if (delta < 0 && it->second.record.withdrawn)
+        it->second.record.capacity += delta; // as the store does: the place is not offered again
+    changed(it->second);
+}
+
+void Availability::touch() {
+    m_answers.clear();
+    ++m_generation;
+}
+
+void Availability::capacityToBooked(qint64 slotId) {
+    const auto it = m_slots.find(slotId);
+    if (it == m_slots.end())
+        return;
+    it->second.record.capacity = it->second.record.booked;
+    it->second.record.withdrawn = true;
     changed(it->second);
 }
 
@@ -141,6 +157,11 @@ QByteArray Availability::dayJson(const DayKey &key, Day &day, qint64 now) {
         if (s.record.startsAt <= now)
             continue;
         day.validUntil = std::min(day.validUntil, s.record.startsAt);
+        if (!s.openAt(now)) {
+            // Hidden until its release opens: the answer changes exactly then.
+            day.validUntil = std::min(day.validUntil, s.record.opensAt);
+            continue;
+        }
         const int free = std::max(0, s.free());
         freeTotal += free;
         if (!slots.isEmpty())

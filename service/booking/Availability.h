@@ -28,6 +28,8 @@ public:
         int held = 0;
         qint64 dayJulian = 0; // Europe/Berlin date of the start
         int free() const { return record.capacity - record.booked - held; }
+        // A slot of a release that has not opened is neither shown nor held.
+        bool openAt(qint64 now) const { return record.opensAt <= now; }
     };
 
     void reset(const QList<CentreRecord> &centres, const QList<SlotRecord> &slots);
@@ -40,6 +42,10 @@ public:
     // Counter changes of one known slot.
     void addHeld(qint64 slotId, int delta);
     void addBooked(qint64 slotId, int delta);
+    // Withdrawal: the slot keeps only its booked places (free never goes above 0 again).
+    void capacityToBooked(qint64 slotId);
+    // Something outside the counters changed what answers show (a release opened).
+    void touch();
 
     bool hasCentre(qint64 centreId) const; // active ones only
     bool centreOffers(qint64 centreId, const QString &service) const;

@@ -106,6 +106,16 @@ void BookingEngine::centrePublished(const CentreRecord &centre) {
     m_availability.putCentre(centre);
 }
 
+void BookingEngine::releasedSlotsStored(const QList<SlotRecord> &slots) {
+    for (const SlotRecord &s : slots)
+        m_availability.addSlot(s);
+}
+
+void BookingEngine::slotsWithdrawn(const QList<qint64> &slotIds) {
+    for (const qint64 id : slotIds)
+        m_availability.capacityToBooked(id);
+}
+
 StoreError BookingEngine::addCentre(CentreRecord *centre) {
     drain(); // events in seq order, one writer at a time
     if (StoreError e = m_store.insertCentre(centre, nowSecs()))

@@ -45,6 +45,13 @@ struct ConfirmRequest {
 //   failed batch answers each of its requests with Storage and changes nothing. While its
 //   write is queued a hold is "committing": it cannot be confirmed twice, released or expire.
 // - Committed events are published on the EventHub after the commit, in seq order.
+// - Releases: a slot of a release that has not opened (SlotRecord::opensAt after the Clock's
+//   now) is neither shown nor held, decided on every read and hold from the Clock, so it opens
+//   exactly at opensAt whether or not the timer that stores "open" has fired. A withdrawal
+//   sets capacity to booked (store and memory) with no batch in flight (StaffWriter settles
+//   the engine first) and marks the slot withdrawn: a later cancellation lowers capacity with
+//   booked, and a place held at that moment can no longer be confirmed (the store's
+//   conditional update refuses it), so withdrawn places never come back.
 class BookingEngine : public QObject {
     Q_OBJECT
 public:
@@ -84,6 +91,13 @@ public:
     StoreError addSlots(QList<SlotRecord> *slots);
     // A centre the staff publish route stored itself: refreshes the in-memory catalogue.
     void centrePublished(const CentreRecord &centre);
+    // Slots of a release that the release route stored (with their ids and opensAt) in its own
+    // transaction: memory follows the committed rows.
+    void releasedSlotsStored(const QList<SlotRecord> &slots);
+    // The release route took the unbooked places of these slots away (capacity = booked).
+    void slotsWithdrawn(const QList<qint64> &slotIds);
+    // A release's stored state became open: cached answers are built again.
+    void releaseOpened() { m_availability.touch(); }
 
     // `client`: the address the hold is counted against (HoldPolicy); in-process callers
     // (seeding, tests) pass none.

@@ -1,5 +1,6 @@
 #include "service/booking/Holds.h"
 
+#include "models/core/Clock.h"
 #include "service/booking/Availability.h"
 #include "service/booking/HoldPolicy.h"
 #include "service/booking/RandomPool.h"
@@ -57,6 +58,14 @@ EngineError Holds::hold(qint64 slotId, const QString &service, const QString &cl
     if (slot->record.startsAt <= now)
         return error(EngineError::Kind::Conflict, "slot_in_past", tr("This slot has started."),
                      QStringLiteral("slot_id"));
+    if (!slot->openAt(now)) {
+        EngineError e =
+            error(EngineError::Kind::Conflict, "release_not_open",
+                  tr("This slot can be booked from %1 on.").arg(berlinIso(slot->record.opensAt)),
+                  QStringLiteral("slot_id"));
+        e.retryAfter = slot->record.opensAt - now;
+        return e;
+    }
     if (slot->free() <= 0)
         return error(EngineError::Kind::Conflict, "slot_full",
                      tr("This slot has no free place left."), QStringLiteral("slot_id"));
