@@ -111,9 +111,8 @@ QHttpServerResponse ReleaseController::releaseAnswer(const QString &uuid, HttpSt
     return jsonResponse(wire::releaseToJson(*found.value, now), status);
 }
 
-std::optional<QHttpServerResponse> ReleaseController::replay(const QString &key,
-                                                             const QString &uuid,
-                                                             const QString &requestHash) {
+std::optional<QHttpServerResponse>
+ReleaseController::replay(const QString &key, const QString &uuid, const QString &requestHash) {
     ReleaseTable table(m_db);
     std::optional<ReleaseTable::Stamp> stamp;
     if (!key.isEmpty())
@@ -142,10 +141,10 @@ QHttpServerResponse ReleaseController::create(const HttpRequest &request) {
         return std::move(*caller.refusal);
     const QString key = QString::fromLatin1(request.header("Idempotency-Key")).trimmed();
     if (key.size() > maxKeyLength)
-        return jsonError(HttpStatus::BadRequest, QStringLiteral("invalid_value"),
-                         QStringLiteral("An Idempotency-Key has at most %1 characters.")
-                             .arg(maxKeyLength),
-                         QStringLiteral("Idempotency-Key"));
+        return jsonError(
+            HttpStatus::BadRequest, QStringLiteral("invalid_value"),
+            QStringLiteral("An Idempotency-Key has at most %1 characters.").arg(maxKeyLength),
+            QStringLiteral("Idempotency-Key"));
     std::optional<QHttpServerResponse> error;
     const std::optional<QJsonObject> body = parseJsonObject(request, &error);
     if (!body)
@@ -188,7 +187,7 @@ QHttpServerResponse ReleaseController::create(const HttpRequest &request) {
     }
 
     ReleaseTable table(m_db);
-    const ReleaseTable::NewRelease release{*uuid,          name, *opensAt, *opensAt <= now,
+    const ReleaseTable::NewRelease release{*uuid,           name, *opensAt,   *opensAt <= now,
                                            caller.user->id, key,  requestHash};
     qint64 releaseId = 0;
     StoreError slotsError;
@@ -352,11 +351,11 @@ QHttpServerResponse ReleaseController::withdraw(const HttpRequest &request) {
         return storageError();
     // No batch was in flight (StaffWriter settled the engine): memory follows the commit.
     m_engine.slotsWithdrawn(changed);
-    return jsonResponse(QJsonObject{
-        {QStringLiteral("release"), wire::releaseToJson(*after, now)},
-        {QStringLiteral("withdrawn_slots"), changed.size()},
-        {QStringLiteral("withdrawn_places"), after->withdrawn - release->withdrawn},
-        {QStringLiteral("bookings_kept"), after->booked}});
+    return jsonResponse(
+        QJsonObject{{QStringLiteral("release"), wire::releaseToJson(*after, now)},
+                    {QStringLiteral("withdrawn_slots"), changed.size()},
+                    {QStringLiteral("withdrawn_places"), after->withdrawn - release->withdrawn},
+                    {QStringLiteral("bookings_kept"), after->booked}});
 }
 
 QHttpServerResponse ReleaseController::bookings(const HttpRequest &request) {
@@ -386,8 +385,8 @@ QHttpServerResponse ReleaseController::bookings(const HttpRequest &request) {
     if (!m_writer.auditOnly({now, caller.user->login, QStringLiteral("release.bookings_read"),
                              QStringLiteral("release"), release->uuid,
                              QJsonObject{{QStringLiteral("rows"), active.size()},
-                                         {QStringLiteral("format"), csv ? QStringLiteral("csv")
-                                                                        : QStringLiteral("json")}}}))
+                                         {QStringLiteral("format"),
+                                          csv ? QStringLiteral("csv") : QStringLiteral("json")}}}))
         return storageError();
     if (csv) {
         QHttpServerResponse response(QByteArrayLiteral("text/csv; charset=utf-8"),
@@ -400,8 +399,8 @@ QHttpServerResponse ReleaseController::bookings(const HttpRequest &request) {
     QJsonArray items;
     for (const DeskBooking &b : std::as_const(active))
         items.append(wire::releaseBookingToJson(b));
-    return jsonResponse(QJsonObject{{QStringLiteral("release"), release->uuid},
-                                    {QStringLiteral("items"), items}});
+    return jsonResponse(
+        QJsonObject{{QStringLiteral("release"), release->uuid}, {QStringLiteral("items"), items}});
 }
 
 } // namespace slotdesk

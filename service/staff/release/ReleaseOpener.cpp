@@ -80,8 +80,8 @@ bool ReleaseOpener::open(qint64 releaseId, qint64 now) {
         QJsonObject payload = wire::releaseToJson(release, now);
         payload.insert(QStringLiteral("release"), release.uuid);
         return tx.event(QStringLiteral("release.opened"), payload, now) &&
-               tx.audit({now, release.createdBy.isEmpty() ? QStringLiteral("system")
-                                                          : release.createdBy,
+               tx.audit({now,
+                         release.createdBy.isEmpty() ? QStringLiteral("system") : release.createdBy,
                          QStringLiteral("release.open"), QStringLiteral("release"), release.uuid,
                          QJsonObject{{QStringLiteral("opens_at"), release.opensAt},
                                      {QStringLiteral("opened_by"), QStringLiteral("schedule")}}});
