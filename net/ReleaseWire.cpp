@@ -42,7 +42,12 @@ QJsonObject releaseToJson(const Release &r, qint64 now) {
                      {QStringLiteral("booked"), r.booked},
                      {QStringLiteral("remaining"), r.remaining},
                      {QStringLiteral("withdrawn"), r.withdrawn},
-                     {QStringLiteral("centres"), centres}};
+                     {QStringLiteral("centres"), centres},
+                     {QStringLiteral("eligibility"), r.eligibility}};
+    if (r.invitations > 0)
+        json.insert(QStringLiteral("invitations"),
+                    QJsonObject{{QStringLiteral("total"), r.invitations},
+                                {QStringLiteral("used"), r.invitationsUsed}});
     if (r.openedAt > 0)
         json.insert(QStringLiteral("opened_at"), r.openedAt);
     if (r.withdrawnAt > 0)
@@ -77,6 +82,10 @@ bool releaseFromJson(const QJsonObject &json, Release *r, QString *error) {
     r->booked = int(integer("booked"));
     r->remaining = int(integer("remaining"));
     r->withdrawn = int(integer("withdrawn"));
+    r->eligibility = json.value(QStringLiteral("eligibility")).toObject();
+    const QJsonObject invitations = json.value(QStringLiteral("invitations")).toObject();
+    r->invitations = invitations.value(QStringLiteral("total")).toInt();
+    r->invitationsUsed = invitations.value(QStringLiteral("used")).toInt();
     r->centreIds.clear();
     const QJsonArray centres = json.value(QStringLiteral("centres")).toArray();
     for (const QJsonValue &c : centres)

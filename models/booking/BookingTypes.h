@@ -35,6 +35,7 @@ struct SlotRecord {
     // When the slot's release opens (Unix seconds); 0: published without a release, bookable
     // at once. Before it the slot is neither shown nor held.
     qint64 opensAt = 0;
+    qint64 releaseId = 0; // 0: none
     // Withdrawn: capacity follows booked down, a cancelled place is not offered again.
     bool withdrawn = false;
 };

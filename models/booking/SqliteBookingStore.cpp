@@ -46,6 +46,7 @@ struct SqliteBookingStore::Statements {
     SqliteStatement cancelBooking;
     SqliteStatement givePlaceBack;
     SqliteStatement insertIdempotency;
+    SqliteStatement useInvitation;
 };
 
 SqliteBookingStore::SqliteBookingStore(QSqlDatabase db, EventLog &eventLog)
@@ -134,10 +135,12 @@ StoreError SqliteBookingStore::loadCentres(QList<CentreRecord> *centres) {
 StoreError SqliteBookingStore::loadSlots(qint64 fromStartsAt, QList<SlotRecord> *slots) {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT s.id, s.centre_id, s.service_code, s.starts_at, "
-                                 "s.minutes, s.capacity, s.booked, COALESCE(r.opens_at, 0), "
-                                 "s.withdrawn_at IS NOT NULL FROM slots s LEFT JOIN releases r "
-                                 "ON r.id = s.release_id WHERE s.starts_at >= ? ORDER BY s.id"));
+    query.prepare(
+        QStringLiteral("SELECT s.id, s.centre_id, s.service_code, s.starts_at, "
+                       "s.minutes, s.capacity, s.booked, COALESCE(r.opens_at, 0), "
+                       "s.withdrawn_at IS NOT NULL, COALESCE(s.release_id, 0) FROM slots s "
+                       "LEFT JOIN releases r "
+                       "ON r.id = s.release_id WHERE s.starts_at >= ? ORDER BY s.id"));
     query.addBindValue(fromStartsAt);
     if (!query.exec())
         return fail(StoreError::Kind::Io, QStringLiteral("load slots"), query);
@@ -152,6 +155,7 @@ StoreError SqliteBookingStore::loadSlots(qint64 fromStartsAt, QList<SlotRecord> 
         s.booked = query.value(6).toInt();
         s.opensAt = query.value(7).toLongLong();
         s.withdrawn = query.value(8).toBool();
+        s.releaseId = query.value(9).toLongLong();
         slots->append(s);
     }
     return {};
@@ -411,6 +415,23 @@ StoreError SqliteBookingStore::confirm(BookingRecord *booking, const Idempotency
     *event = m_eventLog.append(eventType, payload, booking->createdAt);
     if (event->seq == 0)
         return StoreError{StoreError::Kind::Io, QStringLiteral("event append"), {}};
+    return {};
+}
+
+StoreError SqliteBookingStore::useInvitation(const QByteArray &hash, qint64 bookingId, qint64 now) {
+    Q_ASSERT(m_batchSeq >= 0);
+    SqliteStatement &use = m_sql->useInvitation;
+    if (!use.prepare(m_sql->handle,
+                     "UPDATE release_invitations SET booking_id = ?, used_at = ? WHERE "
+                     "code_hash = ? AND booking_id IS NULL"))
+        return fail(QStringLiteral("prepare use invitation"), use);
+    use.bind(1, bookingId);
+    use.bind(2, now);
+    use.bindText(3, hash);
+    if (!use.step())
+        return fail(QStringLiteral("use invitation"), use);
+    if (use.changes() != 1)
+        return StoreError{StoreError::Kind::Io, QStringLiteral("invitation used elsewhere"), {}};
     return {};
 }
 

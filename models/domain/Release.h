@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -29,6 +30,10 @@ struct Release {
     int remaining = 0; // unbooked places of slots that have not started
     int withdrawn = 0; // places taken away by withdrawals
     QList<qint64> centreIds;
+    // Who may book (see Eligibility: age_from, age_to, priority_groups, invitation_only).
+    QJsonObject eligibility;
+    int invitations = 0;     // invitation codes of the release
+    int invitationsUsed = 0; // codes that booked
 
     // What staff see at `now` (Unix seconds): scheduled until opensAt even when the timer that
     // stores "open" is late.

@@ -1,7 +1,9 @@
 #include "models/store/ReleaseTable.h"
 
+#include "models/rules/Eligibility.h"
 #include "models/store/SqlSupport.h"
 
+#include <QJsonDocument>
 #include <QSet>
 #include <QStringBuilder>
 
@@ -15,8 +17,10 @@ const QString releaseColumns = QStringLiteral(
     "COALESCE(r.withdrawn_at, 0), COALESCE(u.login, ''), r.created_at, COUNT(s.id), "
     "COALESCE(SUM(s.capacity), 0), COALESCE(SUM(s.booked), 0), "
     "COALESCE(SUM(CASE WHEN s.starts_at > ? THEN s.capacity - s.booked ELSE 0 END), 0), "
-    "COALESCE(SUM(s.withdrawn_places), 0), COALESCE(GROUP_CONCAT(DISTINCT s.centre_id), '') "
-    "FROM releases r LEFT JOIN staff_users u ON u.id = r.created_by "
+    "COALESCE(SUM(s.withdrawn_places), 0), COALESCE(GROUP_CONCAT(DISTINCT s.centre_id), ''), "
+    "r.eligibility, (SELECT COUNT(*) FROM release_invitations i WHERE i.release_id = r.id), "
+    "(SELECT COUNT(*) FROM release_invitations i WHERE i.release_id = r.id AND i.booking_id IS "
+    "NOT NULL) FROM releases r LEFT JOIN staff_users u ON u.id = r.created_by "
     "LEFT JOIN slots s ON s.release_id = r.id ");
 
 Release rowToRelease(const QSqlQuery &q) {
@@ -39,6 +43,11 @@ Release rowToRelease(const QSqlQuery &q) {
     for (const QString &c : centres)
         r.centreIds.append(c.toLongLong());
     std::sort(r.centreIds.begin(), r.centreIds.end());
+    // As the rules read it: keys of older rows that nothing checks are not shown.
+    r.eligibility =
+        Eligibility::fromJson(QJsonDocument::fromJson(q.value(15).toByteArray()).object()).toJson();
+    r.invitations = q.value(16).toInt();
+    r.invitationsUsed = q.value(17).toInt();
     return r;
 }
 
@@ -60,14 +69,15 @@ StoreError ReleaseTable::insert(const NewRelease &release, qint64 now, qint64 *i
     if (!sql::exec(
             q,
             QStringLiteral("INSERT INTO releases (uuid, name, opens_at, state, created_by, "
-                           "created_at, opened_at, idempotency_key, request_hash) VALUES "
-                           "(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                           "created_at, opened_at, idempotency_key, request_hash, eligibility) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {release.uuid, sql::notNullText(release.name), release.opensAt,
              release.openNow ? QStringLiteral("open") : QStringLiteral("scheduled"),
              release.createdBy > 0 ? QVariant(release.createdBy) : QVariant(), now,
              release.openNow ? QVariant(now) : QVariant(),
              release.idempotencyKey.isEmpty() ? QVariant() : QVariant(release.idempotencyKey),
-             sql::notNullText(release.requestHash)}))
+             sql::notNullText(release.requestHash),
+             QString::fromUtf8(QJsonDocument(release.eligibility).toJson(QJsonDocument::Compact))}))
         return sql::toStoreError(q.lastError());
     *id = q.lastInsertId().toLongLong();
     return {};
@@ -88,8 +98,52 @@ StoreError ReleaseTable::insertSlots(qint64 releaseId, QList<SlotRecord> *slots)
             return sql::toStoreError(q.lastError());
         slot.id = q.lastInsertId().toLongLong();
         slot.booked = 0;
+        slot.releaseId = releaseId;
     }
     return {};
+}
+
+StoreError ReleaseTable::insertInvitations(qint64 releaseId, const QList<QByteArray> &hashes) {
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO release_invitations (release_id, code_hash) VALUES (?, "
+                             "?)"));
+    for (const QByteArray &hash : hashes) {
+        q.addBindValue(releaseId);
+        q.addBindValue(QString::fromLatin1(hash));
+        if (!q.exec())
+            return sql::toStoreError(q.lastError());
+    }
+    return {};
+}
+
+Stored<QList<ReleaseTable::Admission>> ReleaseTable::admissions() const {
+    Stored<QList<Admission>> result;
+    QSqlQuery q(m_db);
+    if (!sql::exec(q, QStringLiteral("SELECT id, eligibility FROM releases WHERE state <> "
+                                     "'withdrawn' AND eligibility <> '{}'"))) {
+        result.error = sql::toStoreError(q.lastError());
+        return result;
+    }
+    while (q.next())
+        result.value.append(Admission{q.value(0).toLongLong(),
+                                      QJsonDocument::fromJson(q.value(1).toByteArray()).object()});
+    return result;
+}
+
+Stored<QList<ReleaseTable::InvitationRow>> ReleaseTable::invitations() const {
+    Stored<QList<InvitationRow>> result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!sql::exec(q, QStringLiteral("SELECT i.release_id, i.code_hash, i.booking_id IS NOT NULL "
+                                     "FROM release_invitations i JOIN releases r ON r.id = "
+                                     "i.release_id WHERE r.state <> 'withdrawn'"))) {
+        result.error = sql::toStoreError(q.lastError());
+        return result;
+    }
+    while (q.next())
+        result.value.append(
+            InvitationRow{q.value(0).toLongLong(), q.value(1).toByteArray(), q.value(2).toBool()});
+    return result;
 }
 
 std::optional<qint64> ReleaseTable::existingSlot(qint64 centreId, const QString &service,

@@ -4,6 +4,7 @@
 #include "models/domain/Release.h"
 #include "models/store/StoreError.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -26,12 +27,27 @@ public:
         qint64 createdBy = 0;   // staff_users.id
         QString idempotencyKey; // empty: none
         QString requestHash;
+        QJsonObject eligibility;
     };
     // Sets *id. Conflict when the uuid or the idempotency key is taken.
     StoreError insert(const NewRelease &release, qint64 now, qint64 *id);
     // Inserts the release's slots (sets each id). Conflict when a slot with the same centre,
     // service and start exists: its places are published already.
     StoreError insertSlots(qint64 releaseId, QList<SlotRecord> *slots);
+    // Invitation codes by their keyed hash (hex). Conflict when one exists (in any release).
+    StoreError insertInvitations(qint64 releaseId, const QList<QByteArray> &hashes);
+    // What the booking engine admits by, for releases that are not withdrawn.
+    struct Admission {
+        qint64 releaseId = 0;
+        QJsonObject eligibility;
+    };
+    struct InvitationRow {
+        qint64 releaseId = 0;
+        QByteArray hash;
+        bool used = false;
+    };
+    Stored<QList<Admission>> admissions() const;
+    Stored<QList<InvitationRow>> invitations() const;
     // The existing slot with this centre, service and start, if any.
     std::optional<qint64> existingSlot(qint64 centreId, const QString &service,
                                        qint64 startsAt) const;

@@ -164,10 +164,20 @@ void BookingEngine::submitConfirm(const ConfirmRequest &request,
     qint64 slotId = 0;
     if (EngineError e = m_holds.beginCommit(request.holdId, &slotId))
         return done(WriteOutcome{std::move(e), {}, false, {}});
-    const SlotRecord &slot = m_availability.slot(slotId)->record;
+    const Availability::Slot &held = *m_availability.slot(slotId);
+    const SlotRecord &slot = held.record;
     const qint64 now = nowSecs();
 
     BookingWrite write;
+    if (slot.releaseId != 0) {
+        const ReleaseAdmission::Applicant applicant{request.birthDate, request.priorityGroup,
+                                                    request.invitationCode};
+        if (EngineError e = m_admission.admit(slot.releaseId, QDate::fromJulianDay(held.dayJulian),
+                                              applicant, m_pepper, &write.invitation)) {
+            m_holds.reactivate(request.holdId, now); // the citizen may correct and confirm again
+            return done(WriteOutcome{std::move(e), {}, false, {}});
+        }
+    }
     write.holdId = request.holdId;
     BookingRecord &b = write.booking;
     b.slotId = slotId;
@@ -249,6 +259,10 @@ void BookingEngine::finishBatch(GroupCommitQueue::Batch &batch, const StoreError
         }
         m_hub.publish(events);
     }
+    for (const BookingWrite &write : batch) {
+        if (!write.invitation.isEmpty())
+            m_admission.invitationDone(write.invitation, !failed && write.written);
+    }
     for (const BookingWrite &write : batch)
         write.done(write.outcome);
 }
@@ -314,6 +328,12 @@ EngineError BookingEngine::writeConfirm(BookingWrite &write, StoreError *batchEr
         }
         const StoreError e = batchStore().confirm(
             &b, idempotency, QStringLiteral("booking.confirmed"), eventPayload(b), &write.event);
+        if (!e && !write.invitation.isEmpty()) {
+            if (StoreError used = batchStore().useInvitation(write.invitation, b.id, b.createdAt)) {
+                *batchError = used;
+                return storageError(used);
+            }
+        }
         if (!e) {
             write.written = true;
             write.outcome.booking = b;

@@ -9,6 +9,7 @@
 #include "service/booking/HoldPolicy.h"
 #include "service/booking/Holds.h"
 #include "service/booking/QrBatchSigner.h"
+#include "service/booking/ReleaseAdmission.h"
 
 #include <QDate>
 #include <QObject>
@@ -30,6 +31,9 @@ struct ConfirmRequest {
     QString phone;
     QString email;
     QString channel = QStringLiteral("online");
+    // For releases with eligibility rules (see ReleaseAdmission).
+    QString priorityGroup;
+    QString invitationCode;
 };
 
 // The booking engine: the one place that decides where holds and slot counters live. Today
@@ -52,6 +56,9 @@ struct ConfirmRequest {
 //   the engine first) and marks the slot withdrawn: a later cancellation lowers capacity with
 //   booked, and a place held at that moment can no longer be confirmed (the store's
 //   conditional update refuses it), so withdrawn places never come back.
+// - Eligibility (ReleaseAdmission) is decided at confirm from memory; an invitation code is
+//   committing while its confirm is queued (a second confirm with it is refused) and stored
+//   as used in the same transaction as its booking.
 class BookingEngine : public QObject {
     Q_OBJECT
 public:
@@ -98,6 +105,17 @@ public:
     void slotsWithdrawn(const QList<qint64> &slotIds);
     // A release's stored state became open: cached answers are built again.
     void releaseOpened() { m_availability.touch(); }
+    // Who may book a release's slots, and its invitation codes (by hash, see
+    // invitationHash()); checked at every confirm of its slots.
+    void setReleaseRules(qint64 releaseId, const Eligibility &rules) {
+        m_admission.setRules(releaseId, rules);
+    }
+    void addInvitation(qint64 releaseId, const QByteArray &hash, bool used) {
+        m_admission.addInvitation(releaseId, hash, used);
+    }
+    QByteArray invitationHash(const QString &normalisedCode) const {
+        return ReleaseAdmission::invitationHash(m_pepper, normalisedCode);
+    }
 
     // `client`: the address the hold is counted against (HoldPolicy); in-process callers
     // (seeding, tests) pass none.
@@ -181,6 +199,7 @@ private:
     Availability m_availability;
     HoldPolicy m_holdPolicy;
     Holds m_holds;
+    ReleaseAdmission m_admission;
     QrBatchSigner m_signer;
     QByteArray m_pepper;
     GroupCommitQueue m_commits;

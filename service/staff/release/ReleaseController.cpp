@@ -1,5 +1,6 @@
 #include "service/staff/release/ReleaseController.h"
 
+#include "models/rules/Eligibility.h"
 #include "models/store/DeskBookingStore.h"
 #include "models/store/ReleaseTable.h"
 #include "net/ReleaseWire.h"
@@ -13,6 +14,7 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QSet>
 #include <QUuid>
 
 namespace slotdesk {
@@ -80,6 +82,88 @@ std::optional<qint64> readOpensAt(const QJsonValue &value, qint64 now,
     return std::max(opensAt, now);
 }
 
+// The optional "eligibility" of a create request: {age_from, age_to (0..130, inclusive, on
+// the appointment day), priority_groups: [text], invitation_only, invitation_codes: [text]}.
+// Codes imply invitation_only; they are returned normalised (upper case, no separators).
+std::optional<QHttpServerResponse> readEligibility(const QJsonValue &value, Eligibility *rules,
+                                                   QStringList *codes) {
+    const QString where = QStringLiteral("eligibility");
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    if (!value.isObject())
+        return jsonError(HttpStatus::BadRequest, QStringLiteral("wrong_type"),
+                         QStringLiteral("\"eligibility\" must be an object."), where);
+    const QJsonObject object = value.toObject();
+    JsonFields f(object);
+    const std::optional<qint64> from =
+        f.integer(QStringLiteral("age_from"), JsonFields::Optional, 0, 130);
+    const std::optional<qint64> to =
+        f.integer(QStringLiteral("age_to"), JsonFields::Optional, 0, 130);
+    f.firstOf({QStringLiteral("priority_groups")});
+    f.firstOf({QStringLiteral("invitation_only")});
+    f.firstOf({QStringLiteral("invitation_codes")});
+    f.rejectUnknown();
+    if (f.failed())
+        return f.takeError();
+    if (from)
+        rules->ageFrom = int(*from);
+    if (to)
+        rules->ageTo = int(*to);
+    if (from && to && *from > *to)
+        return invalid(QStringLiteral("age_range_empty"),
+                       QStringLiteral("The age range %1 to %2 admits nobody.").arg(*from).arg(*to),
+                       where % QStringLiteral(".age_to"));
+    const auto textList = [&](const QString &name, QStringList *out) -> bool {
+        const QJsonValue list = object.value(name);
+        if (list.isUndefined())
+            return true;
+        if (!list.isArray())
+            return false;
+        for (const QJsonValue &item : list.toArray()) {
+            if (!item.isString())
+                return false;
+            out->append(item.toString().trimmed());
+        }
+        return true;
+    };
+    QStringList typed;
+    if (!textList(QStringLiteral("priority_groups"), &rules->priorityGroups) ||
+        rules->priorityGroups.size() > 50 || rules->priorityGroups.contains(QString()))
+        return jsonError(HttpStatus::BadRequest, QStringLiteral("wrong_type"),
+                         QStringLiteral("\"priority_groups\" must be up to 50 names."),
+                         where % QStringLiteral(".priority_groups"));
+    if (!textList(QStringLiteral("invitation_codes"), &typed) || typed.size() > 100000)
+        return jsonError(HttpStatus::BadRequest, QStringLiteral("wrong_type"),
+                         QStringLiteral("\"invitation_codes\" must be up to 100000 codes."),
+                         where % QStringLiteral(".invitation_codes"));
+    const QJsonValue only = object.value(QStringLiteral("invitation_only"));
+    if (!only.isUndefined() && !only.isBool())
+        return jsonError(HttpStatus::BadRequest, QStringLiteral("wrong_type"),
+                         QStringLiteral("\"invitation_only\" must be true or false."),
+                         where % QStringLiteral(".invitation_only"));
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < typed.size(); ++i) {
+        const QString code = normaliseInvitationCode(typed.at(i));
+        const QString field = where % QStringLiteral(".invitation_codes[%1]").arg(i);
+        if (code.isEmpty())
+            return invalid(QStringLiteral("invalid_invitation_code"),
+                           QStringLiteral("An invitation code has 6 to 32 letters A-Z and digits "
+                                          "(hyphens and spaces are ignored)."),
+                           field);
+        if (seen.contains(code))
+            return invalid(QStringLiteral("duplicate_invitation_code"),
+                           QStringLiteral("This invitation code appears twice."), field);
+        seen.insert(code);
+        codes->append(code);
+    }
+    rules->invitationOnly = only.toBool() || !codes->isEmpty();
+    if (rules->invitationOnly && codes->isEmpty())
+        return invalid(QStringLiteral("invitation_codes_missing"),
+                       QStringLiteral("An invitation-only release needs invitation codes."),
+                       where % QStringLiteral(".invitation_codes"));
+    return std::nullopt;
+}
+
 } // namespace
 
 ReleaseController::ReleaseController(QSqlDatabase db, StaffAuth &auth, StaffWriter &writer,
@@ -88,7 +172,22 @@ ReleaseController::ReleaseController(QSqlDatabase db, StaffAuth &auth, StaffWrit
     , m_auth(auth)
     , m_writer(writer)
     , m_engine(engine)
-    , m_opener(opener) {}
+    , m_opener(opener) {
+    if (!restoreAdmissions())
+        qCritical("the eligibility rules of releases could not be read: restricted releases "
+                  "are not checked until the service restarts");
+}
+
+bool ReleaseController::restoreAdmissions() {
+    const ReleaseTable table(m_db);
+    const Stored<QList<ReleaseTable::Admission>> rules = table.admissions();
+    const Stored<QList<ReleaseTable::InvitationRow>> codes = table.invitations();
+    for (const ReleaseTable::Admission &a : rules.value)
+        m_engine.setReleaseRules(a.releaseId, Eligibility::fromJson(a.eligibility));
+    for (const ReleaseTable::InvitationRow &row : codes.value)
+        m_engine.addInvitation(row.releaseId, row.hash, row.used);
+    return rules.error.ok() && codes.error.ok();
+}
 
 void ReleaseController::registerRoutes(Router &router) {
     router.post(QStringLiteral("/api/v1/releases"),
@@ -154,6 +253,7 @@ QHttpServerResponse ReleaseController::create(const HttpRequest &request) {
     const QString name = f.string(QStringLiteral("name"), JsonFields::Required, 200);
     f.firstOf({QStringLiteral("opens_at")});
     f.firstOf({QStringLiteral("slots")});
+    f.firstOf({QStringLiteral("eligibility")});
     f.rejectUnknown();
     if (f.failed())
         return f.takeError();
@@ -171,6 +271,11 @@ QHttpServerResponse ReleaseController::create(const HttpRequest &request) {
         readOpensAt(body->value(QStringLiteral("opens_at")), now, &error);
     if (!opensAt)
         return std::move(*error);
+    Eligibility rules;
+    QStringList codes;
+    if (std::optional<QHttpServerResponse> refusal =
+            readEligibility(body->value(QStringLiteral("eligibility")), &rules, &codes))
+        return std::move(*refusal);
     SlotBatchReader batch(m_db, m_engine);
     if (std::optional<QHttpServerResponse> refusal =
             batch.read(body->value(QStringLiteral("slots")), now))
@@ -187,15 +292,30 @@ QHttpServerResponse ReleaseController::create(const HttpRequest &request) {
     }
 
     ReleaseTable table(m_db);
-    const ReleaseTable::NewRelease release{*uuid,           name, *opensAt,   *opensAt <= now,
-                                           caller.user->id, key,  requestHash};
+    ReleaseTable::NewRelease release;
+    release.uuid = *uuid;
+    release.name = name;
+    release.opensAt = *opensAt;
+    release.openNow = *opensAt <= now;
+    release.createdBy = caller.user->id;
+    release.idempotencyKey = key;
+    release.requestHash = requestHash;
+    release.eligibility = rules.toJson();
+    QList<QByteArray> hashes;
+    hashes.reserve(codes.size());
+    for (const QString &code : std::as_const(codes))
+        hashes.append(m_engine.invitationHash(code));
     qint64 releaseId = 0;
     StoreError slotsError;
+    StoreError invitationsError;
     const bool ok = m_writer.run([&](StaffWriter::Transaction &tx) {
         if (table.insert(release, now, &releaseId))
             return false;
         slotsError = table.insertSlots(releaseId, &slots);
         if (slotsError)
+            return false;
+        invitationsError = table.insertInvitations(releaseId, hashes);
+        if (invitationsError)
             return false;
         const Stored<std::optional<Release>> stored = table.find(*uuid, now);
         if (stored.error || !stored.value)
@@ -212,6 +332,8 @@ QHttpServerResponse ReleaseController::create(const HttpRequest &request) {
                                      {QStringLiteral("opens_at"), *opensAt},
                                      {QStringLiteral("slots"), slots.size()},
                                      {QStringLiteral("capacity"), stored.value->capacity},
+                                     {QStringLiteral("eligibility"), release.eligibility},
+                                     {QStringLiteral("invitations"), hashes.size()},
                                      {QStringLiteral("centres"), idArray(batch.centreIds())}}});
     });
     if (!ok && slotsError.kind == StoreError::Kind::Conflict) {
@@ -228,12 +350,20 @@ QHttpServerResponse ReleaseController::create(const HttpRequest &request) {
                                  QStringLiteral("slots[%1]").arg(i));
         }
     }
+    if (!ok && invitationsError.kind == StoreError::Kind::Conflict)
+        return jsonError(HttpStatus::Conflict, QStringLiteral("invitation_code_taken"),
+                         QStringLiteral("An invitation code of the release belongs to another "
+                                        "release; nothing was stored."),
+                         QStringLiteral("eligibility.invitation_codes"));
     if (!ok) {
         // A create with the same uuid or key that committed meanwhile answers as a replay.
         if (std::optional<QHttpServerResponse> earlier = replay(key, *uuid, requestHash))
             return std::move(*earlier);
         return storageError();
     }
+    m_engine.setReleaseRules(releaseId, rules);
+    for (const QByteArray &hash : std::as_const(hashes))
+        m_engine.addInvitation(releaseId, hash, false);
     m_engine.releasedSlotsStored(slots);
     if (!release.openNow)
         m_opener.schedule(releaseId, *opensAt);

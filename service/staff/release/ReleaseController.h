@@ -35,6 +35,8 @@ public:
     void registerRoutes(Router &router) override;
 
 private:
+    // The engine's eligibility rules and invitation codes of the stored releases (at start).
+    bool restoreAdmissions();
     QHttpServerResponse create(const HttpRequest &request);
     QHttpServerResponse list(const HttpRequest &request);
     QHttpServerResponse show(const HttpRequest &request);
