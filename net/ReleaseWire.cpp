@@ -43,7 +43,8 @@ QJsonObject releaseToJson(const Release &r, qint64 now) {
                      {QStringLiteral("remaining"), r.remaining},
                      {QStringLiteral("withdrawn"), r.withdrawn},
                      {QStringLiteral("centres"), centres},
-                     {QStringLiteral("eligibility"), r.eligibility}};
+                     {QStringLiteral("eligibility"), r.eligibility},
+                     {QStringLiteral("hotline_places"), r.hotlinePlaces}};
     if (r.invitations > 0)
         json.insert(QStringLiteral("invitations"),
                     QJsonObject{{QStringLiteral("total"), r.invitations},
@@ -82,6 +83,7 @@ bool releaseFromJson(const QJsonObject &json, Release *r, QString *error) {
     r->booked = int(integer("booked"));
     r->remaining = int(integer("remaining"));
     r->withdrawn = int(integer("withdrawn"));
+    r->hotlinePlaces = int(integer("hotline_places"));
     r->eligibility = json.value(QStringLiteral("eligibility")).toObject();
     const QJsonObject invitations = json.value(QStringLiteral("invitations")).toObject();
     r->invitations = invitations.value(QStringLiteral("total")).toInt();

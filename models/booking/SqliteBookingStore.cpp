@@ -138,7 +138,11 @@ StoreError SqliteBookingStore::loadSlots(qint64 fromStartsAt, QList<SlotRecord> 
     query.prepare(
         QStringLiteral("SELECT s.id, s.centre_id, s.service_code, s.starts_at, "
                        "s.minutes, s.capacity, s.booked, COALESCE(r.opens_at, 0), "
-                       "s.withdrawn_at IS NOT NULL, COALESCE(s.release_id, 0) FROM slots s "
+                       "s.withdrawn_at IS NOT NULL, COALESCE(s.release_id, 0), s.hotline_places, "
+                       "CASE WHEN s.hotline_places > 0 THEN (SELECT COUNT(*) FROM "
+                       "bookings b WHERE b.slot_id = s.id AND b.channel = 'hotline' "
+                       "AND b.state IN ('confirmed', 'checked_in')) ELSE 0 END FROM "
+                       "slots s "
                        "LEFT JOIN releases r "
                        "ON r.id = s.release_id WHERE s.starts_at >= ? ORDER BY s.id"));
     query.addBindValue(fromStartsAt);
@@ -156,6 +160,8 @@ StoreError SqliteBookingStore::loadSlots(qint64 fromStartsAt, QList<SlotRecord> 
         s.opensAt = query.value(7).toLongLong();
         s.withdrawn = query.value(8).toBool();
         s.releaseId = query.value(9).toLongLong();
+        s.hotlinePlaces = query.value(10).toInt();
+        s.hotlineBooked = query.value(11).toInt();
         slots->append(s);
     }
     return {};

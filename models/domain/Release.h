@@ -34,6 +34,7 @@ struct Release {
     QJsonObject eligibility;
     int invitations = 0;     // invitation codes of the release
     int invitationsUsed = 0; // codes that booked
+    int hotlinePlaces = 0;   // places kept back for hotline bookings
 
     // What staff see at `now` (Unix seconds): scheduled until opensAt even when the timer that
     // stores "open" is late.

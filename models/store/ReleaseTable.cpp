@@ -20,7 +20,8 @@ const QString releaseColumns = QStringLiteral(
     "COALESCE(SUM(s.withdrawn_places), 0), COALESCE(GROUP_CONCAT(DISTINCT s.centre_id), ''), "
     "r.eligibility, (SELECT COUNT(*) FROM release_invitations i WHERE i.release_id = r.id), "
     "(SELECT COUNT(*) FROM release_invitations i WHERE i.release_id = r.id AND i.booking_id IS "
-    "NOT NULL) FROM releases r LEFT JOIN staff_users u ON u.id = r.created_by "
+    "NOT NULL), COALESCE(SUM(s.hotline_places), 0) FROM releases r LEFT JOIN staff_users u ON u.id "
+    "= r.created_by "
     "LEFT JOIN slots s ON s.release_id = r.id ");
 
 Release rowToRelease(const QSqlQuery &q) {
@@ -48,6 +49,7 @@ Release rowToRelease(const QSqlQuery &q) {
         Eligibility::fromJson(QJsonDocument::fromJson(q.value(15).toByteArray()).object()).toJson();
     r.invitations = q.value(16).toInt();
     r.invitationsUsed = q.value(17).toInt();
+    r.hotlinePlaces = q.value(18).toInt();
     return r;
 }
 
@@ -86,7 +88,8 @@ StoreError ReleaseTable::insert(const NewRelease &release, qint64 now, qint64 *i
 StoreError ReleaseTable::insertSlots(qint64 releaseId, QList<SlotRecord> *slots) {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO slots (centre_id, service_code, starts_at, minutes, "
-                             "capacity, booked, release_id) VALUES (?, ?, ?, ?, ?, 0, ?)"));
+                             "capacity, booked, release_id, hotline_places) VALUES (?, ?, ?, ?, "
+                             "?, 0, ?, ?)"));
     for (SlotRecord &slot : *slots) {
         q.addBindValue(slot.centreId);
         q.addBindValue(slot.service);
@@ -94,6 +97,7 @@ StoreError ReleaseTable::insertSlots(qint64 releaseId, QList<SlotRecord> *slots)
         q.addBindValue(slot.minutes);
         q.addBindValue(slot.capacity);
         q.addBindValue(releaseId);
+        q.addBindValue(slot.hotlinePlaces);
         if (!q.exec())
             return sql::toStoreError(q.lastError());
         slot.id = q.lastInsertId().toLongLong();

@@ -13,6 +13,8 @@ CREATE INDEX releases_by_state ON releases (state, opens_at);
 ALTER TABLE slots ADD COLUMN withdrawn_places INTEGER NOT NULL DEFAULT 0
     CHECK (withdrawn_places >= 0);
 ALTER TABLE slots ADD COLUMN withdrawn_at INTEGER;
+-- Places of the capacity kept back for hotline bookings (staff book them for callers).
+ALTER TABLE slots ADD COLUMN hotline_places INTEGER NOT NULL DEFAULT 0 CHECK (hotline_places >= 0);
 
 -- Invitation codes of invitation-only releases (releases.eligibility {"invitation_only": true}).
 -- Only a keyed hash of each code is stored; a code books once (booking_id, used_at).

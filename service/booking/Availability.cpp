@@ -70,19 +70,23 @@ int Availability::freePlaces(qint64 slotId) const {
     return s ? s->free() : -1;
 }
 
-void Availability::addHeld(qint64 slotId, int delta) {
+void Availability::addHeld(qint64 slotId, int delta, bool hotline) {
     const auto it = m_slots.find(slotId);
     if (it == m_slots.end())
         return;
     it->second.held += delta;
+    if (hotline)
+        it->second.hotlineHeld += delta;
     changed(it->second);
 }
 
-void Availability::addBooked(qint64 slotId, int delta) {
+void Availability::addBooked(qint64 slotId, int delta, bool hotline) {
     const auto it = m_slots.find(slotId);
     if (it == m_slots.end())
         return;
     it->second.record.booked += delta;
+    if (hotline)
+        it->second.record.hotlineBooked += delta;
     if (delta < 0 && it->second.record.withdrawn)
         it->second.record.capacity += delta; // as the store does: the place is not offered again
     changed(it->second);
@@ -162,7 +166,7 @@ QByteArray Availability::dayJson(const DayKey &key, Day &day, qint64 now) {
             day.validUntil = std::min(day.validUntil, s.record.opensAt);
             continue;
         }
-        const int free = std::max(0, s.free());
+        const int free = std::max(0, s.publicFree());
         freeTotal += free;
         if (!slots.isEmpty())
             slots.append(',');

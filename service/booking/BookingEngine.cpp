@@ -150,6 +150,10 @@ EngineError BookingEngine::hold(qint64 slotId, const QString &service, const QSt
     return m_holds.hold(slotId, service, client, nowSecs(), hold);
 }
 
+EngineError BookingEngine::holdForHotline(qint64 slotId, HoldInfo *hold) {
+    return m_holds.hold(slotId, QString(), QString(), nowSecs(), hold, true);
+}
+
 EngineError BookingEngine::releaseHold(const QString &holdId) {
     return m_holds.release(holdId, nowSecs());
 }
@@ -248,7 +252,8 @@ void BookingEngine::finishBatch(GroupCommitQueue::Batch &batch, const StoreError
         for (BookingWrite &write : batch) {
             if (write.cancel) {
                 if (write.written)
-                    m_availability.addBooked(write.booking.slotId, -1);
+                    m_availability.addBooked(write.booking.slotId, -1,
+                                             write.booking.channel == u"hotline");
             } else if (write.outcome.error) {
                 m_holds.reactivate(write.holdId, now); // refused: the hold is as it was
             } else {

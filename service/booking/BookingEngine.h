@@ -56,6 +56,9 @@ struct ConfirmRequest {
 //   the engine first) and marks the slot withdrawn: a later cancellation lowers capacity with
 //   booked, and a place held at that moment can no longer be confirmed (the store's
 //   conditional update refuses it), so withdrawn places never come back.
+// - Hotline contingent: citizens' holds see publicFree() (free minus the kept-back places not
+//   yet taken by hotline bookings or holds); staff holds for callers see free(). Both come out
+//   of the same capacity, so the contingent never adds places.
 // - Eligibility (ReleaseAdmission) is decided at confirm from memory; an invitation code is
 //   committing while its confirm is queued (a second confirm with it is refused) and stored
 //   as used in the same transaction as its booking.
@@ -91,6 +94,11 @@ public:
     // Changes whenever an availability answer may have changed. Call sweep() first.
     quint64 generation() const { return m_availability.generation(); }
     int freePlaces(qint64 slotId) const { return m_availability.freePlaces(slotId); }
+    // The centre of a known slot; 0 for an unknown one.
+    qint64 centreOfSlot(qint64 slotId) const {
+        const Availability::Slot *slot = m_availability.slot(slotId);
+        return slot ? slot->record.centreId : 0;
+    }
     QDate today() const; // Europe/Berlin, from the Clock
 
     // Publishing (used by seeding and by the staff routes). Slots get their ids set.
@@ -123,6 +131,8 @@ public:
     EngineError hold(qint64 slotId, const QString &service, HoldInfo *hold) {
         return this->hold(slotId, service, QString(), hold);
     }
+    // A hold that staff take for a hotline caller: it may use the slot's hotline contingent.
+    EngineError holdForHotline(qint64 slotId, HoldInfo *hold);
     // The limits holds are checked against; the waiting room tightens them at run time.
     HoldPolicy &holdPolicy() { return m_holdPolicy; }
     EngineError releaseHold(const QString &holdId);

@@ -32,7 +32,7 @@ Holds::Holds(Availability &availability, const HoldPolicy &policy, int holdSecon
     , m_holdSeconds(holdSeconds) {}
 
 EngineError Holds::hold(qint64 slotId, const QString &service, const QString &client, qint64 now,
-                        HoldInfo *hold) {
+                        HoldInfo *hold, bool hotline) {
     sweep(now);
     if (!client.isEmpty()) {
         const QList<qint64> expiries = m_byClient.value(client);
@@ -66,14 +66,14 @@ EngineError Holds::hold(qint64 slotId, const QString &service, const QString &cl
         e.retryAfter = slot->record.opensAt - now;
         return e;
     }
-    if (slot->free() <= 0)
+    if ((hotline ? slot->free() : slot->publicFree()) <= 0)
         return error(EngineError::Kind::Conflict, "slot_full",
                      tr("This slot has no free place left."), QStringLiteral("slot_id"));
-    m_availability.addHeld(slotId, +1);
+    m_availability.addHeld(slotId, +1, hotline);
     ++m_active;
     const QString id = RandomPool::hexToken(16);
     const qint64 expiresAt = now + m_holdSeconds;
-    m_holds.insert(id, Hold{slotId, expiresAt, State::Active, client});
+    m_holds.insert(id, Hold{slotId, expiresAt, State::Active, client, hotline});
     if (!client.isEmpty())
         m_byClient[client].append(expiresAt);
     m_expiryQueue.emplace(expiresAt, id);
@@ -82,7 +82,7 @@ EngineError Holds::hold(qint64 slotId, const QString &service, const QString &cl
 }
 
 void Holds::giveBack(Hold &hold) {
-    m_availability.addHeld(hold.slotId, -1);
+    m_availability.addHeld(hold.slotId, -1, hold.hotline);
     --m_active;
     if (hold.client.isEmpty())
         return;
@@ -140,7 +140,7 @@ void Holds::commit(const QString &holdId, bool booked, qint64 now) {
         return;
     giveBack(*it); // the held place becomes the booked place, or is given back
     if (booked)
-        m_availability.addBooked(it->slotId, +1);
+        m_availability.addBooked(it->slotId, +1, it->hotline);
     end(holdId, *it, booked ? State::Used : State::Released, now);
 }
 

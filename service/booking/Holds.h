@@ -25,8 +25,10 @@ public:
 
     // Refused with Limited (retryAfter: until the client's first hold expires) beyond the
     // policy's limit.
+    // `hotline`: staff hold a place for a caller; it may take the slot's hotline contingent,
+    // which citizens' holds never do.
     EngineError hold(qint64 slotId, const QString &service, const QString &client, qint64 now,
-                     HoldInfo *hold);
+                     HoldInfo *hold, bool hotline = false);
     EngineError release(const QString &holdId, qint64 now);
     // Marks an active hold as committing (its confirm is queued): it can then neither expire,
     // be released nor be confirmed again. *slotId: the held slot.
@@ -48,6 +50,7 @@ private:
         qint64 expiresAt = 0;
         State state = State::Active;
         QString client;
+        bool hotline = false;
     };
     void giveBack(Hold &hold);
     void end(const QString &holdId, Hold &hold, State state, qint64 now);

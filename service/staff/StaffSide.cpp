@@ -8,6 +8,7 @@
 #include "service/staff/auth/StaffUserController.h"
 #include "service/staff/desk/DeskController.h"
 #include "service/staff/publish/PublishController.h"
+#include "service/staff/release/HotlineController.h"
 #include "service/staff/release/ReleaseController.h"
 #include "service/staff/release/ReleaseOpener.h"
 #include "service/staff/stream/EventStream.h"
@@ -32,6 +33,7 @@ StaffSide::StaffSide(QSqlDatabase db, EventLog &events, EventHub &hub, BookingEn
     m_controllers.push_back(std::make_unique<DeskController>(db, *m_auth, *m_writer));
     m_controllers.push_back(
         std::make_unique<ReleaseController>(db, *m_auth, *m_writer, engine, *m_opener));
+    m_controllers.push_back(std::make_unique<HotlineController>(*m_auth, *m_writer, engine));
 }
 
 StaffSide::~StaffSide() = default;

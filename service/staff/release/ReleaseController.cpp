@@ -251,6 +251,9 @@ QHttpServerResponse ReleaseController::create(const HttpRequest &request) {
     JsonFields f(*body);
     const QString uuidText = f.string(QStringLiteral("uuid"), JsonFields::Required, 64);
     const QString name = f.string(QStringLiteral("name"), JsonFields::Required, 200);
+    // Percent of every slot's places kept back for hotline bookings (rounded down).
+    const std::optional<qint64> hotlineShare =
+        f.integer(QStringLiteral("hotline_share"), JsonFields::Optional, 0, 100);
     f.firstOf({QStringLiteral("opens_at")});
     f.firstOf({QStringLiteral("slots")});
     f.firstOf({QStringLiteral("eligibility")});
@@ -289,6 +292,7 @@ QHttpServerResponse ReleaseController::create(const HttpRequest &request) {
                                .arg(i),
                            QStringLiteral("slots[%1].start").arg(i));
         slots[i].opensAt = *opensAt;
+        slots[i].hotlinePlaces = int(slots.at(i).capacity * hotlineShare.value_or(0) / 100);
     }
 
     ReleaseTable table(m_db);
@@ -326,15 +330,17 @@ QHttpServerResponse ReleaseController::create(const HttpRequest &request) {
             return false;
         if (release.openNow && !tx.event(QStringLiteral("release.opened"), payload, now))
             return false;
-        return tx.audit({now, caller.user->login, QStringLiteral("release.create"),
-                         QStringLiteral("release"), *uuid,
-                         QJsonObject{{QStringLiteral("name"), name},
-                                     {QStringLiteral("opens_at"), *opensAt},
-                                     {QStringLiteral("slots"), slots.size()},
-                                     {QStringLiteral("capacity"), stored.value->capacity},
-                                     {QStringLiteral("eligibility"), release.eligibility},
-                                     {QStringLiteral("invitations"), hashes.size()},
-                                     {QStringLiteral("centres"), idArray(batch.centreIds())}}});
+        return tx.audit(
+            {now, caller.user->login, QStringLiteral("release.create"), QStringLiteral("release"),
+             *uuid,
+             QJsonObject{{QStringLiteral("name"), name},
+                         {QStringLiteral("opens_at"), *opensAt},
+                         {QStringLiteral("slots"), slots.size()},
+                         {QStringLiteral("capacity"), stored.value->capacity},
+                         {QStringLiteral("eligibility"), release.eligibility},
+                         {QStringLiteral("hotline_places"), stored.value->hotlinePlaces},
+                         {QStringLiteral("invitations"), hashes.size()},
+                         {QStringLiteral("centres"), idArray(batch.centreIds())}}});
     });
     if (!ok && slotsError.kind == StoreError::Kind::Conflict) {
         for (qsizetype i = 0; i < slots.size(); ++i) {
