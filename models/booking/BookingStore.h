@@ -57,6 +57,10 @@ public:
     virtual StoreError confirm(BookingRecord *booking, const IdempotencyRecord *idempotency,
                                const QString &eventType, const QByteArray &payload,
                                Event *event) = 0;
+    // Inside a batch, after confirm(): the invitation code with this hash (hex) booked
+    // `bookingId`. A batch-wide error when the code was used (only another writer on the same
+    // database gets there: the engine admits each code once).
+    virtual StoreError useInvitation(const QByteArray &hash, qint64 bookingId, qint64 now) = 0;
     // Inside a batch: marks a confirmed booking cancelled and gives its place back. Conflict
     // "not_active" when the booking is no longer confirmed (nothing of it written).
     virtual StoreError cancel(const BookingRecord &booking, qint64 now,

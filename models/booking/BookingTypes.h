@@ -32,6 +32,15 @@ struct SlotRecord {
     int minutes = 15;
     int capacity = 0;
     int booked = 0;
+    // When the slot's release opens (Unix seconds); 0: published without a release, bookable
+    // at once. Before it the slot is neither shown nor held.
+    qint64 opensAt = 0;
+    qint64 releaseId = 0; // 0: none
+    // Places kept back for hotline bookings (not offered to citizens) and hotline bookings.
+    int hotlinePlaces = 0;
+    int hotlineBooked = 0;
+    // Withdrawn: capacity follows booked down, a cancelled place is not offered again.
+    bool withdrawn = false;
 };
 
 struct BookingRecord {

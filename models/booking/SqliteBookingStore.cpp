@@ -46,6 +46,7 @@ struct SqliteBookingStore::Statements {
     SqliteStatement cancelBooking;
     SqliteStatement givePlaceBack;
     SqliteStatement insertIdempotency;
+    SqliteStatement useInvitation;
 };
 
 SqliteBookingStore::SqliteBookingStore(QSqlDatabase db, EventLog &eventLog)
@@ -134,8 +135,16 @@ StoreError SqliteBookingStore::loadCentres(QList<CentreRecord> *centres) {
 StoreError SqliteBookingStore::loadSlots(qint64 fromStartsAt, QList<SlotRecord> *slots) {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, centre_id, service_code, starts_at, minutes, "
-                                 "capacity, booked FROM slots WHERE starts_at >= ? ORDER BY id"));
+    query.prepare(
+        QStringLiteral("SELECT s.id, s.centre_id, s.service_code, s.starts_at, "
+                       "s.minutes, s.capacity, s.booked, COALESCE(r.opens_at, 0), "
+                       "s.withdrawn_at IS NOT NULL, COALESCE(s.release_id, 0), s.hotline_places, "
+                       "CASE WHEN s.hotline_places > 0 THEN (SELECT COUNT(*) FROM "
+                       "bookings b WHERE b.slot_id = s.id AND b.channel = 'hotline' "
+                       "AND b.state IN ('confirmed', 'checked_in')) ELSE 0 END FROM "
+                       "slots s "
+                       "LEFT JOIN releases r "
+                       "ON r.id = s.release_id WHERE s.starts_at >= ? ORDER BY s.id"));
     query.addBindValue(fromStartsAt);
     if (!query.exec())
         return fail(StoreError::Kind::Io, QStringLiteral("load slots"), query);
@@ -148,6 +157,11 @@ StoreError SqliteBookingStore::loadSlots(qint64 fromStartsAt, QList<SlotRecord> 
         s.minutes = query.value(4).toInt();
         s.capacity = query.value(5).toInt();
         s.booked = query.value(6).toInt();
+        s.opensAt = query.value(7).toLongLong();
+        s.withdrawn = query.value(8).toBool();
+        s.releaseId = query.value(9).toLongLong();
+        s.hotlinePlaces = query.value(10).toInt();
+        s.hotlineBooked = query.value(11).toInt();
         slots->append(s);
     }
     return {};
@@ -438,6 +452,23 @@ StoreError SqliteBookingStore::confirm(BookingRecord *booking, const Idempotency
     return {};
 }
 
+StoreError SqliteBookingStore::useInvitation(const QByteArray &hash, qint64 bookingId, qint64 now) {
+    Q_ASSERT(m_batchSeq >= 0);
+    SqliteStatement &use = m_sql->useInvitation;
+    if (!use.prepare(m_sql->handle,
+                     "UPDATE release_invitations SET booking_id = ?, used_at = ? WHERE "
+                     "code_hash = ? AND booking_id IS NULL"))
+        return fail(QStringLiteral("prepare use invitation"), use);
+    use.bind(1, bookingId);
+    use.bind(2, now);
+    use.bindText(3, hash);
+    if (!use.step())
+        return fail(QStringLiteral("use invitation"), use);
+    if (use.changes() != 1)
+        return StoreError{StoreError::Kind::Io, QStringLiteral("invitation used elsewhere"), {}};
+    return {};
+}
+
 StoreError SqliteBookingStore::cancel(const BookingRecord &booking, qint64 now,
                                       const IdempotencyRecord *idempotency,
                                       const QString &eventType, const QByteArray &payload,
@@ -454,8 +485,11 @@ StoreError SqliteBookingStore::cancel(const BookingRecord &booking, qint64 now,
     if (cancel.changes() != 1)
         return conflict(QStringLiteral("not_active"));
     SqliteStatement &giveBack = m_sql->givePlaceBack;
+    // A withdrawn slot gives the place up with the booking: withdrawn capacity never returns.
     if (!giveBack.prepare(m_sql->handle,
-                          "UPDATE slots SET booked = booked - 1 WHERE id = ? AND booked > 0"))
+                          "UPDATE slots SET booked = booked - 1, capacity = capacity - "
+                          "(withdrawn_at IS NOT NULL), withdrawn_places = withdrawn_places + "
+                          "(withdrawn_at IS NOT NULL) WHERE id = ? AND booked > 0"))
         return fail(QStringLiteral("prepare give place back"), giveBack);
     giveBack.bind(1, booking.slotId);
     if (!giveBack.step() || giveBack.changes() != 1)

@@ -39,6 +39,7 @@ public:
     void rollbackBatch() override;
     StoreError confirm(BookingRecord *booking, const IdempotencyRecord *idempotency,
                        const QString &eventType, const QByteArray &payload, Event *event) override;
+    StoreError useInvitation(const QByteArray &hash, qint64 bookingId, qint64 now) override;
     StoreError cancel(const BookingRecord &booking, qint64 now,
                       const IdempotencyRecord *idempotency, const QString &eventType,
                       const QByteArray &payload, Event *event) override;

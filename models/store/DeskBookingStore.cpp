@@ -67,6 +67,10 @@ Stored<QList<DeskBooking>> DeskBookingStore::list(const DeskBookingFilter &filte
         where.append(QStringLiteral("b.state = ?"));
         binds.append(*filter.state);
     }
+    if (filter.releaseId) {
+        where.append(QStringLiteral("s.release_id = ?"));
+        binds.append(*filter.releaseId);
+    }
     if (filter.after) {
         where.append(QStringLiteral("(s.starts_at, b.id) > (?, ?)"));
         binds.append(filter.after->first);

@@ -36,6 +36,7 @@ struct DeskBookingFilter {
     std::optional<qint64> startsFrom;  // slot start >= (Unix seconds)
     std::optional<qint64> startsUntil; // slot start <
     std::optional<QString> state;
+    std::optional<qint64> releaseId; // only bookings of this release's slots
     // Keyset cursor: only rows after (startsAt, id) in (slot start, booking id) order.
     std::optional<std::pair<qint64, qint64>> after;
     // The caller's centres when its account is limited to some; empty: every centre.

@@ -70,19 +70,39 @@ int Availability::freePlaces(qint64 slotId) const {
     return s ? s->free() : -1;
 }
 
-void Availability::addHeld(qint64 slotId, int delta) {
+void Availability::addHeld(qint64 slotId, int delta, bool hotline) {
     const auto it = m_slots.find(slotId);
     if (it == m_slots.end())
         return;
     it->second.held += delta;
+    if (hotline)
+        it->second.hotlineHeld += delta;
     changed(it->second);
 }
 
-void Availability::addBooked(qint64 slotId, int delta) {
+void Availability::addBooked(qint64 slotId, int delta, bool hotline) {
     const auto it = m_slots.find(slotId);
     if (it == m_slots.end())
         return;
     it->second.record.booked += delta;
+    if (hotline)
+        it->second.record.hotlineBooked += delta;
+    if (delta < 0 && it->second.record.withdrawn)
+        it->second.record.capacity += delta; // as the store does: the place is not offered again
+    changed(it->second);
+}
+
+void Availability::touch() {
+    m_answers.clear();
+    ++m_generation;
+}
+
+void Availability::capacityToBooked(qint64 slotId) {
+    const auto it = m_slots.find(slotId);
+    if (it == m_slots.end())
+        return;
+    it->second.record.capacity = it->second.record.booked;
+    it->second.record.withdrawn = true;
     changed(it->second);
 }
 
@@ -141,7 +161,12 @@ QByteArray Availability::dayJson(const DayKey &key, Day &day, qint64 now) {
         if (s.record.startsAt <= now)
             continue;
         day.validUntil = std::min(day.validUntil, s.record.startsAt);
-        const int free = std::max(0, s.free());
+        if (!s.openAt(now)) {
+            // Hidden until its release opens: the answer changes exactly then.
+            day.validUntil = std::min(day.validUntil, s.record.opensAt);
+            continue;
+        }
+        const int free = std::max(0, s.publicFree());
         freeTotal += free;
         if (!slots.isEmpty())
             slots.append(',');

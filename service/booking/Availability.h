@@ -7,6 +7,8 @@
 #include <QDate>
 #include <QList>
 
+#include <algorithm>
+
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -26,8 +28,17 @@ public:
     struct Slot {
         SlotRecord record;
         int held = 0;
+        int hotlineHeld = 0;  // of `held`: places held for hotline bookings
         qint64 dayJulian = 0; // Europe/Berlin date of the start
         int free() const { return record.capacity - record.booked - held; }
+        // The contingent not yet taken by hotline bookings or holds: never offered to citizens.
+        int keptBack() const {
+            return std::max(0, record.hotlinePlaces - record.hotlineBooked - hotlineHeld);
+        }
+        // What citizens may hold (staff booking for a caller may use free()).
+        int publicFree() const { return free() - keptBack(); }
+        // A slot of a release that has not opened is neither shown nor held.
+        bool openAt(qint64 now) const { return record.opensAt <= now; }
     };
 
     void reset(const QList<CentreRecord> &centres, const QList<SlotRecord> &slots);
@@ -38,8 +49,13 @@ public:
     const Slot *slot(qint64 slotId) const; // nullptr for an unknown slot
     int freePlaces(qint64 slotId) const;   // -1 for an unknown slot
     // Counter changes of one known slot.
-    void addHeld(qint64 slotId, int delta);
-    void addBooked(qint64 slotId, int delta);
+    // `hotline`: the place is a hotline one (counts against the contingent first).
+    void addHeld(qint64 slotId, int delta, bool hotline = false);
+    void addBooked(qint64 slotId, int delta, bool hotline = false);
+    // Withdrawal: the slot keeps only its booked places (free never goes above 0 again).
+    void capacityToBooked(qint64 slotId);
+    // Something outside the counters changed what answers show (a release opened).
+    void touch();
 
     bool hasCentre(qint64 centreId) const; // active ones only
     bool centreOffers(qint64 centreId, const QString &service) const;

@@ -106,6 +106,16 @@ void BookingEngine::centrePublished(const CentreRecord &centre) {
     m_availability.putCentre(centre);
 }
 
+void BookingEngine::releasedSlotsStored(const QList<SlotRecord> &slots) {
+    for (const SlotRecord &s : slots)
+        m_availability.addSlot(s);
+}
+
+void BookingEngine::slotsWithdrawn(const QList<qint64> &slotIds) {
+    for (const qint64 id : slotIds)
+        m_availability.capacityToBooked(id);
+}
+
 StoreError BookingEngine::addCentre(CentreRecord *centre) {
     drain(); // events in seq order, one writer at a time
     if (StoreError e = m_store.insertCentre(centre, nowSecs()))
@@ -140,6 +150,10 @@ EngineError BookingEngine::hold(qint64 slotId, const QString &service, const Hol
     return m_holds.hold(slotId, service, owner, nowSecs(), hold);
 }
 
+EngineError BookingEngine::holdForHotline(qint64 slotId, HoldInfo *hold) {
+    return m_holds.hold(slotId, QString(), HoldOwner(), nowSecs(), hold, true);
+}
+
 EngineError BookingEngine::releaseHold(const QString &holdId) {
     return m_holds.release(holdId, nowSecs());
 }
@@ -155,10 +169,20 @@ void BookingEngine::submitConfirm(const ConfirmRequest &request,
     qint64 slotId = 0;
     if (EngineError e = m_holds.beginCommit(request.holdId, person, &slotId))
         return done(WriteOutcome{std::move(e), {}, false, {}});
-    const SlotRecord &slot = m_availability.slot(slotId)->record;
+    const Availability::Slot &held = *m_availability.slot(slotId);
+    const SlotRecord &slot = held.record;
     const qint64 now = nowSecs();
 
     BookingWrite write;
+    if (slot.releaseId != 0) {
+        const ReleaseAdmission::Applicant applicant{request.birthDate, request.priorityGroup,
+                                                    request.invitationCode};
+        if (EngineError e = m_admission.admit(slot.releaseId, QDate::fromJulianDay(held.dayJulian),
+                                              applicant, m_pepper, &write.invitation)) {
+            m_holds.reactivate(request.holdId, now); // the citizen may correct and confirm again
+            return done(WriteOutcome{std::move(e), {}, false, {}});
+        }
+    }
     write.holdId = request.holdId;
     BookingRecord &b = write.booking;
     b.slotId = slotId;
@@ -229,7 +253,8 @@ void BookingEngine::finishBatch(GroupCommitQueue::Batch &batch, const StoreError
         for (BookingWrite &write : batch) {
             if (write.cancel) {
                 if (write.written)
-                    m_availability.addBooked(write.booking.slotId, -1);
+                    m_availability.addBooked(write.booking.slotId, -1,
+                                             write.booking.channel == u"hotline");
             } else if (write.outcome.error) {
                 m_holds.reactivate(write.holdId, now); // refused: the hold is as it was
             } else {
@@ -239,6 +264,10 @@ void BookingEngine::finishBatch(GroupCommitQueue::Batch &batch, const StoreError
                 events.append(write.event);
         }
         m_hub.publish(events);
+    }
+    for (const BookingWrite &write : batch) {
+        if (!write.invitation.isEmpty())
+            m_admission.invitationDone(write.invitation, !failed && write.written);
     }
     for (const BookingWrite &write : batch)
         write.done(write.outcome);
@@ -305,6 +334,12 @@ EngineError BookingEngine::writeConfirm(BookingWrite &write, StoreError *batchEr
         }
         const StoreError e = batchStore().confirm(
             &b, idempotency, QStringLiteral("booking.confirmed"), eventPayload(b), &write.event);
+        if (!e && !write.invitation.isEmpty()) {
+            if (StoreError used = batchStore().useInvitation(write.invitation, b.id, b.createdAt)) {
+                *batchError = used;
+                return storageError(used);
+            }
+        }
         if (!e) {
             write.written = true;
             write.outcome.booking = b;

@@ -9,6 +9,7 @@
 #include "service/booking/HoldPolicy.h"
 #include "service/booking/Holds.h"
 #include "service/booking/QrBatchSigner.h"
+#include "service/booking/ReleaseAdmission.h"
 
 #include <QDate>
 #include <QObject>
@@ -30,6 +31,9 @@ struct ConfirmRequest {
     QString phone;
     QString email;
     QString channel = QStringLiteral("online");
+    // For releases with eligibility rules (see ReleaseAdmission).
+    QString priorityGroup;
+    QString invitationCode;
 };
 
 // The booking engine: the one place that decides where holds and slot counters live. Today
@@ -45,6 +49,19 @@ struct ConfirmRequest {
 //   failed batch answers each of its requests with Storage and changes nothing. While its
 //   write is queued a hold is "committing": it cannot be confirmed twice, released or expire.
 // - Committed events are published on the EventHub after the commit, in seq order.
+// - Releases: a slot of a release that has not opened (SlotRecord::opensAt after the Clock's
+//   now) is neither shown nor held, decided on every read and hold from the Clock, so it opens
+//   exactly at opensAt whether or not the timer that stores "open" has fired. A withdrawal
+//   sets capacity to booked (store and memory) with no batch in flight (StaffWriter settles
+//   the engine first) and marks the slot withdrawn: a later cancellation lowers capacity with
+//   booked, and a place held at that moment can no longer be confirmed (the store's
+//   conditional update refuses it), so withdrawn places never come back.
+// - Hotline contingent: citizens' holds see publicFree() (free minus the kept-back places not
+//   yet taken by hotline bookings or holds); staff holds for callers see free(). Both come out
+//   of the same capacity, so the contingent never adds places.
+// - Eligibility (ReleaseAdmission) is decided at confirm from memory; an invitation code is
+//   committing while its confirm is queued (a second confirm with it is refused) and stored
+//   as used in the same transaction as its booking.
 class BookingEngine : public QObject {
     Q_OBJECT
 public:
@@ -77,6 +94,11 @@ public:
     // Changes whenever an availability answer may have changed. Call sweep() first.
     quint64 generation() const { return m_availability.generation(); }
     int freePlaces(qint64 slotId) const { return m_availability.freePlaces(slotId); }
+    // The centre of a known slot; 0 for an unknown one.
+    qint64 centreOfSlot(qint64 slotId) const {
+        const Availability::Slot *slot = m_availability.slot(slotId);
+        return slot ? slot->record.centreId : 0;
+    }
     QDate today() const; // Europe/Berlin, from the Clock
 
     // Publishing (used by seeding and by the staff routes). Slots get their ids set.
@@ -84,6 +106,24 @@ public:
     StoreError addSlots(QList<SlotRecord> *slots);
     // A centre the staff publish route stored itself: refreshes the in-memory catalogue.
     void centrePublished(const CentreRecord &centre);
+    // Slots of a release that the release route stored (with their ids and opensAt) in its own
+    // transaction: memory follows the committed rows.
+    void releasedSlotsStored(const QList<SlotRecord> &slots);
+    // The release route took the unbooked places of these slots away (capacity = booked).
+    void slotsWithdrawn(const QList<qint64> &slotIds);
+    // A release's stored state became open: cached answers are built again.
+    void releaseOpened() { m_availability.touch(); }
+    // Who may book a release's slots, and its invitation codes (by hash, see
+    // invitationHash()); checked at every confirm of its slots.
+    void setReleaseRules(qint64 releaseId, const Eligibility &rules) {
+        m_admission.setRules(releaseId, rules);
+    }
+    void addInvitation(qint64 releaseId, const QByteArray &hash, bool used) {
+        m_admission.addInvitation(releaseId, hash, used);
+    }
+    QByteArray invitationHash(const QString &normalisedCode) const {
+        return ReleaseAdmission::invitationHash(m_pepper, normalisedCode);
+    }
 
     // `owner`: the address (and the person, when the request named them) the hold is counted
     // against (HoldPolicy); in-process callers (seeding, tests) pass none.
@@ -91,6 +131,8 @@ public:
     EngineError hold(qint64 slotId, const QString &service, HoldInfo *hold) {
         return this->hold(slotId, service, HoldOwner(), hold);
     }
+    // A hold that staff take for a hotline caller: it may use the slot's hotline contingent.
+    EngineError holdForHotline(qint64 slotId, HoldInfo *hold);
     // The limits holds are checked against; the waiting room tightens them at run time.
     HoldPolicy &holdPolicy() { return m_holdPolicy; }
     EngineError releaseHold(const QString &holdId);
@@ -170,6 +212,7 @@ private:
     Availability m_availability;
     HoldPolicy m_holdPolicy;
     Holds m_holds;
+    ReleaseAdmission m_admission;
     QrBatchSigner m_signer;
     QByteArray m_pepper;
     GroupCommitQueue m_commits;

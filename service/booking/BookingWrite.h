@@ -32,6 +32,7 @@ struct BookingWrite {
     WriteOutcome outcome;
     bool written = false; // stored in this batch (not refused by a conflict)
     Event event;
+    QByteArray invitation; // hash of the invitation code the confirm uses; empty: none
 };
 
 } // namespace slotdesk

@@ -6,20 +6,22 @@
 namespace slotdesk {
 
 // An engine refusal, mapped to HTTP by the controller: NotFound → 404, Conflict → 409,
-// Invalid → 422, Storage → 503, Limited → 429. `reason` is the machine-readable error code.
+// Invalid → 422, Storage → 503, Limited → 429, Forbidden → 403. `reason` is the
+// machine-readable error code; `detail` refines it (not_eligible: too_young, ...).
 struct EngineError {
-    enum class Kind { None, NotFound, Conflict, Invalid, Storage, Limited };
+    enum class Kind { None, NotFound, Conflict, Invalid, Storage, Limited, Forbidden };
     Kind kind = Kind::None;
     QString reason;
     QString message;
     QString field;
     // Limited: seconds until the client may try again.
     qint64 retryAfter = 0;
+    QString detail;
     explicit operator bool() const { return kind != Kind::None; }
 
     static EngineError make(Kind kind, const char *reason, const QString &message,
                             const QString &field = {}) {
-        return EngineError{kind, QLatin1String(reason), message, field, 0};
+        return EngineError{kind, QLatin1String(reason), message, field, 0, {}};
     }
 };
 

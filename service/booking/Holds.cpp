@@ -1,5 +1,6 @@
 #include "service/booking/Holds.h"
 
+#include "models/core/Clock.h"
 #include "service/booking/Availability.h"
 #include "service/booking/HoldPolicy.h"
 #include "service/booking/RandomPool.h"
@@ -43,7 +44,7 @@ EngineError tooManyHolds(const QString &message, const QList<qint64> &expiries, 
 } // namespace
 
 EngineError Holds::hold(qint64 slotId, const QString &service, const HoldOwner &owner, qint64 now,
-                        HoldInfo *hold) {
+                        HoldInfo *hold, bool hotline) {
     sweep(now);
     if (!owner.address.isEmpty()) {
         const QList<qint64> expiries = m_byClient.value(owner.address);
@@ -71,14 +72,22 @@ EngineError Holds::hold(qint64 slotId, const QString &service, const HoldOwner &
     if (slot->record.startsAt <= now)
         return error(EngineError::Kind::Conflict, "slot_in_past", tr("This slot has started."),
                      QStringLiteral("slot_id"));
-    if (slot->free() <= 0)
+    if (!slot->openAt(now)) {
+        EngineError e =
+            error(EngineError::Kind::Conflict, "release_not_open",
+                  tr("This slot can be booked from %1 on.").arg(berlinIso(slot->record.opensAt)),
+                  QStringLiteral("slot_id"));
+        e.retryAfter = slot->record.opensAt - now;
+        return e;
+    }
+    if ((hotline ? slot->free() : slot->publicFree()) <= 0)
         return error(EngineError::Kind::Conflict, "slot_full",
                      tr("This slot has no free place left."), QStringLiteral("slot_id"));
-    m_availability.addHeld(slotId, +1);
+    m_availability.addHeld(slotId, +1, hotline);
     ++m_active;
     const QString id = RandomPool::hexToken(16);
     const qint64 expiresAt = now + m_holdSeconds;
-    m_holds.insert(id, Hold{slotId, expiresAt, State::Active, owner});
+    m_holds.insert(id, Hold{slotId, expiresAt, State::Active, owner, hotline});
     if (!owner.address.isEmpty())
         m_byClient[owner.address].append(expiresAt);
     if (!owner.person.isEmpty())
@@ -101,7 +110,7 @@ void Holds::forget(QHash<Key, QList<qint64>> &index, const Key &key, qint64 expi
 }
 
 void Holds::giveBack(Hold &hold) {
-    m_availability.addHeld(hold.slotId, -1);
+    m_availability.addHeld(hold.slotId, -1, hold.hotline);
     --m_active;
     forget(m_byClient, hold.owner.address, hold.expiresAt);
     forget(m_byPerson, hold.owner.person, hold.expiresAt);
@@ -156,7 +165,7 @@ void Holds::commit(const QString &holdId, bool booked, qint64 now) {
         return;
     giveBack(*it); // the held place becomes the booked place, or is given back
     if (booked)
-        m_availability.addBooked(it->slotId, +1);
+        m_availability.addBooked(it->slotId, +1, it->hotline);
     end(holdId, *it, booked ? State::Used : State::Released, now);
 }
 

@@ -32,9 +32,10 @@ public:
     Holds(Availability &availability, const HoldPolicy &policy, int holdSeconds);
 
     // Refused with Limited (retryAfter: until the owner's first hold expires) beyond the
-    // policy's limits.
+    // policy's limits. `hotline`: staff hold a place for a caller; it may take the slot's
+    // hotline contingent, which citizens' holds never do.
     EngineError hold(qint64 slotId, const QString &service, const HoldOwner &owner, qint64 now,
-                     HoldInfo *hold);
+                     HoldInfo *hold, bool hotline = false);
     EngineError release(const QString &holdId, qint64 now);
     // Marks an active hold as committing (its confirm is queued): it can then neither expire,
     // be released nor be confirmed again. `person`: who confirms; a hold that named another
@@ -60,6 +61,7 @@ private:
         qint64 expiresAt = 0;
         State state = State::Active;
         HoldOwner owner;
+        bool hotline = false;
     };
     template <typename Key>
     static void forget(QHash<Key, QList<qint64>> &index, const Key &key, qint64 expiresAt);

@@ -85,6 +85,14 @@ QHttpServerResponse CitizenController::engineError(const EngineError &error) {
     case EngineError::Kind::Storage:
         status = HttpStatus::ServiceUnavailable;
         break;
+    case EngineError::Kind::Forbidden: {
+        QJsonObject body{{QStringLiteral("error"), error.reason},
+                         {QStringLiteral("reason"), error.detail},
+                         {QStringLiteral("message"), error.message}};
+        if (!error.field.isEmpty())
+            body.insert(QStringLiteral("field"), error.field);
+        return jsonResponse(body, HttpStatus::Forbidden);
+    }
     case EngineError::Kind::Limited: {
         QHttpServerResponse response =
             jsonError(HttpStatus::TooManyRequests, error.reason, error.message, error.field);
@@ -350,6 +358,10 @@ QHttpServerResponse CitizenController::createBooking(const HttpRequest &request)
         QStringLiteral("birth_date"), JsonFields::Required, QDate(today.year() - 130, 1, 1), today);
     confirm.phone = fields.string(QStringLiteral("phone"), JsonFields::Optional, 40);
     confirm.email = fields.string(QStringLiteral("email"), JsonFields::Optional, 254);
+    confirm.priorityGroup =
+        fields.string(QStringLiteral("priority_group"), JsonFields::Optional, 64);
+    confirm.invitationCode =
+        fields.string(QStringLiteral("invitation_code"), JsonFields::Optional, 64);
     fields.rejectUnknown();
     if (!fields.failed() && confirm.phone.isEmpty() && confirm.email.isEmpty())
         fields.fail(HttpStatus::BadRequest, QStringLiteral("missing_field"),

@@ -20,8 +20,10 @@ class SigningKey;
 //   POST   /holds                           {slot_id|slotId, service?} → 201 hold
 //   DELETE /holds/{id}                      release a hold early
 //   POST   /bookings                        {hold_id, family_name, given_name, birth_date,
-//                                            phone|email} → 201 new, 409 already_booked (day
-//                                            and centre only: no code, no names)
+//                                            phone|email, priority_group?, invitation_code?}
+//                                            → 201 new, 409 already_booked (day and centre
+//                                            only: no code, no names), 403 not_eligible with
+//                                            reason (a release's age, group or invitation)
 //   POST   /booking-code-requests           {family_name, given_name, birth_date, service} →
 //                                            202 always; the code goes to the contact on file
 //   GET    /bookings/{code}                 header Birth-Date; rate-limited per address

@@ -8,6 +8,9 @@
 #include "service/staff/auth/StaffUserController.h"
 #include "service/staff/desk/DeskController.h"
 #include "service/staff/publish/PublishController.h"
+#include "service/staff/release/HotlineController.h"
+#include "service/staff/release/ReleaseController.h"
+#include "service/staff/release/ReleaseOpener.h"
 #include "service/staff/stream/EventStream.h"
 
 #include <QCoreApplication>
@@ -18,12 +21,19 @@ StaffSide::StaffSide(QSqlDatabase db, EventLog &events, EventHub &hub, BookingEn
                      HttpServer &http, const Clock &clock, const StaffSettings &settings)
     : m_auth(std::make_unique<StaffAuth>(db, clock, settings))
     , m_writer(std::make_unique<StaffWriter>(db, events, hub, m_auth->audit()))
-    , m_stream(std::make_unique<EventStream>(http, *m_auth, events, hub, settings)) {
+    , m_stream(std::make_unique<EventStream>(http, *m_auth, events, hub, settings))
+    , m_opener(std::make_unique<ReleaseOpener>(db, *m_writer, engine, clock)) {
+    if (!m_opener->load())
+        qWarning("scheduled releases could not be read: they become bookable on time, but their "
+                 "state and release.opened event wait for a restart");
     m_controllers.push_back(std::make_unique<AuthController>(*m_auth, *m_writer));
     m_controllers.push_back(std::make_unique<StaffUserController>(*m_auth, *m_writer));
     m_controllers.push_back(std::make_unique<AuditController>(*m_auth));
     m_controllers.push_back(std::make_unique<PublishController>(db, *m_auth, *m_writer, engine));
     m_controllers.push_back(std::make_unique<DeskController>(db, *m_auth, *m_writer));
+    m_controllers.push_back(
+        std::make_unique<ReleaseController>(db, *m_auth, *m_writer, engine, *m_opener));
+    m_controllers.push_back(std::make_unique<HotlineController>(*m_auth, *m_writer, engine));
 }
 
 StaffSide::~StaffSide() = default;

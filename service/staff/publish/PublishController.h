@@ -34,16 +34,6 @@ private:
     QHttpServerResponse putOpeningHours(const HttpRequest &request);
     QHttpServerResponse postSlots(const HttpRequest &request);
 
-    // One element of a slot batch, checked against the catalogue, the clock and the batch so
-    // far. `centreIds` caches uuid → id; `seen` holds the batch's centre/service/start keys.
-    struct SlotBatch {
-        QHash<QString, qint64> centreIds;
-        QSet<QString> seen;
-        QList<SlotRecord> records;
-    };
-    std::optional<QHttpServerResponse> readSlot(const QJsonValue &value, qsizetype index,
-                                                qint64 now, SlotBatch *batch);
-
     QSqlDatabase m_db;
     StaffAuth &m_auth;
     StaffWriter &m_writer;
