@@ -8,6 +8,7 @@
 #include "service/staff/auth/StaffUserController.h"
 #include "service/staff/desk/DeskController.h"
 #include "service/staff/publish/PublishController.h"
+#include "service/staff/release/ForecastController.h"
 #include "service/staff/release/HotlineController.h"
 #include "service/staff/release/ReleaseController.h"
 #include "service/staff/release/ReleaseOpener.h"
@@ -34,6 +35,7 @@ StaffSide::StaffSide(QSqlDatabase db, EventLog &events, EventHub &hub, BookingEn
     m_controllers.push_back(
         std::make_unique<ReleaseController>(db, *m_auth, *m_writer, engine, *m_opener));
     m_controllers.push_back(std::make_unique<HotlineController>(*m_auth, *m_writer, engine));
+    m_controllers.push_back(std::make_unique<ForecastController>(db, *m_auth, *m_writer));
 }
 
 StaffSide::~StaffSide() = default;

@@ -10,6 +10,7 @@
 #include "service/staff/StaffWriter.h"
 #include "service/staff/auth/StaffAuth.h"
 #include "service/staff/publish/SlotBatchReader.h"
+#include "service/staff/release/ForecastCheck.h"
 #include "service/staff/release/ReleaseOpener.h"
 
 #include <QCryptographicHash>
@@ -312,7 +313,13 @@ QHttpServerResponse ReleaseController::create(const HttpRequest &request) {
     qint64 releaseId = 0;
     StoreError slotsError;
     StoreError invitationsError;
+    std::optional<ForecastRefusal> overForecast;
     const bool ok = m_writer.run([&](StaffWriter::Transaction &tx) {
+        // Checked in the transaction that inserts, so the figures cannot change in between.
+        Stored<std::optional<ForecastRefusal>> forecast = checkForecasts(m_db, slots);
+        overForecast = std::move(forecast.value);
+        if (forecast.error || overForecast)
+            return false;
         if (table.insert(release, now, &releaseId))
             return false;
         slotsError = table.insertSlots(releaseId, &slots);
@@ -342,6 +349,8 @@ QHttpServerResponse ReleaseController::create(const HttpRequest &request) {
                          {QStringLiteral("invitations"), hashes.size()},
                          {QStringLiteral("centres"), idArray(batch.centreIds())}}});
     });
+    if (overForecast)
+        return forecastRefusalAnswer(*overForecast);
     if (!ok && slotsError.kind == StoreError::Kind::Conflict) {
         for (qsizetype i = 0; i < slots.size(); ++i) {
             const SlotRecord &s = slots.at(i);
