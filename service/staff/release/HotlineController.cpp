@@ -3,6 +3,7 @@
 #include "models/booking/BookingCode.h"
 #include "models/core/Clock.h"
 #include "service/booking/BookingEngine.h"
+#include "service/http/EngineErrorResponse.h"
 #include "service/http/JsonBody.h"
 #include "service/http/Router.h"
 #include "service/staff/StaffWriter.h"
@@ -12,35 +13,7 @@
 
 namespace slotdesk {
 
-namespace {
-
-QHttpServerResponse engineRefusal(const EngineError &e) {
-    HttpStatus status = HttpStatus::Conflict;
-    switch (e.kind) {
-    case EngineError::Kind::NotFound:
-        status = HttpStatus::NotFound;
-        break;
-    case EngineError::Kind::Invalid:
-        status = HttpStatus::UnprocessableEntity;
-        break;
-    case EngineError::Kind::Storage:
-        status = HttpStatus::ServiceUnavailable;
-        break;
-    case EngineError::Kind::Forbidden:
-        status = HttpStatus::Forbidden;
-        break;
-    default:
-        break;
-    }
-    QJsonObject body{{QStringLiteral("error"), e.reason}, {QStringLiteral("message"), e.message}};
-    if (!e.detail.isEmpty())
-        body.insert(QStringLiteral("reason"), e.detail);
-    if (!e.field.isEmpty())
-        body.insert(QStringLiteral("field"), e.field);
-    return jsonResponse(body, status);
-}
-
-} // namespace
+namespace {} // namespace
 
 HotlineController::HotlineController(StaffAuth &auth, StaffWriter &writer, BookingEngine &engine)
     : m_auth(auth)
@@ -89,12 +62,12 @@ QHttpServerResponse HotlineController::book(const HttpRequest &request) {
         return StaffAuth::centreRefusal();
     HoldInfo hold;
     if (const EngineError e = m_engine.holdForHotline(*slotId, &hold))
-        return engineRefusal(e);
+        return engineErrorResponse(e);
     confirm.holdId = hold.id;
     const WriteOutcome outcome = m_engine.confirm(confirm);
     if (outcome.error) {
         m_engine.releaseHold(hold.id);
-        return engineRefusal(outcome.error);
+        return engineErrorResponse(outcome.error);
     }
     const BookingRecord &b = outcome.booking;
     if (outcome.existing)
