@@ -25,9 +25,14 @@ CentrePublication fromRow(const QSqlQuery &q) {
     return p;
 }
 
+// Qt binds a null QString as SQL NULL; the text columns are NOT NULL with '' for "none".
+QString text(const QString &value) {
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 QString jsonText(const QJsonObject &object) {
     if (object.isEmpty())
-        return QString();
+        return QStringLiteral("");
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
@@ -76,7 +81,7 @@ StoreError PublicationTable::markPublished(const CentrePublication &p) {
                                   "service_revision = excluded.service_revision, "
                                   "published_at = excluded.published_at, conflict = '', "
                                   "service_version = ''"),
-                   {p.centreId, p.centreRevision, QString::fromLatin1(p.hoursDigest),
+                   {p.centreId, p.centreRevision, text(QString::fromLatin1(p.hoursDigest)),
                     p.serviceRevision, p.publishedAt}))
         return sql::toStoreError(q.lastError());
     return {};
@@ -91,7 +96,7 @@ StoreError PublicationTable::markConflict(qint64 centreId, const QString &reason
                                   "ON CONFLICT (centre_id) DO UPDATE SET "
                                   "conflict = excluded.conflict, "
                                   "service_version = excluded.service_version"),
-                   {centreId, reason, jsonText(serviceVersion)}))
+                   {centreId, text(reason), jsonText(serviceVersion)}))
         return sql::toStoreError(q.lastError());
     return {};
 }
