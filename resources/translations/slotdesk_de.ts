@@ -991,6 +991,13 @@
         <source>The publish states could not be read: %1</source>
         <translation>Die Veröffentlichungsstände konnten nicht gelesen werden: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n centre(s) published, %1 in conflict with the service.</source>
+        <translation>
+            <numerusform>%n Zentrum veröffentlicht, %1 im Konflikt mit dem Dienst.</numerusform>
+            <numerusform>%n Zentren veröffentlicht, %1 im Konflikt mit dem Dienst.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::ClosuresModel</name>
@@ -1699,14 +1706,6 @@ Fügen Sie einen für einen Tag mit abweichenden Zeiten hinzu, z. B. Heiligabend
         <translation>Telefon</translation>
     </message>
     <message>
-        <source>&amp;Keep local version and publish</source>
-        <translation>&amp;Lokale Fassung behalten und veröffentlichen</translation>
-    </message>
-    <message>
-        <source>&amp;Take the service&apos;s version</source>
-        <translation>Fassung des &amp;Dienstes übernehmen</translation>
-    </message>
-    <message>
         <source>Publishing conflict: %1</source>
         <translation>Konflikt beim Veröffentlichen: %1</translation>
     </message>
@@ -1747,6 +1746,14 @@ Wählen Sie, welche Fassung gelten soll.</translation>
     <message>
         <source>Service (not known)</source>
         <translation>Dienst (nicht bekannt)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep local version</source>
+        <translation>&amp;Lokale Fassung veröffentlichen</translation>
+    </message>
+    <message>
+        <source>&amp;Take service version</source>
+        <translation>Fassung des &amp;Dienstes übernehmen</translation>
     </message>
 </context>
 <context>

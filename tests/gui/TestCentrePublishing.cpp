@@ -226,7 +226,6 @@ private Q_SLOTS:
         QCOMPARE(table->item(0, 1)->text(), QStringLiteral("Testzentrum West"));
         QCOMPARE(table->item(0, 2)->text(), QStringLiteral("Impfzentrum West (Dienst)"));
         saveScreenshot(dialog, QStringLiteral("centres-publish-conflict.png"));
-        saveScreenshot(&m_console->window(), QStringLiteral("centres-publish-states.png"));
 
         QSignalSpy finished(page(), &CentresPage::publishFinished);
         QTest::mouseClick(dialog->keepLocalButton(), Qt::LeftButton);
@@ -276,6 +275,33 @@ private Q_SLOTS:
         dialog->reject();
         QTRY_COMPARE(stateOf(second.id), std::optional(PublishState::Conflict));
         QCOMPARE(m_console->readBack().size(), 2);
+    }
+
+    void screenshotOfEveryState() {
+        const Centre published = seedWithHours(QStringLiteral("Testzentrum Alexanderplatz"));
+        const Centre changed = seedWithHours(QStringLiteral("Testzentrum Messe"));
+        const Centre refused = seedWithHours(QStringLiteral("Testzentrum Hafen"));
+        const Centre fresh = seedWithHours(QStringLiteral("Testzentrum Spandau"));
+        QVERIFY(publish(published.id));
+        QVERIFY(publish(changed.id));
+        Centre edited = changed;
+        edited.phone = QStringLiteral("030 999999");
+        QVERIFY(!waitForResult(m_console->store().saveCentre(edited)).error);
+        Centre stranger = sampleCentre(QStringLiteral("Testzentrum Hafen"));
+        stranger.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        changeOnService(stranger, QStringLiteral("Testzentrum Hafen"));
+        QVERIFY(publish(refused.id));
+        auto *dialog =
+            waitForVisible<PublishConflictDialog>(*page(), QStringLiteral("publishConflictDialog"));
+        QVERIFY(dialog);
+        dialog->reject();
+        QTRY_COMPARE(stateOf(published.id), std::optional(PublishState::Published));
+        QTRY_COMPARE(stateOf(changed.id), std::optional(PublishState::Changed));
+        QTRY_COMPARE(stateOf(refused.id), std::optional(PublishState::Conflict));
+        QTRY_COMPARE(stateOf(fresh.id), std::optional(PublishState::NotPublished));
+        m_console->window().resize(1280, 800);
+        page()->selectCentre(fresh.id);
+        saveScreenshot(&m_console->window(), QStringLiteral("centres-publish-states.png"));
     }
 
     void publishAllWithProgress() {

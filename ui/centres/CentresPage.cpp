@@ -238,6 +238,11 @@ void CentresPage::setPublisher(CentrePublisher *publisher) {
                     Q_EMIT errorMessage(
                         tr("%n centre(s) could not be published: %1", nullptr, summary.failed)
                             .arg(summary.lastMessage));
+                else if (summary.conflicts > 0)
+                    Q_EMIT statusMessage(tr("%n centre(s) published, %1 in conflict with the "
+                                            "service.",
+                                            nullptr, summary.published)
+                                             .arg(summary.conflicts));
                 else if (summary.cancelled)
                     Q_EMIT statusMessage(
                         tr("Publishing cancelled after %n centre(s).", nullptr, summary.published));

@@ -1,5 +1,6 @@
 #include "ui/centres/PublishConflictDialog.h"
 
+#include "models/domain/ServiceCatalogue.h"
 #include "net/WireFormat.h"
 
 #include <QDialogButtonBox>
@@ -13,7 +14,7 @@ namespace slotdesk {
 
 namespace {
 
-constexpr int kDialogColumns = 70;
+constexpr int kDialogColumns = 90;
 
 struct Row {
     QString label;
@@ -24,6 +25,13 @@ struct Row {
 QString kindText(CentreKind kind) {
     return kind == CentreKind::TestCentre ? PublishConflictDialog::tr("Test centre")
                                           : PublishConflictDialog::tr("Vaccination centre");
+}
+
+QString servicesText(const Centre &centre) {
+    QStringList names;
+    for (const QString &code : centre.serviceCodes)
+        names.append(serviceDisplayName(code));
+    return names.join(QStringLiteral(", "));
 }
 
 QList<Row> rowsOf(const Centre &local, const std::optional<Centre> &service) {
@@ -39,8 +47,8 @@ QList<Row> rowsOf(const Centre &local, const std::optional<Centre> &service) {
          pick([](const Centre &c) { return c.city; })},
         {PublishConflictDialog::tr("Kind"), kindText(local.kind),
          pick([](const Centre &c) { return kindText(c.kind); })},
-        {PublishConflictDialog::tr("Services"), local.serviceCodes.join(QStringLiteral(", ")),
-         pick([](const Centre &c) { return c.serviceCodes.join(QStringLiteral(", ")); })},
+        {PublishConflictDialog::tr("Services"), servicesText(local),
+         pick([](const Centre &c) { return servicesText(c); })},
         {PublishConflictDialog::tr("Lanes"), QString::number(local.lanes),
          pick([](const Centre &c) { return QString::number(c.lanes); })},
         {PublishConflictDialog::tr("Slot length"), QString::number(local.slotMinutes),
@@ -56,8 +64,8 @@ PublishConflictDialog::PublishConflictDialog(const Centre &local, const QJsonObj
                                              const QString &reason, QWidget *parent)
     : QDialog(parent)
     , m_table(new QTableWidget(this))
-    , m_keepLocal(new QPushButton(tr("&Keep local version and publish"), this))
-    , m_takeService(new QPushButton(tr("&Take the service's version"), this)) {
+    , m_keepLocal(new QPushButton(tr("&Keep local version"), this))
+    , m_takeService(new QPushButton(tr("&Take service version"), this)) {
     setObjectName(QStringLiteral("publishConflictDialog"));
     setWindowTitle(tr("Publishing conflict: %1").arg(local.name));
     setMinimumWidth(kDialogColumns * fontMetrics().averageCharWidth());
@@ -102,6 +110,13 @@ PublishConflictDialog::PublishConflictDialog(const Centre &local, const QJsonObj
     layout->addWidget(explanation);
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
+    m_table->resizeRowsToContents();
+    // Every field at once, without scrolling, at any font size.
+    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth();
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        height += m_table->rowHeight(row);
+    m_table->setMinimumHeight(height);
+    adjustSize();
 }
 
 void PublishConflictDialog::fill(const Centre &local, const QJsonObject &serviceVersion) {
