@@ -14,7 +14,7 @@ namespace slotdesk {
 
 namespace {
 
-constexpr int kDialogColumns = 90;
+constexpr int kDialogColumns = 110;
 
 struct Row {
     QString label;
@@ -110,12 +110,13 @@ PublishConflictDialog::PublishConflictDialog(const Centre &local, const QJsonObj
     layout->addWidget(explanation);
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
-    m_table->resizeRowsToContents();
     // Every field at once, without scrolling, at any font size.
-    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth();
-    for (int row = 0; row < m_table->rowCount(); ++row)
-        height += m_table->rowHeight(row);
-    m_table->setMinimumHeight(height);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() +
+                              m_table->rowCount() *
+                                  m_table->verticalHeader()->defaultSectionSize() +
+                              2 * m_table->frameWidth());
     adjustSize();
 }
 
