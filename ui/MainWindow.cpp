@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "models/store/ConsoleStore.h"
+#include "ui/centres/CentrePublisher.h"
 #include "ui/centres/CentresPage.h"
 #include "ui/csv/CsvImportDialog.h"
 #include "ui/hours/OpeningHoursPage.h"
@@ -408,7 +409,12 @@ void MainWindow::installConnection(QWidget *indicator, const QList<QAction *> &f
     m_settingsMenu->addAction(settingsAction);
 }
 
+void MainWindow::installPublishing(ServiceClient &client) {
+    m_centresPage->setPublisher(new CentrePublisher(m_store, client, this));
+}
+
 void MainWindow::applyPermissions(const RolePermissions &permissions) {
+    m_centresPage->setPublishAllowed(permissions.editCentres);
     const QList<std::pair<Page, bool>> pages = {
         {Page::SlotRelease, permissions.releaseSlots},
         {Page::CheckIn, permissions.checkIn},

@@ -15,6 +15,7 @@ class QStackedWidget;
 namespace slotdesk {
 
 class CentresPage;
+class ServiceClient;
 class Clock;
 class ConsoleStore;
 class OpeningHoursPage;
@@ -46,6 +47,8 @@ public:
     // bar, its actions at the top of the File menu and its settings in the Settings menu.
     void installConnection(QWidget *indicator, const QList<QAction *> &fileActions,
                            QAction *settingsAction);
+    // Publishing centres to the service from the centres page; the client outlives the window.
+    void installPublishing(ServiceClient &client);
     // Enables the pages and actions the signed-in role may use.
     void applyPermissions(const RolePermissions &permissions);
 

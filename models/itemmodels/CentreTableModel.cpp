@@ -68,9 +68,19 @@ QVariant CentreTableModel::data(const QModelIndex &index, int role) const {
             return c.phone;
         case Active:
             return c.active ? tr("Active") : tr("Inactive");
+        case Publication:
+            if (const std::optional<PublishInfo> info = publishInfo(c.id))
+                return publishStateText(info->state);
+            return {};
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == Publication) {
+            const std::optional<PublishInfo> info = publishInfo(c.id);
+            if (info && info->state == PublishState::Conflict && !info->conflict.isEmpty())
+                return tr("Conflict with the service: %1").arg(info->conflict);
+            return {};
+        }
         if (index.column() == Lanes)
             return tr("%n lane(s) with %1 person(s) each per slot", nullptr, c.lanes)
                 .arg(c.capacityPerLane);
@@ -82,6 +92,10 @@ QVariant CentreTableModel::data(const QModelIndex &index, int role) const {
     case Qt::ForegroundRole:
         // Inactive centres stay listed (their history matters) but recede visually.
         return c.active ? QVariant() : inactiveForeground();
+    case PublishStateRole:
+        if (const std::optional<PublishInfo> info = publishInfo(c.id))
+            return int(info->state);
+        return {};
     case CentreIdRole:
         return c.id;
     case CentreRole:
@@ -115,6 +129,8 @@ QVariant CentreTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Phone");
     case Active:
         return tr("Status");
+    case Publication:
+        return tr("Publishing");
     }
     return {};
 }
@@ -189,6 +205,19 @@ bool CentreFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     return std::all_of(words.cbegin(), words.cend(), [&](const QString &word) {
         return haystack.contains(word, Qt::CaseInsensitive);
     });
+}
+
+void CentreTableModel::setPublishStates(const QHash<qint64, PublishInfo> &states) {
+    m_publish = states;
+    if (!m_centres.isEmpty())
+        Q_EMIT dataChanged(index(0, Publication), index(rowCount() - 1, Publication));
+}
+
+std::optional<CentreTableModel::PublishInfo> CentreTableModel::publishInfo(qint64 id) const {
+    // value() rather than an iterator: GCC 12 -O2 warns inside QHash's inlined iterators.
+    if (!m_publish.contains(id))
+        return std::nullopt;
+    return m_publish.value(id);
 }
 
 } // namespace slotdesk

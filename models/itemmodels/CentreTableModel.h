@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/domain/Centre.h"
+#include "models/rules/PublishState.h"
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
@@ -12,8 +13,24 @@ namespace slotdesk {
 class CentreTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Kind, Address, Services, Lanes, SlotMinutes, Phone, Active, ColumnCount };
-    enum Role { CentreIdRole = Qt::UserRole + 1, CentreRole, SearchTextRole };
+    enum Column {
+        Name,
+        Kind,
+        Address,
+        Services,
+        Lanes,
+        SlotMinutes,
+        Phone,
+        Active,
+        Publication,
+        ColumnCount
+    };
+    enum Role {
+        CentreIdRole = Qt::UserRole + 1,
+        CentreRole,
+        SearchTextRole,
+        PublishStateRole // int(PublishState); absent until the states are known
+    };
 
     explicit CentreTableModel(QObject *parent = nullptr);
 
@@ -28,9 +45,17 @@ public:
     void removeById(qint64 id);
     const QList<Centre> &centres() const { return m_centres; }
     int rowOf(qint64 id) const; // -1 when absent
+    // Where each centre stands with the service, with the service's reason for a conflict.
+    struct PublishInfo {
+        PublishState state = PublishState::NotPublished;
+        QString conflict;
+    };
+    void setPublishStates(const QHash<qint64, PublishInfo> &states);
+    std::optional<PublishInfo> publishInfo(qint64 id) const;
 
 private:
     QList<Centre> m_centres;
+    QHash<qint64, PublishInfo> m_publish;
 };
 
 // Case-insensitive search over name, address, services and phone; optionally hides inactive.

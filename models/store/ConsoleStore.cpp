@@ -4,6 +4,7 @@
 #include "models/store/CentreRepository.h"
 #include "models/store/Database.h"
 #include "models/store/OpeningHoursRepository.h"
+#include "models/store/PublicationTable.h"
 #include "models/store/SlotPlanTable.h"
 #include "models/store/SqlSupport.h"
 
@@ -124,6 +125,11 @@ void ConsoleStore::notifyCentresChanged() {
         this, [this] { Q_EMIT centresChanged(); }, Qt::QueuedConnection);
 }
 
+void ConsoleStore::notifyPublicationsChanged() {
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT publicationsChanged(); }, Qt::QueuedConnection);
+}
+
 void ConsoleStore::notifyHoursChanged(qint64 centreId) {
     QMetaObject::invokeMethod(
         this, [this, centreId] { Q_EMIT openingHoursChanged(centreId); }, Qt::QueuedConnection);
@@ -193,6 +199,87 @@ QFuture<StoreError> ConsoleStore::saveOpeningHours(const OpeningHours &hours) {
             error = OpeningHoursRepository(*m_db, m_clock).save(hours);
         if (!error)
             notifyHoursChanged(hours.centreId);
+        return error;
+    });
+}
+
+QFuture<Stored<QHash<qint64, ConsoleStore::PublishStatus>>> ConsoleStore::publishStates() {
+    return QtConcurrent::run(&m_pool, [this] {
+        Stored<QHash<qint64, PublishStatus>> result;
+        result.error = ensureOpen();
+        if (result.error)
+            return result;
+        const QList<Centre> centres = CentreRepository(*m_db, m_clock).list(&result.error);
+        const QHash<qint64, CentrePublication> published =
+            PublicationTable(m_db->handle()).all(&result.error);
+        if (result.error)
+            return result;
+        const OpeningHoursRepository hours(*m_db, m_clock);
+        for (const Centre &centre : centres) {
+            PublishStatus status;
+            status.publication = published.value(centre.id);
+            status.publication.centreId = centre.id;
+            const Stored<OpeningHours> loaded = hours.load(centre.id);
+            if (loaded.error) {
+                result.error = loaded.error;
+                return result;
+            }
+            status.state = publishStateOf(status.publication, centre.revision,
+                                          openingHoursDigest(loaded.value));
+            result.value.insert(centre.id, status);
+        }
+        return result;
+    });
+}
+
+QFuture<Stored<ConsoleStore::PublishPayload>> ConsoleStore::publishPayload(qint64 centreId) {
+    return QtConcurrent::run(&m_pool, [this, centreId] {
+        Stored<PublishPayload> result;
+        result.error = ensureOpen();
+        if (result.error)
+            return result;
+        const std::optional<Centre> centre = CentreRepository(*m_db, m_clock).find(centreId);
+        if (!centre) {
+            result.error.kind = StoreError::Kind::NotFound;
+            result.error.message = QCoreApplication::translate(
+                "Store", "The centre no longer exists in the local store.");
+            return result;
+        }
+        result.value.centre = *centre;
+        const Stored<OpeningHours> hours = OpeningHoursRepository(*m_db, m_clock).load(centreId);
+        if (hours.error) {
+            result.error = hours.error;
+            return result;
+        }
+        result.value.hours = hours.value;
+        result.value.hours.centreId = centreId;
+        result.value.hoursDigest = openingHoursDigest(hours.value);
+        result.value.publication = PublicationTable(m_db->handle()).find(centreId, &result.error);
+        return result;
+    });
+}
+
+QFuture<StoreError> ConsoleStore::markPublished(const CentrePublication &publication) {
+    return QtConcurrent::run(&m_pool, [this, publication] {
+        StoreError error = ensureOpen();
+        CentrePublication stamped = publication;
+        stamped.publishedAt = m_clock.now().toSecsSinceEpoch();
+        if (!error)
+            error = PublicationTable(m_db->handle()).markPublished(stamped);
+        if (!error)
+            notifyPublicationsChanged();
+        return error;
+    });
+}
+
+QFuture<StoreError> ConsoleStore::markConflict(qint64 centreId, const QString &reason,
+                                               const QJsonObject &serviceVersion) {
+    return QtConcurrent::run(&m_pool, [this, centreId, reason, serviceVersion] {
+        StoreError error = ensureOpen();
+        if (!error)
+            error = PublicationTable(m_db->handle()).markConflict(centreId, reason, serviceVersion);
+        if (!error)
+            notifyPublicationsChanged();
         return error;
     });
 }

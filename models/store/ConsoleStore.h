@@ -4,6 +4,7 @@
 #include "models/csv/CentreCsv.h"
 #include "models/domain/Centre.h"
 #include "models/domain/OpeningHours.h"
+#include "models/rules/PublishState.h"
 #include "models/rules/SlotGenerator.h"
 #include "models/store/Batch.h"
 #include "models/store/StoreError.h"
@@ -39,6 +40,23 @@ public:
     QFuture<Stored<OpeningHours>> openingHours(qint64 centreId);
     QFuture<StoreError> saveOpeningHours(const OpeningHours &hours);
 
+    // Publishing to the service: what a centre's state is, what to send, and what was answered.
+    struct PublishStatus {
+        PublishState state = PublishState::NotPublished;
+        CentrePublication publication;
+    };
+    QFuture<Stored<QHash<qint64, PublishStatus>>> publishStates(); // by centre id
+    struct PublishPayload {
+        Centre centre;
+        OpeningHours hours;
+        QByteArray hoursDigest;
+        CentrePublication publication; // what was last published
+    };
+    QFuture<Stored<PublishPayload>> publishPayload(qint64 centreId);
+    QFuture<StoreError> markPublished(const CentrePublication &publication); // at the clock's now
+    QFuture<StoreError> markConflict(qint64 centreId, const QString &reason,
+                                     const QJsonObject &serviceVersion);
+
     // CSV import: parses, validates every row, and applies all rows in one transaction or none.
     // Reports progress (0..100) and honours QFuture::cancel() until the commit.
     struct ImportReport {
@@ -72,6 +90,7 @@ Q_SIGNALS:
     void centresChanged();
     void openingHoursChanged(qint64 centreId);
     void slotPlanSaved();
+    void publicationsChanged();
 
 private:
     // What differs between the CSV imports; runImport() does the steps they share.
@@ -88,6 +107,7 @@ private:
     StoreError ensureOpen(); // worker thread only
     void notifyCentresChanged();
     void notifyHoursChanged(qint64 centreId);
+    void notifyPublicationsChanged();
 
     QString m_path;
     const Clock &m_clock;

@@ -88,6 +88,21 @@
     </message>
 </context>
 <context>
+    <name>CentrePublisher</name>
+    <message>
+        <source>The service cannot be reached. Nothing was lost: the centres stay marked as changed and can be published later.</source>
+        <translation>Der Dienst ist nicht erreichbar. Es ging nichts verloren: Die Zentren bleiben als geändert markiert und werden später veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Someone else changed the centre on the service.</source>
+        <translation>Jemand anderes hat das Zentrum im Dienst geändert.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s version of this centre is not known.</source>
+        <translation>Die Fassung des Dienstes für dieses Zentrum ist nicht bekannt.</translation>
+    </message>
+</context>
+<context>
     <name>Csv</name>
     <message>
         <source>A quoted field that starts in line %1 is not closed with a quote.</source>
@@ -100,6 +115,25 @@
     <message>
         <source>Line %1 contains characters that are not UTF-8. Save the file as &quot;CSV UTF-8&quot; and import it again.</source>
         <translation>Zeile %1 enthält Zeichen, die kein UTF-8 sind. Speichern Sie die Datei als „CSV UTF-8“ und importieren Sie sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>PublishState</name>
+    <message>
+        <source>Not published</source>
+        <translation>Nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Changed since publishing</source>
+        <translation>Geändert seit Veröffentlichung</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
     </message>
 </context>
 <context>
@@ -404,6 +438,10 @@
     <message>
         <source>There is no centre named &quot;%1&quot;. Import or create the centre first.</source>
         <translation>Es gibt kein Zentrum mit dem Namen „%1“. Importieren oder legen Sie das Zentrum zuerst an.</translation>
+    </message>
+    <message>
+        <source>The centre no longer exists in the local store.</source>
+        <translation>Das Zentrum existiert im lokalen Speicher nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -786,6 +824,14 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Conflict with the service: %1</source>
+        <translation>Konflikt mit dem Dienst: %1</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Veröffentlichung</translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::CentresPage</name>
@@ -876,6 +922,81 @@
     <message>
         <source>Search centres</source>
         <translation>Zentren suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publish a&amp;ll</source>
+        <translation>A&amp;lle veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publish the selected centres and their opening hours to the service</source>
+        <translation>Die ausgewählten Zentren mit ihren Öffnungszeiten im Dienst veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publish every centre that is not published as it is</source>
+        <translation>Jedes Zentrum veröffentlichen, das nicht im aktuellen Stand veröffentlicht ist</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n centre(s) could not be published: %1</source>
+        <translation>
+            <numerusform>%n Zentrum konnte nicht veröffentlicht werden: %1</numerusform>
+            <numerusform>%n Zentren konnten nicht veröffentlicht werden: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Publishing cancelled after %n centre(s).</source>
+        <translation>
+            <numerusform>Veröffentlichen nach %n Zentrum abgebrochen.</numerusform>
+            <numerusform>Veröffentlichen nach %n Zentren abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n centre(s) published.</source>
+        <translation>
+            <numerusform>%n Zentrum veröffentlicht.</numerusform>
+            <numerusform>%n Zentren veröffentlicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The service&apos;s version was taken over.</source>
+        <translation>Die Fassung des Dienstes wurde übernommen.</translation>
+    </message>
+    <message>
+        <source>Every centre is published.</source>
+        <translation>Alle Zentren sind veröffentlicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publishing %n centre(s)…</source>
+        <translation>
+            <numerusform>%n Zentrum wird veröffentlicht …</numerusform>
+            <numerusform>%n Zentren werden veröffentlicht …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publishing centres to the service…</source>
+        <translation>Zentren werden im Dienst veröffentlicht …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Veröffentlichung</translation>
+    </message>
+    <message>
+        <source>The publish states could not be read: %1</source>
+        <translation>Die Veröffentlichungsstände konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n centre(s) published, %1 in conflict with the service.</source>
+        <translation>
+            <numerusform>%n Zentrum veröffentlicht, %1 im Konflikt mit dem Dienst.</numerusform>
+            <numerusform>%n Zentren veröffentlicht, %1 im Konflikt mit dem Dienst.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1536,6 +1657,103 @@ Fügen Sie einen für einen Tag mit abweichenden Zeiten hinzu, z. B. Heiligabend
     <message>
         <source>Special days</source>
         <translation>Sondertage</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::PublishConflictDialog</name>
+    <message>
+        <source>Test centre</source>
+        <translation>Testzentrum</translation>
+    </message>
+    <message>
+        <source>Vaccination centre</source>
+        <translation>Impfzentrum</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Leistungen</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>Straßen</translation>
+    </message>
+    <message>
+        <source>Slot length</source>
+        <translation>Zeitfensterlänge</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Publishing conflict: %1</source>
+        <translation>Konflikt beim Veröffentlichen: %1</translation>
+    </message>
+    <message>
+        <source>The service did not take the local version of &quot;%1&quot;: %2
+Choose which version should apply.</source>
+        <translation>Der Dienst hat die lokale Fassung von „%1“ nicht übernommen: %2
+Wählen Sie, welche Fassung gelten soll.</translation>
+    </message>
+    <message>
+        <source>Local and service version</source>
+        <translation>Lokale Fassung und Fassung des Dienstes</translation>
+    </message>
+    <message>
+        <source>Publish the local version again; it replaces the service&apos;s.</source>
+        <translation>Die lokale Fassung erneut veröffentlichen; sie ersetzt die des Dienstes.</translation>
+    </message>
+    <message>
+        <source>Write the service&apos;s version into the local centre.</source>
+        <translation>Die Fassung des Dienstes in das lokale Zentrum übernehmen.</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>&amp;Später entscheiden</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Service (not known)</source>
+        <translation>Dienst (nicht bekannt)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep local version</source>
+        <translation>&amp;Lokale Fassung veröffentlichen</translation>
+    </message>
+    <message>
+        <source>&amp;Take service version</source>
+        <translation>Fassung des &amp;Dienstes übernehmen</translation>
     </message>
 </context>
 <context>

@@ -5,19 +5,25 @@
 #include "ui/centres/CentreCommands.h"
 #include "ui/centres/CentreDialog.h"
 #include "ui/centres/CentreOperations.h"
+#include "ui/centres/CentrePublisher.h"
+#include "ui/centres/PublishConflictDialog.h"
+#include "ui/centres/PublishStateDelegate.h"
 #include "ui/shell/ElidedToolTipDelegate.h"
 #include "ui/shell/FutureWatch.h"
 #include "ui/shell/PageHeader.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -32,6 +38,8 @@ namespace {
 constexpr int kNameColumns = 30;
 constexpr int kSearchColumns = 40;
 constexpr int kRowPadding = 10;
+// A publish of fewer centres is quick: the status bar says enough.
+constexpr int kProgressFromCentres = 5;
 
 } // namespace
 
@@ -52,7 +60,9 @@ CentresPage::CentresPage(ConsoleStore &store, CentreOperations &operations, QUnd
     , m_edit(new QPushButton(tr("Ed&it…"), this))
     , m_toggle(new QPushButton(tr("&Deactivate"), this))
     , m_hours(new QPushButton(tr("Opening h&ours"), this))
-    , m_count(new QLabel(this)) {
+    , m_count(new QLabel(this))
+    , m_publishAction(new QAction(tr("&Publish"), this))
+    , m_publishAllAction(new QAction(tr("Publish a&ll"), this)) {
     setObjectName(QStringLiteral("centresPage"));
     m_filter->setSourceModel(m_model);
 
@@ -61,7 +71,7 @@ CentresPage::CentresPage(ConsoleStore &store, CentreOperations &operations, QUnd
     m_view->setItemDelegate(new ElidedToolTipDelegate(m_view));
     m_view->setAccessibleName(tr("Centres"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->setSortingEnabled(true);
@@ -79,6 +89,9 @@ CentresPage::CentresPage(ConsoleStore &store, CentreOperations &operations, QUnd
                           kNameColumns * m_view->fontMetrics().averageCharWidth());
     header->setSectionResizeMode(CentreTableModel::Address, QHeaderView::Stretch);
     header->setSectionResizeMode(CentreTableModel::Services, QHeaderView::Stretch);
+    m_view->setItemDelegateForColumn(CentreTableModel::Publication,
+                                     new PublishStateDelegate(m_view));
+    m_view->setColumnHidden(CentreTableModel::Publication, true);
 
     m_emptyLabel->setObjectName(QStringLiteral("centresEmpty"));
     m_emptyLabel->setText(tr("No centres yet. Use \"Add centre\" to set up the first one, or "
@@ -153,6 +166,16 @@ QWidget *CentresPage::buildToolbar() {
     connect(m_toggle, &QPushButton::clicked, this, &CentresPage::toggleSelectedActive);
     connect(m_hours, &QPushButton::clicked, this, &CentresPage::showSelectedHours);
 
+    buildPublishActions();
+    auto *publish = new QToolButton(this);
+    publish->setObjectName(QStringLiteral("publishButton"));
+    publish->setDefaultAction(m_publishAction);
+    publish->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *publishAll = new QToolButton(this);
+    publishAll->setObjectName(QStringLiteral("publishAllButton"));
+    publishAll->setDefaultAction(m_publishAllAction);
+    publishAll->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
     auto *bar = new QWidget(this);
     auto *layout = new QHBoxLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -160,6 +183,8 @@ QWidget *CentresPage::buildToolbar() {
     layout->addWidget(m_edit);
     layout->addWidget(m_toggle);
     layout->addWidget(m_hours);
+    layout->addWidget(publish);
+    layout->addWidget(publishAll);
     layout->addStretch(1);
     layout->addWidget(m_search);
     layout->addSpacing(8);
@@ -168,10 +193,196 @@ QWidget *CentresPage::buildToolbar() {
     setTabOrder(m_add, m_edit);
     setTabOrder(m_edit, m_toggle);
     setTabOrder(m_toggle, m_hours);
-    setTabOrder(m_hours, m_search);
+    setTabOrder(m_hours, publish);
+    setTabOrder(publish, publishAll);
+    setTabOrder(publishAll, m_search);
     setTabOrder(m_search, m_showInactive);
     setTabOrder(m_showInactive, m_view);
     return bar;
+}
+
+void CentresPage::buildPublishActions() {
+    m_publishAction->setObjectName(QStringLiteral("publishCentres"));
+    m_publishAction->setToolTip(
+        tr("Publish the selected centres and their opening hours to the service"));
+    m_publishAllAction->setObjectName(QStringLiteral("publishAllCentres"));
+    m_publishAllAction->setToolTip(tr("Publish every centre that is not published as it is"));
+    connect(m_publishAction, &QAction::triggered, this, &CentresPage::publishSelected);
+    connect(m_publishAllAction, &QAction::triggered, this, &CentresPage::publishAll);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(m_publishAction);
+    m_view->addAction(m_publishAllAction);
+}
+
+void CentresPage::setPublisher(CentrePublisher *publisher) {
+    m_publisher = publisher;
+    m_view->setColumnHidden(CentreTableModel::Publication, publisher == nullptr);
+    if (!publisher)
+        return;
+    connect(publisher, &CentrePublisher::progress, this, [this](int done, int total) {
+        if (m_progress) {
+            m_progress->setMaximum(total);
+            m_progress->setValue(done);
+        }
+    });
+    connect(publisher, &CentrePublisher::centreFinished, this,
+            [this](const CentrePublisher::Result &result) {
+                if (result.outcome == CentrePublisher::Outcome::Conflict)
+                    m_conflicts.append(result.centreId);
+            });
+    connect(publisher, &CentrePublisher::finished, this,
+            [this](const CentrePublisher::Summary &summary) {
+                if (summary.unreachable)
+                    Q_EMIT errorMessage(publishLaterMessage());
+                else if (summary.failed > 0)
+                    Q_EMIT errorMessage(
+                        tr("%n centre(s) could not be published: %1", nullptr, summary.failed)
+                            .arg(summary.lastMessage));
+                else if (summary.conflicts > 0)
+                    Q_EMIT statusMessage(tr("%n centre(s) published, %1 in conflict with the "
+                                            "service.",
+                                            nullptr, summary.published)
+                                             .arg(summary.conflicts));
+                else if (summary.cancelled)
+                    Q_EMIT statusMessage(
+                        tr("Publishing cancelled after %n centre(s).", nullptr, summary.published));
+                else
+                    Q_EMIT statusMessage(tr("%n centre(s) published.", nullptr, summary.published));
+                onPublishFinished(summary.conflicts);
+            });
+    connect(publisher, &CentrePublisher::serviceVersionTaken, this,
+            [this](qint64 centreId, const QString &error) {
+                if (!error.isEmpty())
+                    Q_EMIT errorMessage(error);
+                else
+                    Q_EMIT statusMessage(tr("The service's version was taken over."));
+                reloadPublishStates();
+                Q_EMIT conflictResolved(centreId);
+            });
+    connect(&m_store, &ConsoleStore::publicationsChanged, this, &CentresPage::reloadPublishStates);
+    connect(&m_store, &ConsoleStore::openingHoursChanged, this, &CentresPage::reloadPublishStates);
+    connect(&m_store, &ConsoleStore::centresChanged, this, &CentresPage::reloadPublishStates);
+    reloadPublishStates();
+    updateActions();
+}
+
+void CentresPage::setPublishAllowed(bool allowed) {
+    m_publishAllowed = allowed;
+    updateActions();
+}
+
+QList<qint64> CentresPage::selectedIds() const {
+    QList<qint64> ids;
+    for (const QModelIndex &row : m_view->selectionModel()->selectedRows())
+        ids.append(row.data(CentreTableModel::CentreIdRole).toLongLong());
+    return ids;
+}
+
+void CentresPage::publishSelected() {
+    startPublish(selectedIds());
+}
+
+void CentresPage::publishAll() {
+    QList<qint64> ids;
+    for (const Centre &centre : m_model->centres()) {
+        const std::optional<CentreTableModel::PublishInfo> info = m_model->publishInfo(centre.id);
+        // A conflict waits for the user's decision; "publish all" never overwrites one.
+        if (!info ||
+            (info->state != PublishState::Published && info->state != PublishState::Conflict))
+            ids.append(centre.id);
+    }
+    if (ids.isEmpty()) {
+        Q_EMIT statusMessage(tr("Every centre is published."));
+        return;
+    }
+    startPublish(ids);
+}
+
+void CentresPage::startPublish(const QList<qint64> &ids, bool overwrite) {
+    if (!m_publisher || !m_publishAllowed || ids.isEmpty() || m_publisher->isBusy())
+        return;
+    m_conflicts.clear();
+    Q_EMIT busyChanged(true);
+    Q_EMIT statusMessage(tr("Publishing %n centre(s)…", nullptr, int(ids.size())));
+    if (ids.size() >= kProgressFromCentres) {
+        m_progress = new QProgressDialog(tr("Publishing centres to the service…"), tr("Cancel"), 0,
+                                         int(ids.size()), this);
+        m_progress->setObjectName(QStringLiteral("publishProgress"));
+        m_progress->setWindowTitle(tr("Publishing"));
+        m_progress->setAttribute(Qt::WA_DeleteOnClose);
+        m_progress->setAutoClose(false);
+        m_progress->setAutoReset(false);
+        m_progress->setMinimumDuration(0);
+        connect(m_progress, &QProgressDialog::canceled, m_publisher, &CentrePublisher::cancel);
+        m_progress->open();
+    }
+    updateActions();
+    m_publisher->publish(ids, overwrite);
+}
+
+void CentresPage::onPublishFinished(int conflicts) {
+    if (m_progress) {
+        // Closing a progress dialog reports a cancel; the publish is over already.
+        disconnect(m_progress, nullptr, m_publisher, nullptr);
+        m_progress->close();
+        m_progress = nullptr;
+    }
+    Q_EMIT busyChanged(false);
+    updateActions();
+    reloadPublishStates();
+    Q_EMIT publishFinished();
+    if (conflicts > 0 && !m_conflicts.isEmpty())
+        resolveConflict(m_conflicts.takeFirst());
+}
+
+void CentresPage::reloadPublishStates() {
+    if (!m_publisher)
+        return;
+    whenFinished(
+        this, m_store.publishStates(),
+        [this](const Stored<QHash<qint64, ConsoleStore::PublishStatus>> &result) {
+            if (result.error) {
+                Q_EMIT errorMessage(
+                    tr("The publish states could not be read: %1").arg(result.error.message));
+                return;
+            }
+            QHash<qint64, CentreTableModel::PublishInfo> states;
+            for (auto it = result.value.cbegin(); it != result.value.cend(); ++it)
+                states.insert(it.key(), {it.value().state, it.value().publication.conflict});
+            m_model->setPublishStates(states);
+            Q_EMIT publishStatesLoaded();
+        });
+}
+
+void CentresPage::resolveConflict(qint64 centreId) {
+    if (!m_publisher)
+        return;
+    whenFinished(this, m_store.publishPayload(centreId),
+                 [this, centreId](const Stored<ConsoleStore::PublishPayload> &payload) {
+                     if (payload.error) {
+                         Q_EMIT errorMessage(payload.error.message);
+                         return;
+                     }
+                     auto *dialog = new PublishConflictDialog(
+                         payload.value.centre, payload.value.publication.serviceVersion,
+                         payload.value.publication.conflict, this);
+                     dialog->setAttribute(Qt::WA_DeleteOnClose);
+                     connect(dialog, &QDialog::finished, this, [this, dialog, centreId] {
+                         switch (dialog->choice()) {
+                         case PublishConflictDialog::Choice::KeepLocal:
+                             startPublish({centreId}, true);
+                             break;
+                         case PublishConflictDialog::Choice::TakeService:
+                             m_publisher->takeServiceVersion(centreId);
+                             break;
+                         case PublishConflictDialog::Choice::None:
+                             if (!m_conflicts.isEmpty())
+                                 resolveConflict(m_conflicts.takeFirst());
+                             break;
+                         }
+                     });
+                     dialog->open();
+                 });
 }
 
 void CentresPage::reload() {
@@ -279,6 +490,11 @@ void CentresPage::updateActions() {
     m_toggle->setEnabled(centre.has_value());
     m_hours->setEnabled(centre.has_value());
     m_toggle->setText(centre && !centre->active ? tr("&Reactivate") : tr("&Deactivate"));
+    const bool canPublish = m_publisher && m_publishAllowed && !m_publisher->isBusy();
+    m_publishAction->setVisible(m_publisher != nullptr);
+    m_publishAllAction->setVisible(m_publisher != nullptr);
+    m_publishAction->setEnabled(canPublish && centre.has_value());
+    m_publishAllAction->setEnabled(canPublish && m_model->rowCount() > 0);
 }
 
 void CentresPage::updateEmptyState() {

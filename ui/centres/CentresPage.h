@@ -7,6 +7,8 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QAction;
+class QProgressDialog;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
@@ -16,11 +18,14 @@ namespace slotdesk {
 
 class CentreFilterModel;
 class CentreOperations;
+class CentrePublisher;
 class CentreTableModel;
 class ConsoleStore;
 
 // The table of all centres, active and inactive, with search, add, edit, (de)activate and a
-// jump to the centre's opening hours. Changes go through the undo stack.
+// jump to the centre's opening hours. Changes go through the undo stack. With a publisher
+// (the console is connected) it also publishes centres to the service and shows each centre's
+// publish state; publishing follows the session's permission to edit centres.
 class CentresPage : public QWidget {
     Q_OBJECT
 public:
@@ -35,6 +40,18 @@ public:
     void toggleSelectedActive();
     void showSelectedHours();
 
+    // Not owned; the publisher outlives the page's use of it (it lives next to the client).
+    void setPublisher(CentrePublisher *publisher);
+    void setPublishAllowed(bool allowed);
+    void publishSelected();
+    void publishAll();
+    // Reads every centre's publish state again (asynchronously).
+    void reloadPublishStates();
+    // Shows the conflict of a centre and acts on the user's choice.
+    void resolveConflict(qint64 centreId);
+    QAction *publishAction() const { return m_publishAction; }
+    QAction *publishAllAction() const { return m_publishAllAction; }
+
     CentreTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     // The selected centre, or nullopt.
@@ -47,6 +64,9 @@ Q_SIGNALS:
     void errorMessage(const QString &message);
     void busyChanged(bool busy);
     void loaded(); // after every successful read, so tests and views can follow
+    void publishStatesLoaded();
+    void publishFinished();
+    void conflictResolved(qint64 centreId);
 
 private:
     QWidget *buildToolbar();
@@ -55,6 +75,10 @@ private:
     void updateActions();
     void updateEmptyState();
     QStringList namesExcept(qint64 id) const;
+    QList<qint64> selectedIds() const;
+    void buildPublishActions();
+    void startPublish(const QList<qint64> &ids, bool overwrite = false);
+    void onPublishFinished(int conflicts);
 
     ConsoleStore &m_store;
     CentreOperations &m_operations;
@@ -71,6 +95,12 @@ private:
     QPushButton *m_toggle;
     QPushButton *m_hours;
     QLabel *m_count;
+    CentrePublisher *m_publisher = nullptr;
+    QAction *m_publishAction;
+    QAction *m_publishAllAction;
+    QProgressDialog *m_progress = nullptr;
+    QList<qint64> m_conflicts; // of the running publish, resolved one after another afterwards
+    bool m_publishAllowed = false;
     bool m_loading = false;
     bool m_reloadAgain = false;
     bool m_loadedOnce = false;

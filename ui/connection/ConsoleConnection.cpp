@@ -49,6 +49,7 @@ void ConsoleConnection::attach(MainWindow &window) {
     settings->setObjectName(QStringLiteral("serviceSettings"));
     connect(settings, &QAction::triggered, this, &ConsoleConnection::showServiceSettings);
     window.installConnection(indicator, {m_signInAction, m_signOutAction}, settings);
+    window.installPublishing(m_client);
     updateActions();
 }
 

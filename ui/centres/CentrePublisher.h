@@ -1,0 +1,81 @@
+#pragma once
+
+#include "models/store/ConsoleStore.h"
+#include "net/ServiceError.h"
+
+#include <QList>
+#include <QObject>
+
+namespace slotdesk {
+
+class ServiceClient;
+
+// Publishes centres and their opening hours to the service, one centre after another, and
+// records each answer in the local store (centre_publications). Nothing local is changed on
+// the way: a centre the service could not be reached for simply stays "changed" and can be
+// published later.
+//
+// Before overwriting a centre it published before, the publisher looks for the service's
+// newest version of it (the service keeps every published centre in its audit log) and stops
+// with a conflict when that version is not the one this console last saw.
+class CentrePublisher : public QObject {
+    Q_OBJECT
+public:
+    enum class Outcome { Published, Conflict, Unreachable, Failed };
+    struct Result {
+        qint64 centreId = 0;
+        Outcome outcome = Outcome::Failed;
+        QString message; // translated; empty when published
+    };
+    struct Summary {
+        int published = 0;
+        int conflicts = 0;
+        int failed = 0;
+        bool unreachable = false; // the rest was left for later
+        bool cancelled = false;
+        QString lastMessage;
+    };
+
+    CentrePublisher(ConsoleStore &store, ServiceClient &client, QObject *parent = nullptr);
+
+    bool isBusy() const { return m_busy; }
+    // `overwrite` skips the conflict check: the user chose to keep the local version.
+    void publish(const QList<qint64> &centreIds, bool overwrite = false);
+    // Stops after the centre in flight; what was answered stays recorded.
+    void cancel() { m_cancelled = true; }
+    // Resolves a conflict by writing the service's version of the centre to the local store.
+    void takeServiceVersion(qint64 centreId);
+
+Q_SIGNALS:
+    void progress(int done, int total);
+    void centreFinished(const slotdesk::CentrePublisher::Result &result);
+    void finished(const slotdesk::CentrePublisher::Summary &summary);
+    void serviceVersionTaken(qint64 centreId, const QString &error); // error empty: done
+
+private:
+    void next();
+    void checkService(const ConsoleStore::PublishPayload &payload);
+    void sendCentre(const ConsoleStore::PublishPayload &payload);
+    void sendHours(const ConsoleStore::PublishPayload &payload, int serviceRevision);
+    void conflict(qint64 centreId, const QString &reason, const QJsonObject &serviceVersion);
+    void done(Outcome outcome, const QString &message = {});
+    void failed(const ServiceError &error);
+
+    ConsoleStore &m_store;
+    ServiceClient &m_client;
+    QList<qint64> m_queue;
+    int m_total = 0;
+    int m_done = 0;
+    qint64 m_current = 0;
+    bool m_overwrite = false;
+    bool m_busy = false;
+    bool m_cancelled = false;
+    Summary m_summary;
+};
+
+QString publishLaterMessage();
+
+} // namespace slotdesk
+
+Q_DECLARE_METATYPE(slotdesk::CentrePublisher::Result)
+Q_DECLARE_METATYPE(slotdesk::CentrePublisher::Summary)
