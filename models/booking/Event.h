@@ -14,7 +14,7 @@ struct Event {
     qint64 seq = 0;
     qint64 at = 0; // Unix seconds UTC
     QString
-        type; // "booking.confirmed", "booking.cancelled", "checkin.arrival", "release.opened", ...
+        type; // "booking.confirmed", "booking.cancelled", "checkin.arrival", "slots.published", ...
     // The payload as stored: a compact JSON object text. Kept as text so that writing,
     // replaying and streaming an event never parse or re-serialise it.
     QByteArray payload;

@@ -136,7 +136,7 @@ StoreError BookingEngine::addSlots(QList<SlotRecord> *slots) {
     Event event;
     const QJsonObject payload{{QStringLiteral("slots"), qint64(slots->size())},
                               {QStringLiteral("centres"), centres}};
-    if (StoreError e = m_store.insertSlots(slots, QStringLiteral("release.opened"), payload,
+    if (StoreError e = m_store.insertSlots(slots, QStringLiteral("slots.published"), payload,
                                            nowSecs(), &event))
         return e;
     for (const SlotRecord &s : std::as_const(*slots))

@@ -74,6 +74,13 @@ private Q_SLOTS:
                 .status,
             409);
         QCOMPARE(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM slots")), 4);
+        // Slots outside any release are their own event; release.opened means a release.
+        QCOMPARE(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE type = "
+                                             "'slots.published'")),
+                 1);
+        QCOMPARE(m_fx->scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE type = "
+                                             "'release.opened'")),
+                 0);
 
         // Five bookings over the slots, one cancelled.
         QStringList codes;
