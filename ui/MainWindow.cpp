@@ -3,6 +3,7 @@
 #include "models/store/ConsoleStore.h"
 #include "ui/centres/CentrePublisher.h"
 #include "ui/centres/CentresPage.h"
+#include "ui/checkin/CheckInPage.h"
 #include "ui/csv/CsvImportDialog.h"
 #include "ui/hours/OpeningHoursPage.h"
 #include "ui/release/SlotPlanPage.h"
@@ -84,15 +85,14 @@ void MainWindow::buildPages() {
     m_hoursPage = new OpeningHoursPage(m_store, m_undoStack, m_clock, m_pages);
     m_hoursPage->setObjectName(QStringLiteral("openingHoursPage"));
     m_slotPlanPage = new SlotPlanPage(m_store, m_clock, m_pages);
-    auto *checkIn = new ComingSoonPage(
-        tr("Check-in"), tr("Scan booking codes and check persons in at the lanes."), m_pages);
+    m_checkInPage = new CheckInPage(m_clock, m_pages);
     auto *live = new ComingSoonPage(
         tr("Live bookings"), tr("Follow bookings and free capacity as they happen."), m_pages);
     const QList<std::pair<QWidget *, PageEntry>> pages = {
         {m_centresPage, {Page::Centres, tr("Centres"), QStyle::SP_DirHomeIcon}},
         {m_hoursPage, {Page::OpeningHours, tr("Opening hours"), QStyle::SP_FileDialogDetailedView}},
         {m_slotPlanPage, {Page::SlotRelease, tr("Slot release"), QStyle::SP_FileDialogListView}},
-        {checkIn, {Page::CheckIn, tr("Check-in"), QStyle::SP_DialogApplyButton}},
+        {m_checkInPage, {Page::CheckIn, tr("Check-in"), QStyle::SP_DialogApplyButton}},
         {live, {Page::LiveBookings, tr("Live bookings"), QStyle::SP_BrowserReload}},
     };
 
@@ -411,6 +411,7 @@ void MainWindow::installConnection(QWidget *indicator, const QList<QAction *> &f
 
 void MainWindow::installPublishing(ServiceClient &client) {
     m_centresPage->setPublisher(new CentrePublisher(m_store, client, this));
+    m_checkInPage->setClient(&client);
 }
 
 void MainWindow::applyPermissions(const RolePermissions &permissions) {

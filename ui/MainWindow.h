@@ -19,6 +19,7 @@ class ServiceClient;
 class Clock;
 class ConsoleStore;
 class OpeningHoursPage;
+class CheckInPage;
 class SlotPlanPage;
 enum class CsvKind;
 
@@ -39,6 +40,7 @@ public:
     CentresPage *centresPage() const { return m_centresPage; }
     OpeningHoursPage *openingHoursPage() const { return m_hoursPage; }
     SlotPlanPage *slotPlanPage() const { return m_slotPlanPage; }
+    CheckInPage *checkInPage() const { return m_checkInPage; }
     bool isStoreOpen() const { return m_storeOpen; }
     // Pages whose edits are not stored yet; closing the window asks about them first.
     UnsavedWorkGuard &unsavedWork() { return m_unsavedWork; }
@@ -47,7 +49,7 @@ public:
     // bar, its actions at the top of the File menu and its settings in the Settings menu.
     void installConnection(QWidget *indicator, const QList<QAction *> &fileActions,
                            QAction *settingsAction);
-    // Publishing centres to the service from the centres page; the client outlives the window.
+    // The service for publishing centres and checking in; the client outlives the window.
     void installPublishing(ServiceClient &client);
     // Enables the pages and actions the signed-in role may use.
     void applyPermissions(const RolePermissions &permissions);
@@ -86,6 +88,7 @@ private:
     CentresPage *m_centresPage = nullptr;
     OpeningHoursPage *m_hoursPage = nullptr;
     SlotPlanPage *m_slotPlanPage = nullptr;
+    CheckInPage *m_checkInPage = nullptr;
     QProgressBar *m_busy = nullptr;
     QActionGroup *m_languageGroup = nullptr;
     QMenu *m_fileMenu = nullptr;

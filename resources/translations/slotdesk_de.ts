@@ -103,6 +103,153 @@
     </message>
 </context>
 <context>
+    <name>CheckInVerdict</name>
+    <message>
+        <source>Not a booking code</source>
+        <translation>Kein Buchungscode</translation>
+    </message>
+    <message>
+        <source>A booking code has 11 characters, like K7QX-M2PD-9TC. Scan again or type the code.</source>
+        <translation>Ein Buchungscode hat 11 Zeichen, z. B. K7QX-M2PD-9TC. Erneut scannen oder den Code eintippen.</translation>
+    </message>
+    <message>
+        <source>The input holds characters that never appear in a booking code. Scan again or type the code.</source>
+        <translation>Die Eingabe enthält Zeichen, die in keinem Buchungscode vorkommen. Erneut scannen oder den Code eintippen.</translation>
+    </message>
+    <message>
+        <source>Code mistyped</source>
+        <translation>Code vertippt</translation>
+    </message>
+    <message>
+        <source>The check character does not match: a character was mistyped or misread. Compare the code and type it again.</source>
+        <translation>Das Prüfzeichen passt nicht: Ein Zeichen wurde falsch getippt oder gelesen. Code vergleichen und neu eintippen.</translation>
+    </message>
+    <message>
+        <source>Code of another system</source>
+        <translation>Code eines anderen Systems</translation>
+    </message>
+    <message>
+        <source>This is not a Slotdesk appointment (for example a web address or a vaccination certificate). Ask for the appointment confirmation.</source>
+        <translation>Das ist kein Slotdesk-Termin (z. B. eine Webadresse oder ein Impfzertifikat). Nach der Terminbestätigung fragen.</translation>
+    </message>
+    <message>
+        <source>Scan incomplete</source>
+        <translation>Scan unvollständig</translation>
+    </message>
+    <message>
+        <source>Only part of the QR code arrived. Hold the code steady and scan again.</source>
+        <translation>Nur ein Teil des QR-Codes kam an. Code ruhig halten und erneut scannen.</translation>
+    </message>
+    <message>
+        <source>Scanned twice</source>
+        <translation>Doppelt gescannt</translation>
+    </message>
+    <message>
+        <source>Two codes arrived at once. Scan the code again, once.</source>
+        <translation>Zwei Codes kamen gleichzeitig an. Den Code noch einmal scannen, einmal.</translation>
+    </message>
+    <message>
+        <source>Scanner set up wrongly</source>
+        <translation>Scanner falsch eingestellt</translation>
+    </message>
+    <message>
+        <source>The scanner types with another keyboard layout (US instead of German). Set the scanner to the German layout, or type the code.</source>
+        <translation>Der Scanner tippt mit einem anderen Tastaturlayout (US statt Deutsch). Scanner auf das deutsche Layout umstellen oder den Code eintippen.</translation>
+    </message>
+    <message>
+        <source>The scanner sent far too much data. Scan again.</source>
+        <translation>Der Scanner hat viel zu viele Daten gesendet. Erneut scannen.</translation>
+    </message>
+    <message>
+        <source>Scan again or type the code.</source>
+        <translation>Erneut scannen oder den Code eintippen.</translation>
+    </message>
+    <message>
+        <source>Checking …</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Signature invalid</source>
+        <translation>Signatur ungültig</translation>
+    </message>
+    <message>
+        <source>The QR code was not issued by this booking service or was altered. Do not check in; ask for the booking confirmation.</source>
+        <translation>Der QR-Code stammt nicht von diesem Buchungsdienst oder wurde verändert. Nicht einchecken; nach der Buchungsbestätigung fragen.</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Eingecheckt</translation>
+    </message>
+    <message>
+        <source>Compare name and birth date with the ID card.</source>
+        <translation>Name und Geburtsdatum mit dem Ausweis vergleichen.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Already checked in</source>
+        <translation>Bereits eingecheckt</translation>
+    </message>
+    <message>
+        <source>This booking was checked in before. Ask the person and the supervisor before letting them in again.</source>
+        <translation>Diese Buchung wurde schon eingecheckt. Person und Schichtleitung fragen, bevor sie erneut eingelassen wird.</translation>
+    </message>
+    <message>
+        <source>This booking was checked in at %1. Ask the person and the supervisor before letting them in again.</source>
+        <translation>Diese Buchung wurde um %1 Uhr eingecheckt. Person und Schichtleitung fragen, bevor sie erneut eingelassen wird.</translation>
+    </message>
+    <message>
+        <source>Booking cancelled</source>
+        <translation>Buchung storniert</translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled. A walk-in may be possible if capacity is free.</source>
+        <translation>Dieser Termin wurde storniert. Ohne Termin ist es möglich, wenn Plätze frei sind.</translation>
+    </message>
+    <message>
+        <source>Booking not valid</source>
+        <translation>Buchung nicht gültig</translation>
+    </message>
+    <message>
+        <source>This booking cannot be checked in (it was marked as a no-show).</source>
+        <translation>Diese Buchung kann nicht eingecheckt werden (als nicht erschienen markiert).</translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation>Unbekannter Code</translation>
+    </message>
+    <message>
+        <source>There is no booking with this code. Compare the code with the confirmation and type it again.</source>
+        <translation>Zu diesem Code gibt es keine Buchung. Code mit der Bestätigung vergleichen und neu eintippen.</translation>
+    </message>
+    <message>
+        <source>Other centre</source>
+        <translation>Anderes Zentrum</translation>
+    </message>
+    <message>
+        <source>This booking belongs to a centre your account does not serve.</source>
+        <translation>Diese Buchung gehört zu einem Zentrum, für das Ihr Konto nicht freigegeben ist.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Service not reachable</source>
+        <translation>Dienst nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The check-in could not be confirmed. Scan again when the connection is back.</source>
+        <translation>Der Check-in konnte nicht bestätigt werden. Erneut scannen, sobald die Verbindung wieder steht.</translation>
+    </message>
+    <message>
+        <source>Check-in failed</source>
+        <translation>Check-in fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>Csv</name>
     <message>
         <source>A quoted field that starts in line %1 is not closed with a quote.</source>
@@ -1000,6 +1147,21 @@
     </message>
 </context>
 <context>
+    <name>slotdesk::CheckInPage</name>
+    <message>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>Scan booking codes or type them: each answer appears at once, no click needed.</source>
+        <translation>Buchungscodes scannen oder eintippen: Jede Antwort erscheint sofort, ohne Klick.</translation>
+    </message>
+    <message>
+        <source>Scans today</source>
+        <translation>Scans heute</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ClosuresModel</name>
     <message>
         <source>First day</source>
@@ -1333,10 +1495,6 @@ Den lokalen Dienst jetzt starten? Die Adresse eines zentralen Dienstes können S
     <message>
         <source>Check-in</source>
         <translation>Check-in</translation>
-    </message>
-    <message>
-        <source>Scan booking codes and check persons in at the lanes.</source>
-        <translation>Buchungscodes scannen und Personen an den Test- und Impfstraßen einchecken.</translation>
     </message>
     <message>
         <source>Live bookings</source>
@@ -2044,6 +2202,25 @@ Wählen Sie, welche Fassung gelten soll.</translation>
     <message>
         <source>Save them before closing Slotdesk?</source>
         <translation>Vor dem Beenden von Slotdesk speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::VerdictPanel</name>
+    <message>
+        <source>Check-in result</source>
+        <translation>Check-in-Ergebnis</translation>
+    </message>
+    <message>
+        <source>Ready to scan</source>
+        <translation>Bereit zum Scannen</translation>
+    </message>
+    <message>
+        <source>Scan a booking code or QR code, or type the code and press Enter.</source>
+        <translation>Buchungscode oder QR-Code scannen, oder den Code eintippen und Enter drücken.</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>geb. %1</translation>
     </message>
 </context>
 <context>
