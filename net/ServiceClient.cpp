@@ -54,6 +54,7 @@ struct ServiceClient::Call {
     QString path;
     QByteArray body;
     QByteArray idempotencyKey; // empty for reads and sign-in
+    QByteArray ifMatch;        // sent as If-Match when set
     QString token;             // the bearer token sent along, empty without
     bool retriable = false;
     int attempt = 0;
@@ -157,13 +158,49 @@ QFuture<ServiceReply> ServiceClient::currentUser() {
     return get(QStringLiteral("/api/v1/auth/me"));
 }
 
-QFuture<ServiceReply> ServiceClient::publishCentre(const QString &uuid, const QJsonObject &centre) {
-    return put(QStringLiteral("/api/v1/centres/%1").arg(uuid), centre);
+namespace {
+
+QByteArray ifMatchValue(int revision) {
+    if (revision <= 0)
+        return {};
+    return QByteArray("\"") + QByteArray::number(revision) + QByteArray("\"");
+}
+
+} // namespace
+
+QFuture<ServiceReply> ServiceClient::publishCentre(const QString &uuid, const QJsonObject &centre,
+                                                   int ifMatchRevision) {
+    return start("PUT", QStringLiteral("/api/v1/centres/%1").arg(uuid), jsonBytes(centre),
+                 Retry::Idempotent, m_session.token(), ifMatchValue(ifMatchRevision));
 }
 
 QFuture<ServiceReply> ServiceClient::publishOpeningHours(const QString &uuid,
-                                                         const QJsonObject &hours) {
-    return put(QStringLiteral("/api/v1/centres/%1/opening-hours").arg(uuid), hours);
+                                                         const QJsonObject &hours,
+                                                         int ifMatchRevision, bool acceptAffected) {
+    QString path = QStringLiteral("/api/v1/centres/%1/opening-hours").arg(uuid);
+    if (acceptAffected)
+        path += QStringLiteral("?accept_affected=true");
+    return start("PUT", path, jsonBytes(hours), Retry::Idempotent, m_session.token(),
+                 ifMatchValue(ifMatchRevision));
+}
+
+QFuture<ServiceReply> ServiceClient::hoursImpact(const QString &uuid, const QJsonObject &hours) {
+    return post(QStringLiteral("/api/v1/centres/%1/hours-impact").arg(uuid), hours);
+}
+
+QFuture<ServiceReply> ServiceClient::centre(const QString &uuid) {
+    return get(QStringLiteral("/api/v1/centres/%1").arg(uuid));
+}
+
+int ServiceClient::revisionOf(const QByteArray &etag) {
+    QByteArray value = etag.trimmed();
+    if (value.startsWith("W/"))
+        value = value.mid(2);
+    if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
+        value = value.mid(1, value.size() - 2);
+    bool ok = false;
+    const int revision = value.toInt(&ok);
+    return ok && revision > 0 ? revision : 0;
 }
 
 QFuture<ServiceReply> ServiceClient::get(const QString &path) {
@@ -184,12 +221,13 @@ QFuture<ServiceReply> ServiceClient::remove(const QString &path) {
 
 QFuture<ServiceReply> ServiceClient::start(const QByteArray &method, const QString &path,
                                            const QByteArray &body, Retry retry,
-                                           const QString &token) {
+                                           const QString &token, const QByteArray &ifMatch) {
     auto call = std::make_shared<Call>();
     call->method = method;
     call->path = path;
     call->body = body;
     call->token = token;
+    call->ifMatch = ifMatch;
     if (isMutation(method) && retry != Retry::Never)
         call->idempotencyKey = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     call->retriable = retry == Retry::Idempotent &&
@@ -227,6 +265,8 @@ void ServiceClient::send(const std::shared_ptr<Call> &call) {
                              QByteArrayLiteral("Bearer ") + call->token.toLatin1());
     if (!call->idempotencyKey.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Idempotency-Key"), call->idempotencyKey);
+    if (!call->ifMatch.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("If-Match"), call->ifMatch);
     QNetworkReply *reply = m_manager.sendCustomRequest(request, call->method, call->body);
     call->reply = reply;
     call->pinMismatch = false;
@@ -286,6 +326,7 @@ ServiceReply ServiceClient::classify(const Call &call, QNetworkReply *reply) con
         return answer;
     }
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.etag = reply->rawHeader(QByteArrayLiteral("ETag"));
     error.status = answer.status;
     if (answer.status == 0) {
         error.detail = reply->errorString();

@@ -64,9 +64,20 @@ public:
     QFuture<ServiceReply> signOut();
     QFuture<ServiceReply> currentUser();
 
-    // Staff publishing: the centre and its opening hours, by the console's centre UUID.
-    QFuture<ServiceReply> publishCentre(const QString &uuid, const QJsonObject &centre);
-    QFuture<ServiceReply> publishOpeningHours(const QString &uuid, const QJsonObject &hours);
+    // Staff publishing: the centre and its opening hours, by the console's centre UUID. With
+    // `ifMatchRevision` > 0 the service refuses (412) once its revision of the centre is another
+    // one; the reply's etag carries the revision after the change. `acceptAffected` confirms a
+    // change of hours that leaves booked appointments outside (else 409 bookings_affected).
+    QFuture<ServiceReply> publishCentre(const QString &uuid, const QJsonObject &centre,
+                                        int ifMatchRevision = 0);
+    QFuture<ServiceReply> publishOpeningHours(const QString &uuid, const QJsonObject &hours,
+                                              int ifMatchRevision = 0, bool acceptAffected = false);
+    // The bookings proposed opening hours would leave outside (an audited read of names).
+    QFuture<ServiceReply> hoursImpact(const QString &uuid, const QJsonObject &hours);
+    // The service's current centre, opening hours and revision.
+    QFuture<ServiceReply> centre(const QString &uuid);
+    // The revision in an ETag ("\"7\"" → 7); 0 when there is none.
+    static int revisionOf(const QByteArray &etag);
 
     // `path` starts with "/api/"; the session's token goes along when signed in.
     QFuture<ServiceReply> get(const QString &path);
@@ -84,7 +95,8 @@ private:
     struct Call;
     enum class Retry { Never, Idempotent };
     QFuture<ServiceReply> start(const QByteArray &method, const QString &path,
-                                const QByteArray &body, Retry retry, const QString &token);
+                                const QByteArray &body, Retry retry, const QString &token,
+                                const QByteArray &ifMatch = {});
     void send(const std::shared_ptr<Call> &call);
     void onFinished(const std::shared_ptr<Call> &call, QNetworkReply *reply);
     ServiceReply classify(const Call &call, QNetworkReply *reply) const;

@@ -38,6 +38,7 @@ struct ServiceReply {
     int status = 0;
     QJsonDocument json;
     ServiceError error;
+    QByteArray etag; // the ETag header as sent (the service's revision in quotes), or empty
 
     bool ok() const { return error.ok(); }
     QJsonObject object() const { return json.object(); }

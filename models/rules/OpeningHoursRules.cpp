@@ -223,4 +223,16 @@ WeeklyInterval defaultWeeklyInterval(const QList<WeeklyInterval> &rows, int week
     return {weekday, {start, std::min(kMinutesPerDay, start + kLength)}, false};
 }
 
+bool slotWithinHours(const OpeningHours &hours, qint64 startsAt, int minutes,
+                     const QTimeZone &zone) {
+    const QDateTime start = QDateTime::fromSecsSinceEpoch(startsAt, zone);
+    const QDateTime end = start.addSecs(qint64(minutes) * 60);
+    const DayPlan day = planDay(hours, start.date(), minutes, 1, zone);
+    for (const OpenInterval &interval : day.intervals) {
+        if (interval.start <= start && end <= interval.end)
+            return true;
+    }
+    return false;
+}
+
 } // namespace slotdesk

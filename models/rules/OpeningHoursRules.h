@@ -46,6 +46,11 @@ DayPlan planDay(const OpeningHours &hours, QDate date, int slotMinutes, int capa
 QList<DayPlan> planWeek(const OpeningHours &hours, QDate anyDay, int slotMinutes,
                         int capacityPerSlot, const QTimeZone &zone);
 
+// Whether a slot [startsAt, startsAt + minutes) (UTC epoch seconds) lies wholly inside one open
+// interval of its local day under `hours`: a slot that does not is cut by a change of hours.
+bool slotWithinHours(const OpeningHours &hours, qint64 startsAt, int minutes,
+                     const QTimeZone &zone);
+
 // Editing rules for the opening-hours tables.
 
 // A stable, readable order (weekday, start, open before break; closures by first day, special

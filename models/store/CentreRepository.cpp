@@ -133,6 +133,14 @@ QStringList namesExcept(const QList<Centre> &stored, qint64 id) {
 
 } // namespace
 
+Stored<std::optional<Centre>> readCentreByUuid(const QSqlDatabase &db, const QString &uuid) {
+    Stored<std::optional<Centre>> result;
+    const QList<Centre> found = loadCentres(db, &result.error, QStringLiteral("uuid = ?"), uuid);
+    if (!found.isEmpty())
+        result.value = found.first();
+    return result;
+}
+
 CentreRepository::CentreRepository(Database &db, const Clock &clock)
     : m_db(db)
     , m_clock(clock) {}

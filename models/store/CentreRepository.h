@@ -9,6 +9,10 @@
 
 namespace slotdesk {
 
+// One centre with its services and lanes, by UUID, on any connection (the service reads what
+// it published with it); empty value when there is none.
+Stored<std::optional<Centre>> readCentreByUuid(const QSqlDatabase &db, const QString &uuid);
+
 class CentreRepository {
 public:
     CentreRepository(Database &db, const Clock &clock);

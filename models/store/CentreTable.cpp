@@ -35,6 +35,18 @@ std::optional<CentreTable::Identity> CentreTable::findByUuid(const QString &uuid
     return Identity{q.value(0).toLongLong(), q.value(1).toInt()};
 }
 
+StoreError CentreTable::bumpRevision(qint64 id, qint64 now) {
+    QSqlQuery q(m_db);
+    if (!sql::exec(q,
+                   QStringLiteral("UPDATE centres SET revision = revision + 1, updated_at = ? "
+                                  "WHERE id = ?"),
+                   {now, id}))
+        return sql::toStoreError(q.lastError());
+    if (q.numRowsAffected() != 1)
+        return StoreError{StoreError::Kind::NotFound, QStringLiteral("unknown_centre"), {}};
+    return {};
+}
+
 bool CentreTable::nameTakenByOther(const QString &name, const QString &uuid) const {
     QSqlQuery q(m_db);
     return sql::exec(q, QStringLiteral("SELECT 1 FROM centres WHERE name_key = ? AND uuid <> ?"),

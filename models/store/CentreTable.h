@@ -27,6 +27,9 @@ public:
         int revision = 0;
     };
     std::optional<Identity> findByUuid(const QString &uuid) const;
+    // revision + 1 for a change that belongs to the centre but not to its row (the service
+    // counts a change of opening hours as a new revision of the centre).
+    StoreError bumpRevision(qint64 id, qint64 now);
     // Whether a centre other than `uuid` has this folded name.
     bool nameTakenByOther(const QString &name, const QString &uuid) const;
 

@@ -34,6 +34,8 @@ StoreError centreMissing(qint64 centreId) {
                      Store::tr("The centre with the number %1 no longer exists.").arg(centreId));
 }
 
+} // namespace
+
 // Rows are read in the order they were written (by id), so what was saved loads back equal.
 Stored<OpeningHours> loadHours(const QSqlDatabase &db, qint64 centreId) {
     Stored<OpeningHours> result;
@@ -89,6 +91,8 @@ Stored<OpeningHours> loadHours(const QSqlDatabase &db, qint64 centreId) {
     }
     return result;
 }
+
+namespace {
 
 bool hasAny(const OpeningHours &hours) {
     return !hours.weekly.isEmpty() || !hours.closures.isEmpty() || !hours.specialDays.isEmpty();

@@ -7,6 +7,10 @@
 
 namespace slotdesk {
 
+// A centre's weekly rules, closures and special days on any connection (the service reads what
+// it published with it).
+Stored<OpeningHours> loadHours(const QSqlDatabase &db, qint64 centreId);
+
 class OpeningHoursRepository {
 public:
     OpeningHoursRepository(Database &db, const Clock &clock);

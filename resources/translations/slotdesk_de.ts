@@ -101,6 +101,13 @@
         <source>The service&apos;s version of this centre is not known.</source>
         <translation>Die Fassung des Dienstes für dieses Zentrum ist nicht bekannt.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n booked appointment(s) lie outside the new opening hours.</source>
+        <translation>
+            <numerusform>%n gebuchter Termin liegt außerhalb der neuen Öffnungszeiten.</numerusform>
+            <numerusform>%n gebuchte Termine liegen außerhalb der neuen Öffnungszeiten.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CheckInVerdict</name>
@@ -1145,6 +1152,17 @@
             <numerusform>%n Zentren veröffentlicht, %1 im Konflikt mit dem Dienst.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n centre(s) not published: the new opening hours leave booked appointments outside.</source>
+        <translation>
+            <numerusform>%n Zentrum nicht veröffentlicht: Gebuchte Termine lägen außerhalb der neuen Öffnungszeiten.</numerusform>
+            <numerusform>%n Zentren nicht veröffentlicht: Gebuchte Termine lägen außerhalb der neuen Öffnungszeiten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening hours not published; the service is unchanged.</source>
+        <translation>Öffnungszeiten nicht veröffentlicht; beim Dienst hat sich nichts geändert.</translation>
+    </message>
 </context>
 <context>
     <name>slotdesk::CheckInPage</name>
@@ -1414,6 +1432,111 @@ Den lokalen Dienst jetzt starten? Die Adresse eines zentralen Dienstes können S
     <message>
         <source>Problems</source>
         <translation>Probleme</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::HoursImpactDialog</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Change &amp;anyway</source>
+        <translation>Trotzdem &amp;ändern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s) affected: %1</source>
+        <translation>
+            <numerusform>%n betroffene Buchung: %1</numerusform>
+            <numerusform>%n betroffene Buchungen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The new opening hours of &quot;%1&quot; leave %n booked appointment(s) outside. The appointments are kept and nobody is informed automatically: export the list and contact these people. Free places outside the new hours are withdrawn.</source>
+        <translation>
+            <numerusform>Nach den neuen Öffnungszeiten von „%1“ liegt %n gebuchter Termin außerhalb der Öffnungszeit. Der Termin bleibt bestehen, und niemand wird automatisch benachrichtigt: Exportieren Sie die Liste und melden Sie sich bei der Person. Freie Plätze außerhalb der neuen Zeiten werden zurückgezogen.</numerusform>
+            <numerusform>Nach den neuen Öffnungszeiten von „%1“ liegen %n gebuchte Termine außerhalb der Öffnungszeit. Die Termine bleiben bestehen, und niemand wird automatisch benachrichtigt: Exportieren Sie die Liste und melden Sie sich bei diesen Personen. Freie Plätze außerhalb der neuen Zeiten werden zurückgezogen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Affected bookings</source>
+        <translation>Betroffene Buchungen</translation>
+    </message>
+    <message>
+        <source>Publish the new opening hours; the listed appointments stay.</source>
+        <translation>Die neuen Öffnungszeiten veröffentlichen; die aufgeführten Termine bleiben bestehen.</translation>
+    </message>
+    <message>
+        <source>Change nothing on the service.</source>
+        <translation>Beim Dienst nichts ändern.</translation>
+    </message>
+    <message>
+        <source>Export the affected bookings as CSV</source>
+        <translation>Betroffene Buchungen als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Export affected bookings</source>
+        <translation>Betroffene Buchungen exportieren</translation>
+    </message>
+    <message>
+        <source>affected-bookings.csv</source>
+        <translation>betroffene-buchungen.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exportiert nach %1.</translation>
+    </message>
+    <message>
+        <source>The list could not be written: %1</source>
+        <translation>Die Liste konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>

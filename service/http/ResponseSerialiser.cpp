@@ -55,10 +55,12 @@ const char *reasonPhrase(int status) {
 }
 
 // The response headers handlers use (QHttpServerResponse 6.4 cannot list its headers).
-const QByteArray passedHeaders[] = {QByteArrayLiteral("Allow"), QByteArrayLiteral("Retry-After"),
+const QByteArray passedHeaders[] = {QByteArrayLiteral("Allow"),
+                                    QByteArrayLiteral("Retry-After"),
                                     QByteArrayLiteral("WWW-Authenticate"),
                                     QByteArrayLiteral("Location"),
-                                    QByteArrayLiteral("Idempotent-Replayed")};
+                                    QByteArrayLiteral("Idempotent-Replayed"),
+                                    QByteArrayLiteral("ETag")};
 
 } // namespace
 

@@ -108,6 +108,20 @@ private:
         QVERIFY2(reply.ok(), qPrintable(reply.error.message));
     }
 
+    // Another admin changes only the opening hours on the service: a new revision of the centre.
+    void changeHoursOnService(const Centre &centre) {
+        Session session;
+        ServiceClient other(session, m_clock);
+        other.setBaseUrl(m_client->baseUrl());
+        other.setRetries(0, 0);
+        QVERIFY(waitForResult(other.signIn(QStringLiteral("other"), adminPassword)).ok());
+        OpeningHours hours;
+        hours.weekly = {WeeklyInterval{3, TimeRange{10 * 60, 14 * 60}, false}};
+        const ServiceReply reply =
+            waitForResult(other.publishOpeningHours(centre.uuid, wire::toJson(hours)));
+        QVERIFY2(reply.ok(), qPrintable(reply.error.message));
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         isolateSettings();
@@ -232,6 +246,32 @@ private Q_SLOTS:
         QVERIFY(finished.wait(kWaitMs));
         QTRY_COMPARE(stateOf(centre.id), std::optional(PublishState::Published));
         QCOMPARE(serviceName(centre.uuid), QStringLiteral("Testzentrum West"));
+    }
+
+    void hoursChangedOnServiceIsAConflict() {
+        const Centre centre = seedWithHours(QStringLiteral("Testzentrum Spandau"));
+        QVERIFY(publish(centre.id));
+        QTRY_COMPARE(stateOf(centre.id), std::optional(PublishState::Published));
+        // The service's name stays; only its revision moves on (If-Match catches it).
+        changeHoursOnService(centre);
+        Centre edited = centre;
+        edited.phone = QStringLiteral("030 222222");
+        QVERIFY(!waitForResult(m_console->store().saveCentre(edited)).error);
+
+        QVERIFY(publish(centre.id));
+        auto *dialog =
+            waitForVisible<PublishConflictDialog>(*page(), QStringLiteral("publishConflictDialog"));
+        QVERIFY(dialog);
+        QTRY_COMPARE(stateOf(centre.id), std::optional(PublishState::Conflict));
+        // The service's version came with the 412: its phone is still the published one.
+        QTableWidget *table = dialog->table();
+        QCOMPARE(table->item(8, 1)->text(), QStringLiteral("030 222222"));
+        QCOMPARE(table->item(8, 2)->text(), QStringLiteral("030 1234567"));
+        QVERIFY(dialog->takeServiceButton()->isEnabled());
+        QSqlQuery query(m_fx->service->database());
+        QVERIFY(query.exec(QStringLiteral("SELECT phone FROM centres")) && query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("030 1234567"));
+        dialog->reject();
     }
 
     void conflictTakeServiceWritesItLocally() {

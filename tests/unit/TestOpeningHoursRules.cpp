@@ -63,6 +63,8 @@ private Q_SLOTS:
     void copyMondayReplacesTuesdayToFriday();
     void defaultIntervalFollowsTheDay_data();
     void defaultIntervalFollowsTheDay();
+    void slotWithinHours_data();
+    void slotWithinHours();
 
 private:
     QTimeZone m_zone;
@@ -430,6 +432,44 @@ void TestOpeningHoursRules::defaultIntervalFollowsTheDay() {
     QFETCH(int, weekday);
     QFETCH(WeeklyInterval, expected);
     QCOMPARE(defaultWeeklyInterval(rows, weekday), expected);
+}
+
+void TestOpeningHoursRules::slotWithinHours_data() {
+    QTest::addColumn<QDateTime>("start");
+    QTest::addColumn<int>("minutes");
+    QTest::addColumn<bool>("within");
+    // Tuesdays 08:00-12:00 with a break 10:00-10:30; Sundays 01:00-04:00 (across DST changes);
+    // closed from 31 March to Easter Monday 2026 (6 April).
+    // Tuesday 3 March 2026 is CET (UTC+1).
+    QTest::newRow("first slot") << utc(2026, 3, 3, 7, 0) << 15 << true;
+    QTest::newRow("last slot ends at closing") << utc(2026, 3, 3, 10, 45) << 15 << true;
+    QTest::newRow("runs past closing") << utc(2026, 3, 3, 10, 50) << 15 << false;
+    QTest::newRow("before opening") << utc(2026, 3, 3, 6, 45) << 15 << false;
+    QTest::newRow("ends at the break") << utc(2026, 3, 3, 8, 45) << 15 << true;
+    QTest::newRow("inside the break") << utc(2026, 3, 3, 9, 0) << 15 << false;
+    QTest::newRow("runs into the break") << utc(2026, 3, 3, 8, 50) << 15 << false;
+    QTest::newRow("closed weekday") << utc(2026, 3, 4, 8, 0) << 15 << false;
+    // Tuesday 7 April 2026 is CEST (UTC+2) and after the closure.
+    QTest::newRow("summer time") << utc(2026, 4, 7, 6, 0) << 15 << true;
+    QTest::newRow("summer time, an hour early") << utc(2026, 4, 7, 5, 0) << 15 << false;
+    QTest::newRow("closure") << utc(2026, 3, 31, 6, 0) << 15 << false;
+    // Sunday 29 March 2026: 02:00 does not exist; 01:00-04:00 CET/CEST is 00:00-02:00 UTC.
+    QTest::newRow("spring forward, last slot") << utc(2026, 3, 29, 1, 45) << 15 << true;
+    QTest::newRow("spring forward, past closing") << utc(2026, 3, 29, 2, 0) << 15 << false;
+    // Sunday 25 October 2026: 01:00 CEST to 04:00 CET is 23:00 to 03:00 UTC.
+    QTest::newRow("fall back, repeated hour") << utc(2026, 10, 25, 1, 30) << 15 << true;
+    QTest::newRow("fall back, last slot") << utc(2026, 10, 25, 2, 45) << 15 << true;
+}
+
+void TestOpeningHoursRules::slotWithinHours() {
+    QFETCH(QDateTime, start);
+    QFETCH(int, minutes);
+    QFETCH(bool, within);
+    OpeningHours hours;
+    hours.weekly = {open(2, 8 * kHour, 12 * kHour), pause(2, 10 * kHour, 10 * kHour + 30),
+                    open(7, 1 * kHour, 4 * kHour)};
+    hours.closures = {Closure{QDate(2026, 3, 31), QDate(2026, 4, 6), u"Ostern"_s}};
+    QCOMPARE(slotdesk::slotWithinHours(hours, start.toSecsSinceEpoch(), minutes, m_zone), within);
 }
 
 QTEST_GUILESS_MAIN(TestOpeningHoursRules)

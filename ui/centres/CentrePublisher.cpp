@@ -5,28 +5,8 @@
 #include "ui/shell/FutureWatch.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 
 namespace slotdesk {
-
-namespace {
-
-// The service keeps each published centre (wire JSON) in its audit log; the newest entry for
-// the UUID is its current version. Empty when the service never had the centre.
-QJsonObject newestPublished(const QJsonObject &audit, const QString &uuid) {
-    const QJsonArray items = audit.value(QStringLiteral("items")).toArray();
-    for (const QJsonValue &item : items) {
-        const QJsonObject entry = item.toObject();
-        const QString action = entry.value(QStringLiteral("action")).toString();
-        if (entry.value(QStringLiteral("entity")).toString() == u"centre" &&
-            entry.value(QStringLiteral("entity_id")).toString() == uuid &&
-            (action == u"centre.create" || action == u"centre.update"))
-            return entry.value(QStringLiteral("detail")).toObject();
-    }
-    return {};
-}
-
-} // namespace
 
 QString publishLaterMessage() {
     return QCoreApplication::translate(
@@ -42,13 +22,14 @@ CentrePublisher::CentrePublisher(ConsoleStore &store, ServiceClient &client, QOb
     qRegisterMetaType<Summary>();
 }
 
-void CentrePublisher::publish(const QList<qint64> &centreIds, bool overwrite) {
+void CentrePublisher::publish(const QList<qint64> &centreIds, bool overwrite, bool acceptAffected) {
     if (m_busy || centreIds.isEmpty())
         return;
     m_queue = centreIds;
     m_total = int(centreIds.size());
     m_done = 0;
     m_overwrite = overwrite;
+    m_acceptAffected = acceptAffected;
     m_busy = true;
     m_cancelled = false;
     m_summary = {};
@@ -71,71 +52,104 @@ void CentrePublisher::next() {
                          done(Outcome::Failed, payload.error.message);
                          return;
                      }
-                     if (m_overwrite || payload.value.publication.serviceRevision == 0)
-                         sendCentre(payload.value);
+                     const ConsoleStore::PublishPayload &value = payload.value;
+                     // Only hours that changed since they were published can cut into
+                     // bookings; a centre never published has none.
+                     const bool hoursChanged = value.publication.serviceRevision > 0 &&
+                                               value.hoursDigest != value.publication.hoursDigest;
+                     if (hoursChanged && !m_acceptAffected)
+                         checkImpact(value);
                      else
-                         checkService(payload.value);
+                         sendCentre(value);
                  });
 }
 
-void CentrePublisher::checkService(const ConsoleStore::PublishPayload &payload) {
-    whenFinished(
-        this, m_client.get(QStringLiteral("/api/v1/audit?limit=1000")),
-        [this, payload](const ServiceReply &reply) {
-            if (!reply.ok()) {
-                failed(reply.error);
-                return;
-            }
-            const QJsonObject service = newestPublished(reply.object(), payload.centre.uuid);
-            const int revision = service.value(QStringLiteral("revision")).toInt();
-            if (!service.isEmpty() && revision != payload.publication.serviceRevision) {
-                conflict(payload.centre.id,
-                         QCoreApplication::translate(
-                             "CentrePublisher", "Someone else changed the centre on the service."),
-                         service);
-                return;
-            }
-            sendCentre(payload);
-        });
-}
-
-void CentrePublisher::sendCentre(const ConsoleStore::PublishPayload &payload) {
-    whenFinished(this, m_client.publishCentre(payload.centre.uuid, wire::toJson(payload.centre)),
+void CentrePublisher::checkImpact(const ConsoleStore::PublishPayload &payload) {
+    whenFinished(this, m_client.hoursImpact(payload.centre.uuid, wire::toJson(payload.hours)),
                  [this, payload](const ServiceReply &reply) {
-                     if (reply.status == 409) {
-                         // Refused (another centre there has this name): keep what the service has.
-                         const qint64 id = payload.centre.id;
-                         whenFinished(
-                             this, m_client.get(QStringLiteral("/api/v1/audit?limit=1000")),
-                             [this, id, payload, error = reply.error](const ServiceReply &audit) {
-                                 conflict(id, error.message,
-                                          audit.ok()
-                                              ? newestPublished(audit.object(), payload.centre.uuid)
-                                              : QJsonObject());
-                             });
+                     // A service that lost the centre gets it again in full.
+                     if (reply.status == 404) {
+                         sendCentre(payload);
                          return;
                      }
                      if (!reply.ok()) {
                          failed(reply.error);
                          return;
                      }
-                     sendHours(payload, reply.object().value(QStringLiteral("revision")).toInt());
+                     if (reply.object().value(QStringLiteral("count")).toInt() > 0) {
+                         affected(reply.object());
+                         return;
+                     }
+                     sendCentre(payload);
                  });
 }
 
-void CentrePublisher::sendHours(const ConsoleStore::PublishPayload &payload, int serviceRevision) {
+void CentrePublisher::sendCentre(const ConsoleStore::PublishPayload &payload) {
+    const int ifMatch = m_overwrite ? 0 : payload.publication.serviceRevision;
     whenFinished(
-        this, m_client.publishOpeningHours(payload.centre.uuid, wire::toJson(payload.hours)),
-        [this, payload, serviceRevision](const ServiceReply &reply) {
+        this, m_client.publishCentre(payload.centre.uuid, wire::toJson(payload.centre), ifMatch),
+        [this, payload](const ServiceReply &reply) {
+            if (reply.status == 412) {
+                revisionConflict(payload.centre.id, reply);
+                return;
+            }
+            if (reply.status == 409) {
+                // Refused (another centre there has this name): keep what the service has.
+                const qint64 id = payload.centre.id;
+                whenFinished(
+                    this, m_client.centre(payload.centre.uuid),
+                    [this, id, error = reply.error](const ServiceReply &current) {
+                        conflict(id, error.message,
+                                 current.ok()
+                                     ? current.object().value(QStringLiteral("centre")).toObject()
+                                     : QJsonObject());
+                    });
+                return;
+            }
             if (!reply.ok()) {
                 failed(reply.error);
                 return;
             }
+            int revision = ServiceClient::revisionOf(reply.etag);
+            if (revision == 0)
+                revision = reply.object().value(QStringLiteral("revision")).toInt();
+            sendHours(payload, revision);
+        });
+}
+
+void CentrePublisher::sendHours(const ConsoleStore::PublishPayload &payload, int serviceRevision) {
+    // If-Match with the revision the centre PUT just answered: nobody may slip in between.
+    whenFinished(
+        this,
+        m_client.publishOpeningHours(payload.centre.uuid, wire::toJson(payload.hours),
+                                     serviceRevision, m_acceptAffected),
+        [this, payload, serviceRevision](const ServiceReply &reply) {
+            if (reply.status == 412) {
+                revisionConflict(payload.centre.id, reply);
+                return;
+            }
+            if (reply.status == 409 && reply.error.reason == u"bookings_affected") {
+                // Booked since the check: the user sees the list before anything more changes.
+                whenFinished(this,
+                             m_client.hoursImpact(payload.centre.uuid, wire::toJson(payload.hours)),
+                             [this](const ServiceReply &impact) {
+                                 if (!impact.ok())
+                                     failed(impact.error);
+                                 else
+                                     affected(impact.object());
+                             });
+                return;
+            }
+            if (!reply.ok()) {
+                failed(reply.error);
+                return;
+            }
+            const int revision = ServiceClient::revisionOf(reply.etag);
             CentrePublication publication;
             publication.centreId = payload.centre.id;
             publication.centreRevision = payload.centre.revision;
             publication.hoursDigest = payload.hoursDigest;
-            publication.serviceRevision = serviceRevision;
+            publication.serviceRevision = revision > 0 ? revision : serviceRevision;
             whenFinished(this, m_store.markPublished(publication), [this](const StoreError &error) {
                 if (error)
                     done(Outcome::Failed, error.message);
@@ -143,6 +157,22 @@ void CentrePublisher::sendHours(const ConsoleStore::PublishPayload &payload, int
                     done(Outcome::Published);
             });
         });
+}
+
+void CentrePublisher::revisionConflict(qint64 centreId, const ServiceReply &reply) {
+    conflict(centreId,
+             QCoreApplication::translate("CentrePublisher",
+                                         "Someone else changed the centre on the service."),
+             reply.object().value(QStringLiteral("centre")).toObject());
+}
+
+void CentrePublisher::affected(const QJsonObject &impact) {
+    const int count = impact.value(QStringLiteral("count")).toInt();
+    done(Outcome::BookingsAffected,
+         QCoreApplication::translate("CentrePublisher",
+                                     "%n booked appointment(s) lie outside the new opening hours.",
+                                     nullptr, count),
+         impact);
 }
 
 void CentrePublisher::conflict(qint64 centreId, const QString &reason,
@@ -165,13 +195,16 @@ void CentrePublisher::failed(const ServiceError &error) {
     done(Outcome::Failed, error.message);
 }
 
-void CentrePublisher::done(Outcome outcome, const QString &message) {
+void CentrePublisher::done(Outcome outcome, const QString &message, const QJsonObject &impact) {
     switch (outcome) {
     case Outcome::Published:
         ++m_summary.published;
         break;
     case Outcome::Conflict:
         ++m_summary.conflicts;
+        break;
+    case Outcome::BookingsAffected:
+        ++m_summary.bookingsAffected;
         break;
     case Outcome::Failed:
         ++m_summary.failed;
@@ -182,7 +215,7 @@ void CentrePublisher::done(Outcome outcome, const QString &message) {
     if (!message.isEmpty())
         m_summary.lastMessage = message;
     ++m_done;
-    Q_EMIT centreFinished(Result{m_current, outcome, message});
+    Q_EMIT centreFinished(Result{m_current, outcome, message, impact});
     Q_EMIT progress(m_done, m_total);
     next();
 }

@@ -3,6 +3,7 @@
 #include "models/store/ConsoleStore.h"
 #include "net/ServiceError.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 
@@ -15,21 +16,26 @@ class ServiceClient;
 // the way: a centre the service could not be reached for simply stays "changed" and can be
 // published later.
 //
-// Before overwriting a centre it published before, the publisher looks for the service's
-// newest version of it (the service keeps every published centre in its audit log) and stops
-// with a conflict when that version is not the one this console last saw.
+// A centre it published before is sent with If-Match: the service revision this console last
+// saw. When the service has moved on it refuses (412) with its current version, which becomes
+// the conflict the user resolves. Changed opening hours of a published centre are first checked
+// against the service's bookings: when confirmed appointments would fall outside them, nothing
+// is sent for that centre (BookingsAffected, with the service's list) until the user publishes
+// it again with acceptAffected.
 class CentrePublisher : public QObject {
     Q_OBJECT
 public:
-    enum class Outcome { Published, Conflict, Unreachable, Failed };
+    enum class Outcome { Published, Conflict, BookingsAffected, Unreachable, Failed };
     struct Result {
         qint64 centreId = 0;
         Outcome outcome = Outcome::Failed;
-        QString message; // translated; empty when published
+        QString message;    // translated; empty when published
+        QJsonObject impact; // BookingsAffected: the service's hours-impact answer
     };
     struct Summary {
         int published = 0;
         int conflicts = 0;
+        int bookingsAffected = 0;
         int failed = 0;
         bool unreachable = false; // the rest was left for later
         bool cancelled = false;
@@ -40,7 +46,10 @@ public:
 
     bool isBusy() const { return m_busy; }
     // `overwrite` skips the conflict check: the user chose to keep the local version.
-    void publish(const QList<qint64> &centreIds, bool overwrite = false);
+    // `acceptAffected`: the user saw the bookings the new opening hours leave outside and
+    // confirmed the change.
+    void publish(const QList<qint64> &centreIds, bool overwrite = false,
+                 bool acceptAffected = false);
     // Stops after the centre in flight; what was answered stays recorded.
     void cancel() { m_cancelled = true; }
     // Resolves a conflict by writing the service's version of the centre to the local store.
@@ -54,11 +63,13 @@ Q_SIGNALS:
 
 private:
     void next();
-    void checkService(const ConsoleStore::PublishPayload &payload);
+    void checkImpact(const ConsoleStore::PublishPayload &payload);
     void sendCentre(const ConsoleStore::PublishPayload &payload);
     void sendHours(const ConsoleStore::PublishPayload &payload, int serviceRevision);
     void conflict(qint64 centreId, const QString &reason, const QJsonObject &serviceVersion);
-    void done(Outcome outcome, const QString &message = {});
+    void revisionConflict(qint64 centreId, const ServiceReply &reply);
+    void affected(const QJsonObject &impact);
+    void done(Outcome outcome, const QString &message = {}, const QJsonObject &impact = {});
     void failed(const ServiceError &error);
 
     ConsoleStore &m_store;
@@ -68,6 +79,7 @@ private:
     int m_done = 0;
     qint64 m_current = 0;
     bool m_overwrite = false;
+    bool m_acceptAffected = false;
     bool m_busy = false;
     bool m_cancelled = false;
     Summary m_summary;

@@ -8,6 +8,7 @@
 #include "ui/centres/CentrePublisher.h"
 #include "ui/centres/PublishConflictDialog.h"
 #include "ui/centres/PublishStateDelegate.h"
+#include "ui/hours/HoursImpactDialog.h"
 #include "ui/shell/ElidedToolTipDelegate.h"
 #include "ui/shell/FutureWatch.h"
 #include "ui/shell/PageHeader.h"
@@ -229,6 +230,8 @@ void CentresPage::setPublisher(CentrePublisher *publisher) {
             [this](const CentrePublisher::Result &result) {
                 if (result.outcome == CentrePublisher::Outcome::Conflict)
                     m_conflicts.append(result.centreId);
+                else if (result.outcome == CentrePublisher::Outcome::BookingsAffected)
+                    m_affected.append({result.centreId, result.impact});
             });
     connect(publisher, &CentrePublisher::finished, this,
             [this](const CentrePublisher::Summary &summary) {
@@ -238,6 +241,11 @@ void CentresPage::setPublisher(CentrePublisher *publisher) {
                     Q_EMIT errorMessage(
                         tr("%n centre(s) could not be published: %1", nullptr, summary.failed)
                             .arg(summary.lastMessage));
+                else if (summary.bookingsAffected > 0)
+                    Q_EMIT statusMessage(
+                        tr("%n centre(s) not published: the new opening hours leave booked "
+                           "appointments outside.",
+                           nullptr, summary.bookingsAffected));
                 else if (summary.conflicts > 0)
                     Q_EMIT statusMessage(tr("%n centre(s) published, %1 in conflict with the "
                                             "service.",
@@ -298,10 +306,11 @@ void CentresPage::publishAll() {
     startPublish(ids);
 }
 
-void CentresPage::startPublish(const QList<qint64> &ids, bool overwrite) {
+void CentresPage::startPublish(const QList<qint64> &ids, bool overwrite, bool acceptAffected) {
     if (!m_publisher || !m_publishAllowed || ids.isEmpty() || m_publisher->isBusy())
         return;
     m_conflicts.clear();
+    m_affected.clear();
     Q_EMIT busyChanged(true);
     Q_EMIT statusMessage(tr("Publishing %n centre(s)…", nullptr, int(ids.size())));
     if (ids.size() >= kProgressFromCentres) {
@@ -317,7 +326,7 @@ void CentresPage::startPublish(const QList<qint64> &ids, bool overwrite) {
         m_progress->open();
     }
     updateActions();
-    m_publisher->publish(ids, overwrite);
+    m_publisher->publish(ids, overwrite, acceptAffected);
 }
 
 void CentresPage::onPublishFinished(int conflicts) {
@@ -333,6 +342,31 @@ void CentresPage::onPublishFinished(int conflicts) {
     Q_EMIT publishFinished();
     if (conflicts > 0 && !m_conflicts.isEmpty())
         resolveConflict(m_conflicts.takeFirst());
+    else if (!m_affected.isEmpty())
+        askAboutAffectedBookings();
+}
+
+void CentresPage::askAboutAffectedBookings() {
+    const QPair<qint64, QJsonObject> next = m_affected.takeFirst();
+    const qint64 centreId = next.first;
+    QString name;
+    for (const Centre &centre : m_model->centres()) {
+        if (centre.id == centreId)
+            name = centre.name;
+    }
+    auto *dialog = new HoursImpactDialog(name, next.second, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, centreId](int result) {
+        if (result == QDialog::Accepted) {
+            startPublish({centreId}, false, true);
+            return;
+        }
+        Q_EMIT statusMessage(tr("Opening hours not published; the service is unchanged."));
+        if (!m_affected.isEmpty())
+            askAboutAffectedBookings();
+    });
+    dialog->open();
+    Q_EMIT affectedBookingsShown(dialog);
 }
 
 void CentresPage::reloadPublishStates() {

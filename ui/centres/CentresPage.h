@@ -2,9 +2,13 @@
 
 #include "models/domain/Centre.h"
 
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
 #include <QWidget>
 
 class QCheckBox;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QAction;
@@ -67,6 +71,8 @@ Q_SIGNALS:
     void publishStatesLoaded();
     void publishFinished();
     void conflictResolved(qint64 centreId);
+    // The dialog listing affected bookings was opened (tests and screenshots follow it).
+    void affectedBookingsShown(QDialog *dialog);
 
 private:
     QWidget *buildToolbar();
@@ -77,8 +83,12 @@ private:
     QStringList namesExcept(qint64 id) const;
     QList<qint64> selectedIds() const;
     void buildPublishActions();
-    void startPublish(const QList<qint64> &ids, bool overwrite = false);
+    void startPublish(const QList<qint64> &ids, bool overwrite = false,
+                      bool acceptAffected = false);
     void onPublishFinished(int conflicts);
+    // Lists the bookings a centre's new opening hours leave outside and asks whether to
+    // publish them anyway; nothing reaches the service without "change anyway".
+    void askAboutAffectedBookings();
 
     ConsoleStore &m_store;
     CentreOperations &m_operations;
@@ -100,6 +110,8 @@ private:
     QAction *m_publishAllAction;
     QProgressDialog *m_progress = nullptr;
     QList<qint64> m_conflicts; // of the running publish, resolved one after another afterwards
+    // Centres whose new hours cut into bookings, with the service's list, asked one by one.
+    QList<QPair<qint64, QJsonObject>> m_affected;
     bool m_publishAllowed = false;
     bool m_loading = false;
     bool m_reloadAgain = false;
