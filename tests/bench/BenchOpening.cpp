@@ -349,8 +349,8 @@ bool runOnce(const OpeningOptions &options, quint16 port, const Setup &setup, Be
         }
         if (allDone)
             break;
-        // Millisecond timeouts: a client due within the millisecond is polled one round late
-        // at most, which the half-pause spread makes irrelevant.
+        // epoll waits in whole milliseconds, rounded up: a poll goes out at most a millisecond
+        // after it is due, never before.
         const int timeout =
             next == never ? 100 : int(std::clamp<qint64>((next - now + 999999) / 1000000, 0, 100));
         const int n = ::epoll_wait(epoll, ready.data(), int(ready.size()), timeout);
