@@ -7,7 +7,8 @@
 #     (scripts/bench-stored.sh)
 #  5. the live stream: 50 consoles (scripts/bench-stream.sh; BENCH_STREAM=0 skips it)
 # The booking load client (slotdesk-bench load) is a lean epoll client on raw sockets; every
-# comparison runs side by side in the same run. Prints a summary table and writes it to bench-results.md. Every step is bounded in time;
+# comparison runs side by side in the same run. Prints a summary table and puts it at the top of
+# bench-results.md in place of the previous one. Every step is bounded in time;
 # the service and nginx are stopped on exit.
 # Usage: scripts/bench.sh            (BENCH_SECONDS=10 BENCH_BIG=10000000 to change)
 set -euo pipefail
@@ -182,6 +183,14 @@ cpu=$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
     if [[ -n $stream ]]; then
         echo "| Live stream, 50 consoles (stream_bench) | $stream |"
     fi
-} >"$root/bench-results.md"
+} >"$work/summary.md"
+# The summary replaces the file's first table only: the comparisons and profiles below it (from
+# its first subheading on) stay.
+if [[ -f $root/bench-results.md ]]; then
+    awk 'NR > 1 && /^#/ { keep = 1 } keep' "$root/bench-results.md" >"$work/kept.md"
+    { cat "$work/summary.md"; echo; cat "$work/kept.md"; } >"$root/bench-results.md"
+else
+    cp "$work/summary.md" "$root/bench-results.md"
+fi
 echo
-cat "$root/bench-results.md"
+cat "$work/summary.md"

@@ -6,11 +6,50 @@
 
 #include <sqlite3.h>
 
+#include <memory>
+
 namespace slotdesk {
 
 namespace {
 
 constexpr qint64 kProgressEvery = 8192;
+// Rows per INSERT statement: SQLite's work per statement run (cursors opened and closed, the
+// statement halted and reset) is then shared by many rows. A divisor of kProgressEvery.
+constexpr qint64 kRowsPerInsert = 64;
+static_assert(kProgressEvery % kRowsPerInsert == 0);
+
+struct FinalizeStatement {
+    void operator()(sqlite3_stmt *statement) const { sqlite3_finalize(statement); }
+};
+using Statement = std::unique_ptr<sqlite3_stmt, FinalizeStatement>;
+
+// INSERT INTO slots ... VALUES (?, ?, ?, ?, ?), ... with `rows` rows; null on error.
+Statement prepareInsert(sqlite3 *handle, qint64 rows) {
+    QByteArray sql = "INSERT INTO slots (centre_id, service_code, starts_at, minutes, capacity) "
+                     "VALUES (?, ?, ?, ?, ?)";
+    for (qint64 r = 1; r < rows; ++r)
+        sql += ", (?, ?, ?, ?, ?)";
+    sqlite3_stmt *statement = nullptr;
+    if (!handle || sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &statement,
+                                      nullptr) != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        return nullptr;
+    }
+    return Statement(statement);
+}
+
+// Binds `slot` as row `row` of an insert from prepareInsert. The service codes outlive the
+// statement's runs, so SQLite reads them in place.
+void bindSlot(sqlite3_stmt *insert, int row, const PlannedSlot &slot,
+              const QList<QByteArray> &codes) {
+    const int first = row * 5 + 1;
+    const QByteArray &code = codes.at(slot.service);
+    sqlite3_bind_int64(insert, first, slot.centreId);
+    sqlite3_bind_text(insert, first + 1, code.constData(), int(code.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(insert, first + 2, slot.startsAt);
+    sqlite3_bind_int(insert, first + 3, slot.minutes);
+    sqlite3_bind_int(insert, first + 4, slot.capacity);
+}
 
 // The first instant of a Berlin calendar day.
 qint64 dayStart(QDate date) {
@@ -62,39 +101,54 @@ StoreError SlotPlanTable::removePlanned(const SlotPlan &plan, qint64 *removed) {
 StoreError SlotPlanTable::insertSlots(const SlotPlan &plan, Result *result,
                                       const Progress &progress) {
     sqlite3 *handle = SqliteStatement::handleOf(m_db);
-    SqliteStatement insert;
-    if (!insert.prepare(handle, "INSERT INTO slots (centre_id, service_code, starts_at, minutes, "
-                                "capacity) VALUES (?1, ?2, ?3, ?4, ?5)"))
-        return {StoreError::Kind::Io,
-                tr("The slot plan cannot be saved: %1").arg(insert.errorText()),
-                {}};
+    const auto ioError = [handle] {
+        return StoreError{
+            StoreError::Kind::Io,
+            tr("The slot plan cannot be saved: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))),
+            {}};
+    };
+    const Statement many = prepareInsert(handle, kRowsPerInsert);
+    const Statement one = prepareInsert(handle, 1);
+    if (!many || !one)
+        return ioError();
     QList<QByteArray> codes;
     for (const QString &service : plan.services)
         codes.append(service.toUtf8());
 
     const qint64 total = qint64(plan.slots.size());
     qint64 done = 0;
-    for (const PlannedSlot &slot : plan.slots) {
-        insert.reset();
-        insert.bind(1, slot.centreId);
-        insert.bindText(2, codes.at(slot.service));
-        insert.bind(3, slot.startsAt);
-        insert.bind(4, slot.minutes);
-        insert.bind(5, slot.capacity);
-        if (!insert.step()) {
-            if ((sqlite3_errcode(handle) & 0xff) == SQLITE_CONSTRAINT)
-                return {StoreError::Kind::Conflict,
-                        tr("A slot of this plan (%1, %2) is already published. Nothing was "
-                           "saved; plan from a later day or withdraw the published slots first.")
-                            .arg(QDateTime::fromSecsSinceEpoch(slot.startsAt, berlinTimeZone())
-                                     .toString(QStringLiteral("dd.MM.yyyy HH:mm")),
-                                 plan.services.value(slot.service)),
-                        {}};
-            return {StoreError::Kind::Io,
-                    tr("The slot plan cannot be saved: %1").arg(insert.errorText()),
-                    {}};
+    while (done < total) {
+        const bool full = total - done >= kRowsPerInsert;
+        sqlite3_stmt *insert = full ? many.get() : one.get();
+        const qint64 rows = full ? kRowsPerInsert : 1;
+        for (qint64 r = 0; r < rows; ++r)
+            bindSlot(insert, int(r), plan.slots[size_t(done + r)], codes);
+        const int rc = sqlite3_step(insert);
+        sqlite3_reset(insert);
+        if (rc != SQLITE_DONE) {
+            if ((rc & 0xff) != SQLITE_CONSTRAINT)
+                return ioError();
+            // The failed statement changed nothing: its rows one by one name the slot.
+            for (qint64 r = 0; r < rows; ++r) {
+                const PlannedSlot &slot = plan.slots[size_t(done + r)];
+                bindSlot(one.get(), 0, slot, codes);
+                const int single = sqlite3_step(one.get());
+                sqlite3_reset(one.get());
+                if ((single & 0xff) == SQLITE_CONSTRAINT)
+                    return {StoreError::Kind::Conflict,
+                            tr("A slot of this plan (%1, %2) is already published. Nothing was "
+                               "saved; plan from a later day or withdraw the published slots "
+                               "first.")
+                                .arg(QDateTime::fromSecsSinceEpoch(slot.startsAt, berlinTimeZone())
+                                         .toString(QStringLiteral("dd.MM.yyyy HH:mm")),
+                                     plan.services.value(slot.service)),
+                            {}};
+                if (single != SQLITE_DONE)
+                    return ioError();
+            }
+            return ioError();
         }
-        ++done;
+        done += rows;
         if (progress && done % kProgressEvery == 0 && !progress(done, total)) {
             result->cancelled = true;
             return {};

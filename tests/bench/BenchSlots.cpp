@@ -36,16 +36,11 @@ template <typename T> T await(const QFuture<T> &future) {
     return future.result();
 }
 
-// Process CPU time: on a shared machine wall time includes waiting for a core, CPU time does
-// not (only the measured step runs while it is taken).
+} // namespace
+
 double cpuSeconds() {
     return double(std::clock()) / CLOCKS_PER_SEC;
 }
-
-struct Timing {
-    double wall = 0;
-    double cpu = 0;
-};
 
 void removeDatabase(const QString &path) {
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
@@ -77,8 +72,6 @@ OpeningHours benchHours(qint64 centreId, const SlotsOptions &options) {
     return hours;
 }
 
-// The plain bulk insert: the same rows into the same schema, one prepared statement, one
-// transaction, nothing else (no replacement of earlier plans, no progress, no cancellation).
 bool plainInsert(const QString &path, const SlotPlan &plan, const QList<Centre> &centres,
                  Timing *timing) {
     removeDatabase(path);
@@ -141,6 +134,23 @@ bool plainInsert(const QString &path, const SlotPlan &plan, const QList<Centre> 
         QTextStream(stderr) << "plain commit: " << sqlite3_errmsg(handle) << Qt::endl;
     return committed;
 }
+
+SlotPlan benchPlan(const SlotsOptions &options, QList<Centre> *centres) {
+    SlotPlanRequest request;
+    request.first = QDate::currentDate().addDays(1);
+    request.last = request.first.addDays(options.days - 1);
+    for (int i = 0; i < options.centres; ++i) {
+        Centre c = benchCentre(i, options);
+        c.id = i + 1;
+        request.centres.append({c, benchHours(c.id, options)});
+        centres->append(c);
+    }
+    SlotPlan plan;
+    SlotGenerator::generate(request, &plan);
+    return plan;
+}
+
+namespace {
 
 bool storeThroughConsole(const QString &path, const SlotsOptions &options, SlotPlanRequest *request,
                          std::shared_ptr<SlotPlan> *plan, Timing *generate, Timing *stored) {
@@ -218,15 +228,7 @@ int runSlots(const SlotsOptions &options) {
         const bool plainFirst = run % 2 == 1;
         if (plainFirst) {
             // The plain insert needs the rows: generate them once untimed beforehand.
-            SlotPlanRequest warm = request;
-            for (int i = 0; i < options.centres; ++i) {
-                Centre c = benchCentre(i, options);
-                c.id = i + 1;
-                warm.centres.append({c, benchHours(c.id, options)});
-                centres.append(c);
-            }
-            SlotPlan rows;
-            SlotGenerator::generate(warm, &rows);
+            const SlotPlan rows = benchPlan(options, &centres);
             if (!plainInsert(plainPath, rows, centres, &plain))
                 return 1;
         }
