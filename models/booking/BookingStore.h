@@ -67,9 +67,8 @@ public:
     // ("second_slot_full", "second_person_has_booking", "second_code_taken").
     virtual StoreError confirmPair(BookingRecord *first, BookingRecord *second,
                                    const IdempotencyRecord *idempotency, const QString &eventType,
-                                   const QByteArray &firstPayload,
-                                   const QByteArray &secondPayload, Event *firstEvent,
-                                   Event *secondEvent) = 0;
+                                   const QByteArray &firstPayload, const QByteArray &secondPayload,
+                                   Event *firstEvent, Event *secondEvent) = 0;
     // Inside a batch, after confirm(): the invitation code with this hash (hex) booked
     // `bookingId`. A batch-wide error when the code was used (only another writer on the same
     // database gets there: the engine admits each code once).

@@ -528,8 +528,7 @@ StoreError SqliteBookingStore::insertSecondDose(BookingRecord *second) {
 
 StoreError SqliteBookingStore::confirmPair(BookingRecord *first, BookingRecord *second,
                                            const IdempotencyRecord *idempotency,
-                                           const QString &eventType,
-                                           const QByteArray &firstPayload,
+                                           const QString &eventType, const QByteArray &firstPayload,
                                            const QByteArray &secondPayload, Event *firstEvent,
                                            Event *secondEvent) {
     Q_ASSERT(m_batchSeq >= 0);

@@ -164,11 +164,11 @@ EngineError BookingEngine::holdPair(qint64 slotId, qint64 secondSlotId, const QS
     if (DosePairing::check(first->record.startsAt, second->record.startsAt, *interval, zone) !=
         DosePairing::Verdict::Fits) {
         const DoseWindow window = DosePairing::window(first->record.startsAt, *interval, zone);
-        return error(EngineError::Kind::Conflict, "second_dose_outside_interval",
-                     tr("The second dose must be between %1 and %2.")
-                         .arg(window.first.toString(Qt::ISODate),
-                              window.last.toString(Qt::ISODate)),
-                     QStringLiteral("second_slot_id"));
+        return error(
+            EngineError::Kind::Conflict, "second_dose_outside_interval",
+            tr("The second dose must be between %1 and %2.")
+                .arg(window.first.toString(Qt::ISODate), window.last.toString(Qt::ISODate)),
+            QStringLiteral("second_slot_id"));
     }
     return m_holds.holdPair(slotId, secondSlotId, service, owner, nowSecs(), hold, unavailable);
 }
@@ -302,7 +302,9 @@ QByteArray BookingEngine::personKey(const QString &familyName, const QString &gi
 void BookingEngine::submitCancel(const QString &code, QDate birthDate,
                                  std::optional<IdempotencyRecord> idempotency, WriteDone done) {
     sweep();
-    const auto refuse = [&done](EngineError e) { done(WriteOutcome{std::move(e), {}, false, {}, {}, {}}); };
+    const auto refuse = [&done](EngineError e) {
+        done(WriteOutcome{std::move(e), {}, false, {}, {}, {}});
+    };
     BookingWrite write;
     BookingRecord &b = write.booking;
     if (EngineError e = lookup(code, birthDate, &b))
@@ -474,8 +476,8 @@ EngineError BookingEngine::writePair(BookingWrite &write, StoreError *batchError
             idempotency->qrText = write.outcome.qrText;
         }
         const StoreError e = batchStore().confirmPair(
-            &first, &second, idempotency, QStringLiteral("booking.confirmed"),
-            eventPayload(first), eventPayload(second), &write.event, &write.secondEvent);
+            &first, &second, idempotency, QStringLiteral("booking.confirmed"), eventPayload(first),
+            eventPayload(second), &write.event, &write.secondEvent);
         if (!e && !write.invitation.isEmpty()) {
             if (StoreError used =
                     batchStore().useInvitation(write.invitation, first.id, first.createdAt)) {

@@ -240,9 +240,9 @@ QHttpServerResponse CitizenController::createHold(const HttpRequest &request) {
                                                   "/api/v1/centres/{id}/second-doses)."),
                                    QStringLiteral("second_slot_id")));
     HoldInfo hold;
-    if (const EngineError e =
-            secondSlotId ? m_engine.holdPair(*slotId, *secondSlotId, service, owner, &hold)
-                         : m_engine.hold(*slotId, service, owner, &hold))
+    if (const EngineError e = secondSlotId
+                                  ? m_engine.holdPair(*slotId, *secondSlotId, service, owner, &hold)
+                                  : m_engine.hold(*slotId, service, owner, &hold))
         return finish(engineError(e));
     if (!idem.record) // nothing to remember: straight to bytes
         return request.answerJson(HttpStatus::Created, renderHold(hold));
@@ -344,8 +344,8 @@ QHttpServerResponse CitizenController::secondDoses(const HttpRequest &request) {
     const QByteArray body = "{\"centre_id\":" % QByteArray::number(centreId) % ",\"slot_id\":" %
                             QByteArray::number(slotId) % ",\"from\":\"" %
                             window.first.toString(Qt::ISODate).toLatin1() % "\",\"to\":\"" %
-                            window.last.toString(Qt::ISODate).toLatin1() % "\",\"slots\":[" %
-                            list % "]}";
+                            window.last.toString(Qt::ISODate).toLatin1() % "\",\"slots\":[" % list %
+                            "]}";
     return jsonBytes(body);
 }
 
@@ -463,8 +463,8 @@ void CitizenController::submitWrite(const HttpRequest &request,
         const bool fresh = !outcome.error && !outcome.existing;
         const HttpStatus status = cancel ? HttpStatus::Ok : HttpStatus::Created;
         if (!record && fresh) { // nothing to remember: straight to bytes
-            reply.finishJson(status, renderBooking(outcome.booking, outcome.qrText,
-                                                   outcome.second, outcome.secondQrText));
+            reply.finishJson(status, renderBooking(outcome.booking, outcome.qrText, outcome.second,
+                                                   outcome.secondQrText));
             return;
         }
         QHttpServerResponse response = [&] {

@@ -98,7 +98,8 @@ private Q_SLOTS:
         QCOMPARE(m_http->put(QStringLiteral("/api/v1/centres/") + centreUuid, centreJson(), m_admin)
                      .status,
                  201);
-        m_centre = count(QStringLiteral("SELECT id FROM centres WHERE uuid = '%1'").arg(centreUuid));
+        m_centre =
+            count(QStringLiteral("SELECT id FROM centres WHERE uuid = '%1'").arg(centreUuid));
         QVERIFY(m_centre > 0);
         m_first = addSlot(comirnaty, berlin(firstDay, QTime(9, 0)), 2);
         QVERIFY(m_first);
@@ -141,15 +142,17 @@ private Q_SLOTS:
         QCOMPARE(held.json.value(QStringLiteral("second_slot_id")).toInteger(), m_second[21]);
         QCOMPARE(engine().freePlaces(m_first), 1);
         QCOMPARE(engine().freePlaces(m_second[21]), 0);
-        const HttpReply booked = m_http->post(
-            QStringLiteral("/api/v1/bookings"),
-            person(held.json.value(QStringLiteral("hold_id")).toString()));
+        const HttpReply booked =
+            m_http->post(QStringLiteral("/api/v1/bookings"),
+                         person(held.json.value(QStringLiteral("hold_id")).toString()));
         QCOMPARE(booked.status, 201);
         const QJsonObject second = booked.json.value(QStringLiteral("second_dose")).toObject();
         QCOMPARE(second.value(QStringLiteral("slot_id")).toInteger(), m_second[21]);
         QVERIFY(!code(second).isEmpty());
         QVERIFY(code(second) != code(booked.json));
-        QVERIFY(!second.value(QStringLiteral("qr")).toObject().value(QStringLiteral("text"))
+        QVERIFY(!second.value(QStringLiteral("qr"))
+                     .toObject()
+                     .value(QStringLiteral("text"))
                      .toString()
                      .isEmpty());
 
@@ -204,10 +207,12 @@ private Q_SLOTS:
         QTest::addColumn<int>("days");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("error");
-        QTest::newRow("one day before") << 20 << 409 << QStringLiteral("second_dose_outside_interval");
+        QTest::newRow("one day before")
+            << 20 << 409 << QStringLiteral("second_dose_outside_interval");
         QTest::newRow("first day") << 21 << 201 << QString();
         QTest::newRow("last day") << 42 << 201 << QString();
-        QTest::newRow("one day after") << 43 << 409 << QStringLiteral("second_dose_outside_interval");
+        QTest::newRow("one day after")
+            << 43 << 409 << QStringLiteral("second_dose_outside_interval");
     }
     void intervalEnds() {
         QFETCH(int, days);
@@ -235,10 +240,9 @@ private Q_SLOTS:
         QSqlQuery steal(m_fx->service->database());
         QVERIFY(steal.exec(
             QStringLiteral("UPDATE slots SET capacity = booked WHERE id = %1").arg(m_second[42])));
-        const HttpReply booked =
-            m_http->post(QStringLiteral("/api/v1/bookings"),
-                         person(held.json.value(QStringLiteral("hold_id")).toString(),
-                                QStringLiteral("Petra")));
+        const HttpReply booked = m_http->post(
+            QStringLiteral("/api/v1/bookings"),
+            person(held.json.value(QStringLiteral("hold_id")).toString(), QStringLiteral("Petra")));
         QCOMPARE(booked.status, 409);
         QCOMPARE(booked.error(), QStringLiteral("second_dose_unavailable"));
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM bookings WHERE given_name = 'Petra'")),
@@ -337,14 +341,13 @@ private Q_SLOTS:
                      .status,
                  201);
         const auto release = [&](int capacity) {
-            const QJsonObject slot{
-                {QStringLiteral("centre"), centreUuid},
-                {QStringLiteral("service"), comirnaty},
-                {QStringLiteral("start"),
-                 QDateTime(QDate(2026, 3, 26), QTime(10, 0), berlinTimeZone())
-                     .toString(Qt::ISODate)},
-                {QStringLiteral("minutes"), 15},
-                {QStringLiteral("capacity"), capacity}};
+            const QJsonObject slot{{QStringLiteral("centre"), centreUuid},
+                                   {QStringLiteral("service"), comirnaty},
+                                   {QStringLiteral("start"),
+                                    QDateTime(QDate(2026, 3, 26), QTime(10, 0), berlinTimeZone())
+                                        .toString(Qt::ISODate)},
+                                   {QStringLiteral("minutes"), 15},
+                                   {QStringLiteral("capacity"), capacity}};
             return m_http->post(
                 QStringLiteral("/api/v1/releases"),
                 {{QStringLiteral("uuid"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
@@ -374,9 +377,9 @@ private Q_SLOTS:
         QCOMPARE(held.status, 201);
         QVERIFY(!held.json.contains(QStringLiteral("second_slot_id")));
         QCOMPARE(engine().activeHolds(), 1);
-        const HttpReply booked = m_http->post(
-            QStringLiteral("/api/v1/bookings"),
-            person(held.json.value(QStringLiteral("hold_id")).toString()));
+        const HttpReply booked =
+            m_http->post(QStringLiteral("/api/v1/bookings"),
+                         person(held.json.value(QStringLiteral("hold_id")).toString()));
         QCOMPARE(booked.status, 201);
         QVERIFY(!booked.json.contains(QStringLiteral("second_dose")));
         QVERIFY(!booked.json.contains(QStringLiteral("dose")));

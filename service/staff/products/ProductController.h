@@ -21,8 +21,7 @@ class StaffWriter;
 //                                  before stay as they are.
 class ProductController final : public Controller {
 public:
-    ProductController(QSqlDatabase db, StaffAuth &auth, StaffWriter &writer,
-                      BookingEngine &engine);
+    ProductController(QSqlDatabase db, StaffAuth &auth, StaffWriter &writer, BookingEngine &engine);
     void registerRoutes(Router &router) override;
 
 private:
