@@ -25,6 +25,8 @@ public:
     virtual ~BookingStore() = default;
 
     virtual StoreError loadCentres(QList<CentreRecord> *centres) = 0;
+    // The service catalogue with each product's dose count and interval.
+    virtual StoreError loadProducts(QList<ProductRecord> *products) = 0;
     // Slots starting at or after `fromStartsAt` (past slots are not bookable).
     virtual StoreError loadSlots(qint64 fromStartsAt, QList<SlotRecord> *slots) = 0;
 
@@ -39,6 +41,8 @@ public:
                                        std::optional<BookingRecord> *found) = 0;
     virtual StoreError bookingByCode(const QString &code, std::optional<BookingRecord> *found) = 0;
     virtual StoreError bookingById(qint64 id, std::optional<BookingRecord> *found) = 0;
+    // The first-dose booking whose second dose is `secondId`.
+    virtual StoreError firstDoseOf(qint64 secondId, std::optional<BookingRecord> *found) = 0;
     virtual StoreError idempotency(const QString &key, std::optional<IdempotencyRecord> *found) = 0;
 
     // Group commit: the engine writes every confirm and cancel that arrived while the previous
@@ -57,6 +61,14 @@ public:
     virtual StoreError confirm(BookingRecord *booking, const IdempotencyRecord *idempotency,
                                const QString &eventType, const QByteArray &payload,
                                Event *event) = 0;
+    // Inside a batch: a first dose and its second appointment, both or neither (a savepoint
+    // around the pair). `first` carries the idempotency record and gets paired_booking_id;
+    // `second` is stored as dose 2. Conflicts as confirm(), for the second prefixed "second_"
+    // ("second_slot_full", "second_person_has_booking", "second_code_taken").
+    virtual StoreError confirmPair(BookingRecord *first, BookingRecord *second,
+                                   const IdempotencyRecord *idempotency, const QString &eventType,
+                                   const QByteArray &firstPayload, const QByteArray &secondPayload,
+                                   Event *firstEvent, Event *secondEvent) = 0;
     // Inside a batch, after confirm(): the invitation code with this hash (hex) booked
     // `bookingId`. A batch-wide error when the code was used (only another writer on the same
     // database gets there: the engine admits each code once).

@@ -43,6 +43,14 @@ struct SlotRecord {
     bool withdrawn = false;
 };
 
+// A product with two doses (services.doses = 2) and the days between them.
+struct ProductRecord {
+    QString service;
+    int doses = 1;
+    int intervalMinDays = 0;
+    int intervalMaxDays = 0;
+};
+
 struct BookingRecord {
     qint64 id = 0;
     QString code; // canonical, see BookingCode
@@ -58,6 +66,9 @@ struct BookingRecord {
     QString channel = QStringLiteral("online");
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+    // Two-dose products: 2 for a second appointment; a first dose points at its second.
+    int dose = 1;
+    qint64 pairedBookingId = 0; // 0: none
     // From the slot, filled by reads.
     qint64 centreId = 0;
     qint64 startsAt = 0;

@@ -16,7 +16,7 @@ namespace {
 const QString bookingColumns = QStringLiteral(
     "b.id, b.code, b.slot_id, b.service_code, b.person_key, b.family_name, b.given_name, "
     "b.birth_date, b.phone, b.email, b.state, b.channel, b.created_at, b.updated_at, "
-    "s.centre_id, s.starts_at, s.minutes");
+    "s.centre_id, s.starts_at, s.minutes, b.dose, COALESCE(b.paired_booking_id, 0)");
 
 StoreError conflict(const QString &reason) {
     return StoreError{StoreError::Kind::Conflict, reason, {}};
@@ -30,11 +30,13 @@ struct SqliteBookingStore::Statements {
         , byCode(db)
         , byId(db)
         , idempotencyByKey(db)
+        , firstDose(db)
         , handle(SqliteStatement::handleOf(db)) {}
     QSqlQuery activeByPerson;
     QSqlQuery byCode;
     QSqlQuery byId;
     QSqlQuery idempotencyByKey;
+    QSqlQuery firstDose;
     // The batch path (once per booking) on SQLite's own API.
     sqlite3 *handle;
     SqliteStatement begin;
@@ -47,6 +49,11 @@ struct SqliteBookingStore::Statements {
     SqliteStatement givePlaceBack;
     SqliteStatement insertIdempotency;
     SqliteStatement useInvitation;
+    SqliteStatement savepoint;
+    SqliteStatement releaseSavepoint;
+    SqliteStatement rollbackSavepoint;
+    SqliteStatement insertSecond;
+    SqliteStatement linkPair;
 };
 
 SqliteBookingStore::SqliteBookingStore(QSqlDatabase db, EventLog &eventLog)
@@ -245,6 +252,8 @@ StoreError SqliteBookingStore::readBooking(QSqlQuery &query, std::optional<Booki
         b.centreId = query.value(14).toLongLong();
         b.startsAt = query.value(15).toLongLong();
         b.minutes = query.value(16).toInt();
+        b.dose = query.value(17).toInt();
+        b.pairedBookingId = query.value(18).toLongLong();
         *found = std::move(b);
     }
     // Ends the read statement so it holds no snapshot of the WAL while idle.
@@ -262,7 +271,7 @@ StoreError SqliteBookingStore::activeBookingOf(const QByteArray &personKey, cons
         u"SELECT " % bookingColumns %
             u" FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE b.person_key >= ? AND "
             u"b.person_key < ? AND b.service_code = ? AND b.state IN ('confirmed', "
-            u"'checked_in') ORDER BY b.person_key LIMIT 1");
+            u"'checked_in') ORDER BY b.person_key, b.dose LIMIT 1");
     query.bindValue(0, personKey);
     query.bindValue(1, QByteArray(personKey + "\xff\xff"));
     query.bindValue(2, service);
@@ -286,6 +295,27 @@ StoreError SqliteBookingStore::bookingById(qint64 id, std::optional<BookingRecor
                                   u"b.id = ?");
     query.bindValue(0, id);
     return readBooking(query, found);
+}
+
+StoreError SqliteBookingStore::firstDoseOf(qint64 secondId, std::optional<BookingRecord> *found) {
+    QSqlQuery &query =
+        prepared(m_sql->firstDose, u"SELECT " % bookingColumns %
+                                       u" FROM bookings b JOIN slots s ON s.id = b.slot_id WHERE "
+                                       u"b.paired_booking_id = ?");
+    query.bindValue(0, secondId);
+    return readBooking(query, found);
+}
+
+StoreError SqliteBookingStore::loadProducts(QList<ProductRecord> *products) {
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT code, doses, interval_min_days, interval_max_days "
+                                   "FROM services ORDER BY code")))
+        return fail(StoreError::Kind::Io, QStringLiteral("load products"), query);
+    while (query.next())
+        products->append(ProductRecord{query.value(0).toString(), query.value(1).toInt(),
+                                       query.value(2).toInt(), query.value(3).toInt()});
+    return {};
 }
 
 StoreError SqliteBookingStore::idempotency(const QString &key,
@@ -424,12 +454,21 @@ StoreError SqliteBookingStore::confirm(BookingRecord *booking, const Idempotency
         return fail(QStringLiteral("insert booking"), insert);
     }
     booking->id = insert.lastInsertId();
+    if (StoreError e = takePlace(*booking))
+        return e;
+    if (idempotency) {
+        if (StoreError error = insertIdempotency(*idempotency, booking->id))
+            return error;
+    }
+    return appendEvent(eventType, payload, booking->createdAt, event);
+}
 
+StoreError SqliteBookingStore::takePlace(const BookingRecord &booking) {
     SqliteStatement &take = m_sql->takePlace;
     if (!take.prepare(m_sql->handle,
                       "UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity"))
         return fail(QStringLiteral("prepare take place"), take);
-    take.bind(1, booking->slotId);
+    take.bind(1, booking.slotId);
     if (!take.step())
         return fail(QStringLiteral("take place"), take);
     if (take.changes() != 1) {
@@ -437,18 +476,92 @@ StoreError SqliteBookingStore::confirm(BookingRecord *booking, const Idempotency
         SqliteStatement &undo = m_sql->undoBooking;
         if (!undo.prepare(m_sql->handle, "DELETE FROM bookings WHERE id = ?"))
             return fail(QStringLiteral("prepare undo booking"), undo);
-        undo.bind(1, booking->id);
+        undo.bind(1, booking.id);
         if (!undo.step())
             return fail(QStringLiteral("undo booking"), undo);
         return conflict(QStringLiteral("slot_full"));
     }
-    if (idempotency) {
-        if (StoreError error = insertIdempotency(*idempotency, booking->id))
-            return error;
-    }
-    *event = m_eventLog.append(eventType, payload, booking->createdAt);
+    return {};
+}
+
+StoreError SqliteBookingStore::appendEvent(const QString &eventType, const QByteArray &payload,
+                                           qint64 at, Event *event) {
+    *event = m_eventLog.append(eventType, payload, at);
     if (event->seq == 0)
         return StoreError{StoreError::Kind::Io, QStringLiteral("event append"), {}};
+    return {};
+}
+
+StoreError SqliteBookingStore::insertSecondDose(BookingRecord *second) {
+    SqliteStatement &insert = m_sql->insertSecond;
+    if (!insert.prepare(m_sql->handle,
+                        "INSERT INTO bookings (code, slot_id, service_code, person_key, "
+                        "family_name, given_name, birth_date, phone, email, state, channel, "
+                        "created_at, updated_at, dose) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        "?, 2)"))
+        return fail(QStringLiteral("prepare second dose insert"), insert);
+    insert.bind(1, second->code);
+    insert.bind(2, second->slotId);
+    insert.bind(3, second->service);
+    insert.bindBlob(4, second->personKey);
+    insert.bind(5, second->familyName);
+    insert.bind(6, second->givenName);
+    insert.bind(7, PersonKey::isoDate(second->birthDate));
+    insert.bind(8, second->phone);
+    insert.bind(9, second->email);
+    insert.bind(10, second->state);
+    insert.bind(11, second->channel);
+    insert.bind(12, second->createdAt);
+    insert.bind(13, second->updatedAt);
+    if (!insert.step()) {
+        const QString text = insert.errorText();
+        if (text.contains(u"bookings.person_key"))
+            return conflict(QStringLiteral("person_has_booking"));
+        if (text.contains(u"bookings.code"))
+            return conflict(QStringLiteral("code_taken"));
+        return fail(QStringLiteral("insert second dose"), insert);
+    }
+    second->id = insert.lastInsertId();
+    second->dose = 2;
+    return takePlace(*second);
+}
+
+StoreError SqliteBookingStore::confirmPair(BookingRecord *first, BookingRecord *second,
+                                           const IdempotencyRecord *idempotency,
+                                           const QString &eventType, const QByteArray &firstPayload,
+                                           const QByteArray &secondPayload, Event *firstEvent,
+                                           Event *secondEvent) {
+    Q_ASSERT(m_batchSeq >= 0);
+    const qint64 seqBefore = m_eventLog.lastSeq();
+    if (!run(m_sql->savepoint, "SAVEPOINT dose_pair"))
+        return fail(QStringLiteral("savepoint"), m_sql->savepoint);
+    // Whatever refuses one of the two leaves neither in the batch.
+    const auto undo = [&](StoreError e) {
+        if (!run(m_sql->rollbackSavepoint, "ROLLBACK TO dose_pair") ||
+            !run(m_sql->releaseSavepoint, "RELEASE dose_pair"))
+            return fail(QStringLiteral("roll back pair"), m_sql->rollbackSavepoint);
+        m_eventLog.rollbackTo(seqBefore);
+        return e;
+    };
+    if (StoreError e = confirm(first, idempotency, eventType, firstPayload, firstEvent))
+        return undo(e);
+    if (StoreError e = insertSecondDose(second)) {
+        if (e.kind == StoreError::Kind::Conflict)
+            e.message = u"second_" % e.message;
+        return undo(e);
+    }
+    SqliteStatement &link = m_sql->linkPair;
+    if (!link.prepare(m_sql->handle, "UPDATE bookings SET paired_booking_id = ? WHERE id = ?"))
+        return undo(fail(QStringLiteral("prepare link pair"), link));
+    link.bind(1, second->id);
+    link.bind(2, first->id);
+    if (!link.step() || link.changes() != 1)
+        return undo(fail(QStringLiteral("link pair"), link));
+    first->pairedBookingId = second->id;
+    if (StoreError e = appendEvent(eventType, secondPayload, second->createdAt, secondEvent))
+        return undo(e);
+    if (!run(m_sql->releaseSavepoint, "RELEASE dose_pair"))
+        return undo(fail(QStringLiteral("release savepoint"), m_sql->releaseSavepoint));
     return {};
 }
 

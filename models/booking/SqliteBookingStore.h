@@ -25,6 +25,7 @@ public:
     ~SqliteBookingStore() override;
 
     StoreError loadCentres(QList<CentreRecord> *centres) override;
+    StoreError loadProducts(QList<ProductRecord> *products) override;
     StoreError loadSlots(qint64 fromStartsAt, QList<SlotRecord> *slots) override;
     StoreError insertCentre(CentreRecord *centre, qint64 now) override;
     StoreError insertSlots(QList<SlotRecord> *slots, const QString &eventType,
@@ -33,12 +34,17 @@ public:
                                std::optional<BookingRecord> *found) override;
     StoreError bookingByCode(const QString &code, std::optional<BookingRecord> *found) override;
     StoreError bookingById(qint64 id, std::optional<BookingRecord> *found) override;
+    StoreError firstDoseOf(qint64 secondId, std::optional<BookingRecord> *found) override;
     StoreError idempotency(const QString &key, std::optional<IdempotencyRecord> *found) override;
     StoreError beginBatch() override;
     StoreError commitBatch() override;
     void rollbackBatch() override;
     StoreError confirm(BookingRecord *booking, const IdempotencyRecord *idempotency,
                        const QString &eventType, const QByteArray &payload, Event *event) override;
+    StoreError confirmPair(BookingRecord *first, BookingRecord *second,
+                           const IdempotencyRecord *idempotency, const QString &eventType,
+                           const QByteArray &firstPayload, const QByteArray &secondPayload,
+                           Event *firstEvent, Event *secondEvent) override;
     StoreError useInvitation(const QByteArray &hash, qint64 bookingId, qint64 now) override;
     StoreError cancel(const BookingRecord &booking, qint64 now,
                       const IdempotencyRecord *idempotency, const QString &eventType,
@@ -56,6 +62,11 @@ private:
     bool run(SqliteStatement &statement, const char *sql);
     StoreError rollback(StoreError error);
     StoreError insertIdempotency(const IdempotencyRecord &record, qint64 bookingId);
+    // The second dose's insert (dose 2) and the first's link to it.
+    StoreError insertSecondDose(BookingRecord *second);
+    StoreError takePlace(const BookingRecord &booking);
+    StoreError appendEvent(const QString &eventType, const QByteArray &payload, qint64 at,
+                           Event *event);
     StoreError readBooking(QSqlQuery &query, std::optional<BookingRecord> *found);
 
     QSqlDatabase m_db;

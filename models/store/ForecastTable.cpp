@@ -93,4 +93,22 @@ Stored<int> ForecastTable::offeredPlaces(const QString &service, qint64 from, qi
     return out;
 }
 
+Stored<int> ForecastTable::reservedSecondDoses(const QString &service, qint64 from,
+                                               qint64 to) const {
+    Stored<int> out;
+    QSqlQuery q(m_db);
+    if (!sql::exec(q,
+                   QStringLiteral("SELECT COUNT(*) FROM slots s JOIN bookings b ON b.slot_id = "
+                                  "s.id WHERE s.service_code = ? AND s.starts_at >= ? AND "
+                                  "s.starts_at < ? AND b.dose = 2 AND b.state IN ('confirmed', "
+                                  "'checked_in')"),
+                   {service, from, to})) {
+        out.error = sql::toStoreError(q.lastError());
+        return out;
+    }
+    if (q.next())
+        out.value = q.value(0).toInt();
+    return out;
+}
+
 } // namespace slotdesk

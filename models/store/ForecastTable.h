@@ -36,6 +36,9 @@ public:
     // Places of the service's slots starting in [from, to): what releases and published slots
     // offer that week. Withdrawn places no longer count (their capacity went to booked).
     Stored<int> offeredPlaces(const QString &service, qint64 from, qint64 to) const;
+    // Active second-dose bookings of the service whose appointment starts in [from, to): the
+    // doses that week keeps for people whose first dose is booked.
+    Stored<int> reservedSecondDoses(const QString &service, qint64 from, qint64 to) const;
 
 private:
     QSqlDatabase m_db;

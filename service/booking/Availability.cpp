@@ -58,6 +58,18 @@ const Availability::Slot *Availability::slot(qint64 slotId) const {
     return it == m_slots.end() ? nullptr : &it->second;
 }
 
+std::vector<const Availability::Slot *>
+Availability::slotsOnDays(qint64 centreId, const QString &service, QDate from, QDate to) const {
+    std::vector<const Slot *> out;
+    const auto end = m_days.upper_bound(DayKey{centreId, service, to.toJulianDay()});
+    for (auto it = m_days.lower_bound(DayKey{centreId, service, from.toJulianDay()}); it != end;
+         ++it) {
+        for (const qint64 id : it->second.slotIds)
+            out.push_back(&m_slots.at(id));
+    }
+    return out;
+}
+
 qsizetype Availability::cachedAnswers() const {
     qsizetype total = 0;
     for (const auto &[centre, answers] : m_answers)

@@ -47,7 +47,10 @@ public:
     void addSlot(const SlotRecord &record);
 
     const Slot *slot(qint64 slotId) const; // nullptr for an unknown slot
-    int freePlaces(qint64 slotId) const;   // -1 for an unknown slot
+    // The slots of a centre and service on the Berlin days [from, to], by start.
+    std::vector<const Slot *> slotsOnDays(qint64 centreId, const QString &service, QDate from,
+                                          QDate to) const;
+    int freePlaces(qint64 slotId) const; // -1 for an unknown slot
     // Counter changes of one known slot.
     // `hotline`: the place is a hotline one (counts against the contingent first).
     void addHeld(qint64 slotId, int delta, bool hotline = false);

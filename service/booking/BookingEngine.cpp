@@ -93,7 +93,84 @@ StoreError BookingEngine::load() {
     if (StoreError e = m_store.loadSlots(nowSecs() - 86400, &slots))
         return e;
     m_availability.reset(centres, slots);
+    QList<ProductRecord> products;
+    if (StoreError e = m_store.loadProducts(&products))
+        return e;
+    m_doseIntervals.clear();
+    for (const ProductRecord &p : std::as_const(products)) {
+        if (DosePairing::needsSecondDose(p.doses))
+            m_doseIntervals.insert(p.service, DoseInterval{p.intervalMinDays, p.intervalMaxDays});
+    }
     return {};
+}
+
+std::optional<DoseInterval> BookingEngine::doseInterval(const QString &service) const {
+    const auto it = m_doseIntervals.constFind(service);
+    if (it == m_doseIntervals.cend())
+        return std::nullopt;
+    return it.value();
+}
+
+void BookingEngine::setDoseInterval(const QString &service, DoseInterval interval) {
+    if (m_doseIntervals.contains(service))
+        m_doseIntervals.insert(service, interval);
+}
+
+EngineError BookingEngine::secondDoseSlots(qint64 slotId, DoseWindow *window,
+                                           std::vector<const Availability::Slot *> *slots) {
+    sweep();
+    const Availability::Slot *first = m_availability.slot(slotId);
+    if (!first || !m_availability.hasCentre(first->record.centreId))
+        return error(EngineError::Kind::NotFound, "slot_not_found",
+                     tr("There is no bookable slot with this id."), QStringLiteral("slot"));
+    const std::optional<DoseInterval> interval = doseInterval(first->record.service);
+    if (!interval)
+        return error(EngineError::Kind::Invalid, "second_dose_not_needed",
+                     tr("This slot's service has a single dose."), QStringLiteral("slot"));
+    *window = DosePairing::window(first->record.startsAt, *interval, berlinTimeZone());
+    const qint64 now = nowSecs();
+    for (const Availability::Slot *s : m_availability.slotsOnDays(
+             first->record.centreId, first->record.service, window->first, window->last)) {
+        if (s->record.startsAt > now && s->openAt(now) && s->publicFree() > 0)
+            slots->push_back(s);
+    }
+    return {};
+}
+
+EngineError BookingEngine::holdPair(qint64 slotId, qint64 secondSlotId, const QString &service,
+                                    const HoldOwner &owner, HoldInfo *hold) {
+    const Availability::Slot *first = m_availability.slot(slotId);
+    if (!first)
+        return error(EngineError::Kind::NotFound, "slot_not_found",
+                     tr("There is no bookable slot with this id."), QStringLiteral("slot_id"));
+    const std::optional<DoseInterval> interval = doseInterval(first->record.service);
+    if (!interval)
+        return error(EngineError::Kind::Invalid, "second_dose_not_needed",
+                     tr("This slot's service has a single dose: leave out the second slot."),
+                     QStringLiteral("second_slot_id"));
+    const EngineError unavailable =
+        error(EngineError::Kind::Conflict, "second_dose_unavailable",
+              tr("The slot for the second dose cannot be booked (full, unknown or not open)."),
+              QStringLiteral("second_slot_id"));
+    const Availability::Slot *second = m_availability.slot(secondSlotId);
+    if (!second)
+        return unavailable;
+    if (second->record.centreId != first->record.centreId ||
+        second->record.service != first->record.service)
+        return error(EngineError::Kind::Invalid, "second_dose_mismatch",
+                     tr("The second dose must be at the same centre and of the same product."),
+                     QStringLiteral("second_slot_id"));
+    const QTimeZone zone = berlinTimeZone();
+    if (DosePairing::check(first->record.startsAt, second->record.startsAt, *interval, zone) !=
+        DosePairing::Verdict::Fits) {
+        const DoseWindow window = DosePairing::window(first->record.startsAt, *interval, zone);
+        return error(
+            EngineError::Kind::Conflict, "second_dose_outside_interval",
+            tr("The second dose must be between %1 and %2.")
+                .arg(window.first.toString(Qt::ISODate), window.last.toString(Qt::ISODate)),
+            QStringLiteral("second_slot_id"));
+    }
+    return m_holds.holdPair(slotId, secondSlotId, service, owner, nowSecs(), hold, unavailable);
 }
 
 QByteArray BookingEngine::availabilityJson(qint64 centreId, const QString &service, QDate from,
@@ -167,8 +244,9 @@ void BookingEngine::submitConfirm(const ConfirmRequest &request,
     sweep();
     QByteArray person = personKey(request.familyName, request.givenName, request.birthDate);
     qint64 slotId = 0;
-    if (EngineError e = m_holds.beginCommit(request.holdId, person, &slotId))
-        return done(WriteOutcome{std::move(e), {}, false, {}});
+    qint64 secondSlotId = 0;
+    if (EngineError e = m_holds.beginCommit(request.holdId, person, &slotId, &secondSlotId))
+        return done(WriteOutcome{std::move(e), {}, false, {}, {}, {}});
     const Availability::Slot &held = *m_availability.slot(slotId);
     const SlotRecord &slot = held.record;
     const qint64 now = nowSecs();
@@ -180,7 +258,7 @@ void BookingEngine::submitConfirm(const ConfirmRequest &request,
         if (EngineError e = m_admission.admit(slot.releaseId, QDate::fromJulianDay(held.dayJulian),
                                               applicant, m_pepper, &write.invitation)) {
             m_holds.reactivate(request.holdId, now); // the citizen may correct and confirm again
-            return done(WriteOutcome{std::move(e), {}, false, {}});
+            return done(WriteOutcome{std::move(e), {}, false, {}, {}, {}});
         }
     }
     write.holdId = request.holdId;
@@ -200,6 +278,17 @@ void BookingEngine::submitConfirm(const ConfirmRequest &request,
     b.startsAt = slot.startsAt;
     b.minutes = slot.minutes;
     b.code = RandomPool::bookingCode();
+    if (secondSlotId) {
+        const SlotRecord &second = m_availability.slot(secondSlotId)->record;
+        write.paired = true;
+        write.second = b;
+        write.second.slotId = secondSlotId;
+        write.second.centreId = second.centreId;
+        write.second.startsAt = second.startsAt;
+        write.second.minutes = second.minutes;
+        write.second.dose = 2;
+        write.second.code = RandomPool::bookingCode();
+    }
     write.idempotency = std::move(idempotency);
     write.done = std::move(done);
     m_commits.submit(std::move(write));
@@ -213,7 +302,9 @@ QByteArray BookingEngine::personKey(const QString &familyName, const QString &gi
 void BookingEngine::submitCancel(const QString &code, QDate birthDate,
                                  std::optional<IdempotencyRecord> idempotency, WriteDone done) {
     sweep();
-    const auto refuse = [&done](EngineError e) { done(WriteOutcome{std::move(e), {}, false, {}}); };
+    const auto refuse = [&done](EngineError e) {
+        done(WriteOutcome{std::move(e), {}, false, {}, {}, {}});
+    };
     BookingWrite write;
     BookingRecord &b = write.booking;
     if (EngineError e = lookup(code, birthDate, &b))
@@ -229,6 +320,18 @@ void BookingEngine::submitCancel(const QString &code, QDate birthDate,
                             QStringLiteral("code")));
     b.state = QStringLiteral("cancelled");
     b.updatedAt = now;
+    if (b.pairedBookingId != 0) {
+        // The second appointment goes with its first (unless it is over or gone already).
+        std::optional<BookingRecord> second;
+        if (StoreError e = m_store.bookingById(b.pairedBookingId, &second))
+            return refuse(storageError(e));
+        if (second && second->state == u"confirmed" && second->startsAt > now) {
+            write.paired = true;
+            write.second = *second;
+            write.second.state = b.state;
+            write.second.updatedAt = now;
+        }
+    }
     write.cancel = true;
     write.idempotency = std::move(idempotency);
     write.done = std::move(done);
@@ -247,7 +350,7 @@ void BookingEngine::finishBatch(GroupCommitQueue::Batch &batch, const StoreError
         for (BookingWrite &write : batch) {
             if (!write.cancel)
                 m_holds.reactivate(write.holdId, now);
-            write.outcome = WriteOutcome{storageError(failed), {}, false, {}};
+            write.outcome = WriteOutcome{storageError(failed), {}, false, {}, {}, {}};
         }
     } else {
         for (BookingWrite &write : batch) {
@@ -255,6 +358,9 @@ void BookingEngine::finishBatch(GroupCommitQueue::Batch &batch, const StoreError
                 if (write.written)
                     m_availability.addBooked(write.booking.slotId, -1,
                                              write.booking.channel == u"hotline");
+                if (write.secondWritten)
+                    m_availability.addBooked(write.second.slotId, -1,
+                                             write.second.channel == u"hotline");
             } else if (write.outcome.error) {
                 m_holds.reactivate(write.holdId, now); // refused: the hold is as it was
             } else {
@@ -262,6 +368,8 @@ void BookingEngine::finishBatch(GroupCommitQueue::Batch &batch, const StoreError
             }
             if (write.written)
                 events.append(write.event);
+            if (write.secondWritten)
+                events.append(write.secondEvent);
         }
         m_hub.publish(events);
     }
@@ -279,11 +387,18 @@ StoreError BookingEngine::writeBatch(GroupCommitQueue::Batch &batch) {
     if (m_signer.enabled()) {
         QList<QrPayload> payloads;
         payloads.reserve(qsizetype(batch.size()));
-        for (const BookingWrite &write : batch)
+        for (const BookingWrite &write : batch) {
             payloads.append(QrBatchSigner::payloadOf(write.booking));
+            if (write.paired && !write.cancel)
+                payloads.append(QrBatchSigner::payloadOf(write.second));
+        }
         const QStringList qr = m_signer.sign(payloads);
-        for (std::size_t i = 0; i < batch.size(); ++i)
-            batch[i].outcome.qrText = qr.at(qsizetype(i));
+        qsizetype next = 0;
+        for (BookingWrite &write : batch) {
+            write.outcome.qrText = qr.at(next++);
+            if (write.paired && !write.cancel)
+                write.outcome.secondQrText = qr.at(next++);
+        }
     }
     if (StoreError e = batchStore().beginBatch())
         return e;
@@ -291,6 +406,8 @@ StoreError BookingEngine::writeBatch(GroupCommitQueue::Batch &batch) {
         StoreError batchError;
         if (write.cancel)
             writeCancel(write, &batchError);
+        else if (write.paired)
+            write.outcome.error = writePair(write, &batchError);
         else
             write.outcome.error = writeConfirm(write, &batchError);
         if (batchError) {
@@ -317,6 +434,90 @@ void BookingEngine::writeCancel(BookingWrite &write, StoreError *batchError) {
                                     tr("The booking is no longer active."), QStringLiteral("code"));
     else if (e)
         *batchError = e;
+    if (!write.written || !write.paired)
+        return;
+    const BookingRecord &second = write.second;
+    // A second dose cancelled on its own meanwhile is simply left as it is.
+    const StoreError secondError =
+        batchStore().cancel(second, second.updatedAt, nullptr, QStringLiteral("booking.cancelled"),
+                            eventPayload(second), &write.secondEvent);
+    write.secondWritten = !secondError;
+    if (write.secondWritten)
+        write.outcome.second = second;
+    else if (secondError.kind != StoreError::Kind::Conflict)
+        *batchError = secondError;
+}
+
+EngineError BookingEngine::existingBooking(BookingWrite &write, StoreError *batchError) {
+    // Also finds a booking of the same person written earlier in this batch.
+    std::optional<BookingRecord> found;
+    if (StoreError again =
+            batchStore().activeBookingOf(write.booking.personKey, write.booking.service, &found)) {
+        *batchError = again;
+        return storageError(again);
+    }
+    if (!found)
+        return error(EngineError::Kind::Conflict, "slot_full",
+                     tr("This slot has no free place left."), QStringLiteral("slot_id"));
+    write.outcome.booking = *found;
+    write.outcome.existing = true;
+    write.outcome.qrText.clear();
+    write.outcome.secondQrText.clear();
+    return {};
+}
+
+EngineError BookingEngine::writePair(BookingWrite &write, StoreError *batchError) {
+    BookingRecord &first = write.booking;
+    BookingRecord &second = write.second;
+    IdempotencyRecord *idempotency = write.idempotency ? &*write.idempotency : nullptr;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        if (idempotency) {
+            idempotency->status = 201;
+            idempotency->qrText = write.outcome.qrText;
+        }
+        const StoreError e = batchStore().confirmPair(
+            &first, &second, idempotency, QStringLiteral("booking.confirmed"), eventPayload(first),
+            eventPayload(second), &write.event, &write.secondEvent);
+        if (!e && !write.invitation.isEmpty()) {
+            if (StoreError used =
+                    batchStore().useInvitation(write.invitation, first.id, first.createdAt)) {
+                *batchError = used;
+                return storageError(used);
+            }
+        }
+        if (!e) {
+            write.written = true;
+            write.secondWritten = true;
+            write.outcome.booking = first;
+            write.outcome.second = second;
+            return {};
+        }
+        if (e.kind != StoreError::Kind::Conflict) {
+            *batchError = e;
+            return storageError(e);
+        }
+        if (e.message == u"code_taken") {
+            first.code = RandomPool::bookingCode();
+            write.outcome.qrText = m_signer.signOne(first);
+            continue;
+        }
+        if (e.message == u"second_code_taken") {
+            second.code = RandomPool::bookingCode();
+            write.outcome.secondQrText = m_signer.signOne(second);
+            continue;
+        }
+        if (e.message == u"person_has_booking" || e.message == u"second_person_has_booking")
+            return existingBooking(write, batchError);
+        // Full places can only come from another writer on the same database.
+        if (e.message == u"second_slot_full")
+            return error(EngineError::Kind::Conflict, "second_dose_unavailable",
+                         tr("The slot for the second dose has no free place left."),
+                         QStringLiteral("second_slot_id"));
+        return error(EngineError::Kind::Conflict, "slot_full",
+                     tr("This slot has no free place left."), QStringLiteral("slot_id"));
+    }
+    return error(EngineError::Kind::Storage, "storage_unavailable",
+                 tr("No free booking code could be drawn."));
 }
 
 EngineError BookingEngine::writeConfirm(BookingWrite &write, StoreError *batchError) {
@@ -411,6 +612,19 @@ EngineError BookingEngine::requestCodeResend(const QString &familyName, const QS
                                              bool *queued) {
     if (StoreError e = m_store.queueCodeResend(personKey(familyName, givenName, birthDate), service,
                                                nowSecs(), queued))
+        return storageError(e);
+    return {};
+}
+
+EngineError BookingEngine::pairedBooking(const BookingRecord &booking,
+                                         std::optional<BookingRecord> *other) {
+    other->reset();
+    StoreError e;
+    if (booking.pairedBookingId != 0)
+        e = m_store.bookingById(booking.pairedBookingId, other);
+    else if (booking.dose == 2)
+        e = m_store.firstDoseOf(booking.id, other);
+    if (e)
         return storageError(e);
     return {};
 }

@@ -11,11 +11,14 @@
 #include "service/booking/QrBatchSigner.h"
 #include "service/booking/ReleaseAdmission.h"
 
+#include "models/rules/DosePairing.h"
+
 #include <QDate>
 #include <QObject>
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace slotdesk {
 
@@ -59,6 +62,11 @@ struct ConfirmRequest {
 // - Hotline contingent: citizens' holds see publicFree() (free minus the kept-back places not
 //   yet taken by hotline bookings or holds); staff holds for callers see free(). Both come out
 //   of the same capacity, so the contingent never adds places.
+// - Two-dose products: a citizen's first dose is held, confirmed and cancelled together with
+//   its second appointment (same centre and product, within the product's interval in Berlin
+//   appointment days, see DosePairing). Both places are held as one hold and written in ONE
+//   savepoint of the batch, so either both bookings exist (the first pointing at the second)
+//   or neither. In-process callers and hotline holds may still hold a single place.
 // - Eligibility (ReleaseAdmission) is decided at confirm from memory; an invitation code is
 //   committing while its confirm is queued (a second confirm with it is refused) and stored
 //   as used in the same transaction as its booking.
@@ -131,6 +139,26 @@ public:
     EngineError hold(qint64 slotId, const QString &service, HoldInfo *hold) {
         return this->hold(slotId, service, HoldOwner(), hold);
     }
+    // Two-dose products (services.doses = 2) and their intervals, read by load().
+    std::optional<DoseInterval> doseInterval(const QString &service) const;
+    // The interval the products route stored: holds from now on use it.
+    void setDoseInterval(const QString &service, DoseInterval interval);
+    // Whether a hold of this slot must name a second appointment (false for unknown slots).
+    bool needsSecondDose(qint64 slotId) const {
+        if (m_doseIntervals.isEmpty())
+            return false;
+        const Availability::Slot *slot = m_availability.slot(slotId);
+        return slot && m_doseIntervals.contains(slot->record.service);
+    }
+    // The free slots a first dose in `slotId` may be paired with: same centre and product, on
+    // the days of *window, open and not started. Refuses an unknown slot or a single-dose one.
+    EngineError secondDoseSlots(qint64 slotId, DoseWindow *window,
+                                std::vector<const Availability::Slot *> *slots);
+    // Holds a first dose with its second appointment (see Holds::holdPair). Refusals:
+    // second_dose_not_needed (single-dose product), second_dose_mismatch (other centre or
+    // product), second_dose_outside_interval, second_dose_unavailable (full, unknown, not open).
+    EngineError holdPair(qint64 slotId, qint64 secondSlotId, const QString &service,
+                         const HoldOwner &owner, HoldInfo *hold);
     // A hold that staff take for a hotline caller: it may use the slot's hotline contingent.
     EngineError holdForHotline(qint64 slotId, HoldInfo *hold);
     // The limits holds are checked against; the waiting room tightens them at run time.
@@ -189,6 +217,9 @@ public:
     EngineError requestCodeResend(const QString &familyName, const QString &givenName,
                                   QDate birthDate, const QString &service, bool *queued);
     EngineError bookingById(qint64 id, BookingRecord *booking);
+    // The other booking of a two-dose pair (the second of a first, the first of a second);
+    // nullopt for a single booking.
+    EngineError pairedBooking(const BookingRecord &booking, std::optional<BookingRecord> *other);
 
     // Expires holds whose time has come. Cheap when nothing is due.
     void sweep();
@@ -200,6 +231,9 @@ private:
     // The store part of a batch (writer thread); returns a batch-wide failure.
     StoreError writeBatch(GroupCommitQueue::Batch &batch);
     EngineError writeConfirm(BookingWrite &write, StoreError *batchError);
+    EngineError writePair(BookingWrite &write, StoreError *batchError);
+    // Answers a person_has_booking conflict with their existing booking (outcome.existing).
+    EngineError existingBooking(BookingWrite &write, StoreError *batchError);
     void writeCancel(BookingWrite &write, StoreError *batchError);
     void finishBatch(GroupCommitQueue::Batch &batch, const StoreError &failed);
     BookingStore &batchStore() const { return m_batchStore ? *m_batchStore : m_store; }
@@ -213,6 +247,7 @@ private:
     HoldPolicy m_holdPolicy;
     Holds m_holds;
     ReleaseAdmission m_admission;
+    QHash<QString, DoseInterval> m_doseIntervals; // two-dose products only
     QrBatchSigner m_signer;
     QByteArray m_pepper;
     GroupCommitQueue m_commits;

@@ -18,6 +18,9 @@ struct WriteOutcome {
     BookingRecord booking;
     bool existing = false;
     QString qrText;
+    // A two-dose pair: the second appointment booked with `booking` (id 0: none).
+    BookingRecord second;
+    QString secondQrText;
 };
 
 using WriteDone = std::function<void(const WriteOutcome &)>;
@@ -32,6 +35,11 @@ struct BookingWrite {
     WriteOutcome outcome;
     bool written = false; // stored in this batch (not refused by a conflict)
     Event event;
+    // A two-dose pair: `second` is written with `booking` (confirm), or cancelled with it.
+    bool paired = false;
+    BookingRecord second;
+    Event secondEvent;
+    bool secondWritten = false;
     QByteArray invitation; // hash of the invitation code the confirm uses; empty: none
 };
 

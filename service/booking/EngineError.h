@@ -28,7 +28,8 @@ struct EngineError {
 struct HoldInfo {
     QString id;
     qint64 slotId = 0;
-    qint64 expiresAt = 0; // Unix seconds
+    qint64 expiresAt = 0;    // Unix seconds
+    qint64 secondSlotId = 0; // a two-dose product's second appointment held with it; 0: none
 };
 
 } // namespace slotdesk

@@ -43,12 +43,11 @@ EngineError tooManyHolds(const QString &message, const QList<qint64> &expiries, 
 
 } // namespace
 
-EngineError Holds::hold(qint64 slotId, const QString &service, const HoldOwner &owner, qint64 now,
-                        HoldInfo *hold, bool hotline) {
-    sweep(now);
+EngineError Holds::checkLimits(const HoldOwner &owner, int places, qint64 now) const {
+    // A client with n holds may take `places` more when one with n + places - 1 may take one.
     if (!owner.address.isEmpty()) {
         const QList<qint64> expiries = m_byClient.value(owner.address);
-        if (!m_policy.allowsClient(int(expiries.size())))
+        if (!m_policy.allowsClient(int(expiries.size()) + places - 1))
             return tooManyHolds(tr("This address holds %1 places already; confirm or release "
                                    "one, or wait until one expires.")
                                     .arg(expiries.size()),
@@ -56,12 +55,17 @@ EngineError Holds::hold(qint64 slotId, const QString &service, const HoldOwner &
     }
     if (!owner.person.isEmpty()) {
         const QList<qint64> expiries = m_byPerson.value(owner.person);
-        if (!m_policy.allowsPerson(int(expiries.size())))
+        if (!m_policy.allowsPerson(int(expiries.size()) + places - 1))
             return tooManyHolds(tr("This person holds %1 places already; confirm or release "
                                    "one, or wait until one expires.")
                                     .arg(expiries.size()),
                                 expiries, now, m_holdSeconds);
     }
+    return {};
+}
+
+EngineError Holds::checkSlot(qint64 slotId, const QString &service, qint64 now,
+                             bool hotline) const {
     const Availability::Slot *slot = m_availability.slot(slotId);
     if (!slot || !m_availability.hasCentre(slot->record.centreId))
         return error(EngineError::Kind::NotFound, "slot_not_found",
@@ -83,17 +87,51 @@ EngineError Holds::hold(qint64 slotId, const QString &service, const HoldOwner &
     if ((hotline ? slot->free() : slot->publicFree()) <= 0)
         return error(EngineError::Kind::Conflict, "slot_full",
                      tr("This slot has no free place left."), QStringLiteral("slot_id"));
-    m_availability.addHeld(slotId, +1, hotline);
-    ++m_active;
+    return {};
+}
+
+void Holds::remember(qint64 slotId, qint64 secondSlotId, const HoldOwner &owner, qint64 now,
+                     bool hotline, HoldInfo *hold) {
     const QString id = RandomPool::hexToken(16);
     const qint64 expiresAt = now + m_holdSeconds;
-    m_holds.insert(id, Hold{slotId, expiresAt, State::Active, owner, hotline});
-    if (!owner.address.isEmpty())
-        m_byClient[owner.address].append(expiresAt);
-    if (!owner.person.isEmpty())
-        m_byPerson[owner.person].append(expiresAt);
+    const Hold entry{slotId, expiresAt, State::Active, owner, hotline, secondSlotId};
+    m_availability.addHeld(slotId, +1, hotline);
+    if (secondSlotId)
+        m_availability.addHeld(secondSlotId, +1, hotline);
+    m_active += entry.places();
+    m_holds.insert(id, entry);
+    for (int i = 0; i < entry.places(); ++i) {
+        if (!owner.address.isEmpty())
+            m_byClient[owner.address].append(expiresAt);
+        if (!owner.person.isEmpty())
+            m_byPerson[owner.person].append(expiresAt);
+    }
     m_expiryQueue.emplace(expiresAt, id);
-    *hold = HoldInfo{id, slotId, expiresAt};
+    *hold = HoldInfo{id, slotId, expiresAt, secondSlotId};
+}
+
+EngineError Holds::hold(qint64 slotId, const QString &service, const HoldOwner &owner, qint64 now,
+                        HoldInfo *hold, bool hotline) {
+    sweep(now);
+    if (EngineError e = checkLimits(owner, 1, now))
+        return e;
+    if (EngineError e = checkSlot(slotId, service, now, hotline))
+        return e;
+    remember(slotId, 0, owner, now, hotline, hold);
+    return {};
+}
+
+EngineError Holds::holdPair(qint64 slotId, qint64 secondSlotId, const QString &service,
+                            const HoldOwner &owner, qint64 now, HoldInfo *hold,
+                            const EngineError &secondUnavailable) {
+    sweep(now);
+    if (EngineError e = checkLimits(owner, 2, now))
+        return e;
+    if (EngineError e = checkSlot(slotId, service, now, false))
+        return e;
+    if (secondSlotId == slotId || checkSlot(secondSlotId, service, now, false))
+        return secondUnavailable;
+    remember(slotId, secondSlotId, owner, now, false, hold);
     return {};
 }
 
@@ -111,9 +149,13 @@ void Holds::forget(QHash<Key, QList<qint64>> &index, const Key &key, qint64 expi
 
 void Holds::giveBack(Hold &hold) {
     m_availability.addHeld(hold.slotId, -1, hold.hotline);
-    --m_active;
-    forget(m_byClient, hold.owner.address, hold.expiresAt);
-    forget(m_byPerson, hold.owner.person, hold.expiresAt);
+    if (hold.secondSlotId)
+        m_availability.addHeld(hold.secondSlotId, -1, hold.hotline);
+    m_active -= hold.places();
+    for (int i = 0; i < hold.places(); ++i) {
+        forget(m_byClient, hold.owner.address, hold.expiresAt);
+        forget(m_byPerson, hold.owner.person, hold.expiresAt);
+    }
 }
 
 void Holds::end(const QString &holdId, Hold &hold, State state, qint64 now) {
@@ -138,7 +180,8 @@ EngineError Holds::release(const QString &holdId, qint64 now) {
     return {};
 }
 
-EngineError Holds::beginCommit(const QString &holdId, const QByteArray &person, qint64 *slotId) {
+EngineError Holds::beginCommit(const QString &holdId, const QByteArray &person, qint64 *slotId,
+                               qint64 *secondSlotId) {
     const auto it = m_holds.find(holdId);
     if (it == m_holds.end())
         return error(EngineError::Kind::NotFound, "hold_not_found",
@@ -156,6 +199,8 @@ EngineError Holds::beginCommit(const QString &holdId, const QByteArray &person, 
     // The held place stays counted as held until the batch committed.
     it->state = State::Committing;
     *slotId = it->slotId;
+    if (secondSlotId)
+        *secondSlotId = it->secondSlotId;
     return {};
 }
 
@@ -164,8 +209,11 @@ void Holds::commit(const QString &holdId, bool booked, qint64 now) {
     if (it == m_holds.end() || it->state != State::Committing)
         return;
     giveBack(*it); // the held place becomes the booked place, or is given back
-    if (booked)
+    if (booked) {
         m_availability.addBooked(it->slotId, +1, it->hotline);
+        if (it->secondSlotId)
+            m_availability.addBooked(it->secondSlotId, +1, it->hotline);
+    }
     end(holdId, *it, booked ? State::Used : State::Released, now);
 }
 

@@ -36,11 +36,21 @@ public:
     // hotline contingent, which citizens' holds never do.
     EngineError hold(qint64 slotId, const QString &service, const HoldOwner &owner, qint64 now,
                      HoldInfo *hold, bool hotline = false);
+    // A first dose and its second appointment held together: both places or neither, counted
+    // as two holds against the client's and the person's limits (the per-person default of 2
+    // is "a first dose and its second"), released, expired and confirmed together. The caller
+    // checked the pair's product and interval; `secondUnavailable` is the refusal when the
+    // second slot cannot be held.
+    EngineError holdPair(qint64 slotId, qint64 secondSlotId, const QString &service,
+                         const HoldOwner &owner, qint64 now, HoldInfo *hold,
+                         const EngineError &secondUnavailable);
     EngineError release(const QString &holdId, qint64 now);
     // Marks an active hold as committing (its confirm is queued): it can then neither expire,
     // be released nor be confirmed again. `person`: who confirms; a hold that named another
     // person is refused. *slotId: the held slot.
-    EngineError beginCommit(const QString &holdId, const QByteArray &person, qint64 *slotId);
+    // *secondSlotId (may be null): the second dose's slot of a pair, else 0.
+    EngineError beginCommit(const QString &holdId, const QByteArray &person, qint64 *slotId,
+                            qint64 *secondSlotId = nullptr);
     // The confirm of a committing hold committed: its place becomes booked (`booked`) or is
     // given back (the person already had a booking).
     void commit(const QString &holdId, bool booked, qint64 now);
@@ -62,7 +72,15 @@ private:
         State state = State::Active;
         HoldOwner owner;
         bool hotline = false;
+        qint64 secondSlotId = 0;
+        int places() const { return secondSlotId ? 2 : 1; }
     };
+    // Refusal when the owner may not take `places` more holds.
+    EngineError checkLimits(const HoldOwner &owner, int places, qint64 now) const;
+    // Refusal when this slot cannot be held now.
+    EngineError checkSlot(qint64 slotId, const QString &service, qint64 now, bool hotline) const;
+    void remember(qint64 slotId, qint64 secondSlotId, const HoldOwner &owner, qint64 now,
+                  bool hotline, HoldInfo *hold);
     template <typename Key>
     static void forget(QHash<Key, QList<qint64>> &index, const Key &key, qint64 expiresAt);
     void giveBack(Hold &hold);

@@ -52,6 +52,8 @@ void CitizenController::registerRoutes(Router &router) {
     });
     router.get(QStringLiteral("/api/v1/centres/{id}/availability"),
                [this](const HttpRequest &r) { return availability(r); });
+    router.get(QStringLiteral("/api/v1/centres/{id}/second-doses"),
+               [this](const HttpRequest &r) { return secondDoses(r); });
     router.post(QStringLiteral("/api/v1/holds"),
                 [this](const HttpRequest &r) { return createHold(r); });
     router.del(QStringLiteral("/api/v1/holds/{id}"),
@@ -204,6 +206,9 @@ QHttpServerResponse CitizenController::createHold(const HttpRequest &request) {
         fields.integer(slotName.isEmpty() ? QStringLiteral("slot_id") : slotName,
                        JsonFields::Required, 1, std::numeric_limits<qint32>::max() * qint64(1024));
     const QString service = fields.string(QStringLiteral("service"), JsonFields::Optional, 64);
+    const std::optional<qint64> secondSlotId =
+        fields.integer(QStringLiteral("second_slot_id"), JsonFields::Optional, 1,
+                       std::numeric_limits<qint32>::max() * qint64(1024));
     // Naming the person is optional; when named, the hold counts against them too and only
     // they can confirm it.
     const QString familyName =
@@ -227,8 +232,17 @@ QHttpServerResponse CitizenController::createHold(const HttpRequest &request) {
     HoldOwner owner{request.clientAddress().toString(), {}};
     if (named)
         owner.person = m_engine.personKey(familyName, givenName, *birth);
+    if (!secondSlotId && m_engine.needsSecondDose(*slotId))
+        return finish(badParameter("second_dose_required",
+                                   QStringLiteral("This product has two doses: hold the first "
+                                                  "together with a slot for the second "
+                                                  "(\"second_slot_id\", see GET "
+                                                  "/api/v1/centres/{id}/second-doses)."),
+                                   QStringLiteral("second_slot_id")));
     HoldInfo hold;
-    if (const EngineError e = m_engine.hold(*slotId, service, owner, &hold))
+    if (const EngineError e = secondSlotId
+                                  ? m_engine.holdPair(*slotId, *secondSlotId, service, owner, &hold)
+                                  : m_engine.hold(*slotId, service, owner, &hold))
         return finish(engineError(e));
     if (!idem.record) // nothing to remember: straight to bytes
         return request.answerJson(HttpStatus::Created, renderHold(hold));
@@ -247,6 +261,8 @@ QByteArray CitizenController::renderHold(const HoldInfo &hold) {
     out.reserve(96);
     out.append("{\"expires_at\":\"").append(m_holdExpiryText).append("\",\"hold_id\":");
     appendJsonString(out, hold.id);
+    if (hold.secondSlotId)
+        out.append(",\"second_slot_id\":").append(QByteArray::number(hold.secondSlotId));
     out.append(",\"slot_id\":").append(QByteArray::number(hold.slotId)).append('}');
     return out;
 }
@@ -265,7 +281,72 @@ QHttpServerResponse CitizenController::deleteHold(const HttpRequest &request) {
 }
 
 QByteArray CitizenController::renderBooking(const BookingRecord &b) {
-    return renderBooking(b, m_engine.signQr(b));
+    return renderWithPair(b, m_engine.signQr(b));
+}
+
+QByteArray CitizenController::renderWithPair(const BookingRecord &b, const QString &qrText) {
+    if (b.pairedBookingId == 0 && b.dose != 2)
+        return renderBooking(b, qrText);
+    std::optional<BookingRecord> other;
+    if (m_engine.pairedBooking(b, &other) || !other)
+        return renderBooking(b, qrText);
+    return renderBooking(b, qrText, *other, m_engine.signQr(*other));
+}
+
+QByteArray CitizenController::renderBooking(const BookingRecord &b, const QString &qrText,
+                                            const BookingRecord &other, const QString &otherQr) {
+    QByteArray out = renderBooking(b, qrText);
+    if (other.id == 0)
+        return out;
+    out.chop(1);
+    out.append(",\"dose\":").append(QByteArray::number(b.dose));
+    out.append(b.dose == 2 ? ",\"first_dose\":" : ",\"second_dose\":");
+    out.append(renderBooking(other, otherQr)).append('}');
+    return out;
+}
+
+QHttpServerResponse CitizenController::secondDoses(const HttpRequest &request) {
+    qint64 centreId = 0;
+    if (!parseId(request.param(idField), &centreId) || !m_engine.hasCentre(centreId))
+        return jsonError(HttpStatus::NotFound, QStringLiteral("centre_not_found"),
+                         QStringLiteral("There is no active centre with this id."),
+                         QStringLiteral("id"));
+    const QUrlQuery query = request.query();
+    for (const auto &item : query.queryItems(QUrl::FullyDecoded)) {
+        if (item.first != u"slot")
+            return badParameter(
+                "unknown_parameter",
+                QStringLiteral("The query parameter \"%1\" is not known here.").arg(item.first),
+                item.first);
+    }
+    qint64 slotId = 0;
+    if (!parseId(query.queryItemValue(QStringLiteral("slot"), QUrl::FullyDecoded), &slotId))
+        return badParameter("missing_parameter",
+                            QStringLiteral("The query parameter \"slot\" (a slot id) is required."),
+                            QStringLiteral("slot"));
+    if (m_engine.centreOfSlot(slotId) != centreId)
+        return jsonError(HttpStatus::NotFound, QStringLiteral("slot_not_found"),
+                         QStringLiteral("This centre has no slot with this id."),
+                         QStringLiteral("slot"));
+    DoseWindow window;
+    std::vector<const Availability::Slot *> slots;
+    if (const EngineError e = m_engine.secondDoseSlots(slotId, &window, &slots))
+        return engineError(e);
+    QByteArray list;
+    for (const Availability::Slot *s : slots) {
+        if (!list.isEmpty())
+            list.append(',');
+        list.append("{\"id\":" % QByteArray::number(s->record.id) % ",\"starts_at\":\"" %
+                    berlinIso(s->record.startsAt).toLatin1() % "\",\"minutes\":" %
+                    QByteArray::number(s->record.minutes) % ",\"free\":" %
+                    QByteArray::number(s->publicFree()) % '}');
+    }
+    const QByteArray body = "{\"centre_id\":" % QByteArray::number(centreId) % ",\"slot_id\":" %
+                            QByteArray::number(slotId) % ",\"from\":\"" %
+                            window.first.toString(Qt::ISODate).toLatin1() % "\",\"to\":\"" %
+                            window.last.toString(Qt::ISODate).toLatin1() % "\",\"slots\":[" % list %
+                            "]}";
+    return jsonBytes(body);
 }
 
 QByteArray CitizenController::renderBooking(const BookingRecord &b, const QString &qrText) {
@@ -366,7 +447,7 @@ QByteArray CitizenController::renderStored(const IdempotencyRecord &record) {
     BookingRecord booking;
     if (m_engine.bookingById(record.bookingId, &booking))
         return {};
-    return renderBooking(booking, record.qrText);
+    return renderWithPair(booking, record.qrText);
 }
 
 void CitizenController::submitWrite(const HttpRequest &request,
@@ -382,7 +463,8 @@ void CitizenController::submitWrite(const HttpRequest &request,
         const bool fresh = !outcome.error && !outcome.existing;
         const HttpStatus status = cancel ? HttpStatus::Ok : HttpStatus::Created;
         if (!record && fresh) { // nothing to remember: straight to bytes
-            reply.finishJson(status, renderBooking(outcome.booking, outcome.qrText));
+            reply.finishJson(status, renderBooking(outcome.booking, outcome.qrText, outcome.second,
+                                                   outcome.secondQrText));
             return;
         }
         QHttpServerResponse response = [&] {
@@ -390,7 +472,9 @@ void CitizenController::submitWrite(const HttpRequest &request,
                 return engineError(outcome.error);
             if (outcome.existing)
                 return alreadyBooked(outcome.booking);
-            return jsonBytes(renderBooking(outcome.booking, outcome.qrText), status);
+            return jsonBytes(renderBooking(outcome.booking, outcome.qrText, outcome.second,
+                                           outcome.secondQrText),
+                             status);
         }();
         // Durable answers (new booking, cancellation) are in the database already.
         if (!fresh)

@@ -17,7 +17,12 @@ class SigningKey;
 //   GET    /public-key                      Ed25519 key that signs QR payloads
 //   GET    /centres                         active centres with their services
 //   GET    /centres/{id}/availability       ?service=&from=&to= (Berlin dates, ≤ 31 days)
-//   POST   /holds                           {slot_id|slotId, service?} → 201 hold
+//   GET    /centres/{id}/second-doses       ?slot=ID: the free slots a first dose in that slot
+//                                            may be paired with (two-dose products)
+//   POST   /holds                           {slot_id|slotId, service?, second_slot_id?} → 201
+//                                            hold; a two-dose product's first dose needs
+//                                            second_slot_id (400 second_dose_required, 409
+//                                            second_dose_outside_interval/_unavailable)
 //   DELETE /holds/{id}                      release a hold early
 //   POST   /bookings                        {hold_id, family_name, given_name, birth_date,
 //                                            phone|email, priority_group?, invitation_code?}
@@ -56,6 +61,7 @@ private:
     QHttpServerResponse publicKey();
     QHttpServerResponse availability(const HttpRequest &request);
     QHttpServerResponse availabilityAnswer(const HttpRequest &request);
+    QHttpServerResponse secondDoses(const HttpRequest &request);
     QHttpServerResponse createHold(const HttpRequest &request);
     QHttpServerResponse deleteHold(const HttpRequest &request);
     QHttpServerResponse createBooking(const HttpRequest &request);
@@ -69,6 +75,11 @@ private:
     // Without a QR text, the booking gets one signed on its own (a tree of one).
     QByteArray renderBooking(const BookingRecord &booking);
     QByteArray renderBooking(const BookingRecord &booking, const QString &qrText);
+    // A booking of a two-dose pair with the other one nested ("second_dose" in a first dose,
+    // "first_dose" in a second); `other` with id 0: rendered alone.
+    QByteArray renderBooking(const BookingRecord &booking, const QString &qrText,
+                             const BookingRecord &other, const QString &otherQr);
+    QByteArray renderWithPair(const BookingRecord &booking, const QString &qrText);
     // The answer of a committed confirm or cancel, replayed from its idempotency record.
     QByteArray renderStored(const IdempotencyRecord &record);
     QByteArray renderHold(const HoldInfo &hold);

@@ -7,6 +7,7 @@
 #include "service/staff/auth/StaffAuth.h"
 #include "service/staff/auth/StaffUserController.h"
 #include "service/staff/desk/DeskController.h"
+#include "service/staff/products/ProductController.h"
 #include "service/staff/publish/PublishController.h"
 #include "service/staff/release/ForecastController.h"
 #include "service/staff/release/HotlineController.h"
@@ -36,6 +37,7 @@ StaffSide::StaffSide(QSqlDatabase db, EventLog &events, EventHub &hub, BookingEn
         std::make_unique<ReleaseController>(db, *m_auth, *m_writer, engine, *m_opener));
     m_controllers.push_back(std::make_unique<HotlineController>(*m_auth, *m_writer, engine));
     m_controllers.push_back(std::make_unique<ForecastController>(db, *m_auth, *m_writer));
+    m_controllers.push_back(std::make_unique<ProductController>(db, *m_auth, *m_writer, engine));
 }
 
 StaffSide::~StaffSide() = default;

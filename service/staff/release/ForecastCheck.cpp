@@ -16,14 +16,16 @@ Stored<ForecastWeek> forecastWeek(QSqlDatabase db, const QString &service, const
     const QTimeZone zone = berlinTimeZone();
     const Stored<int> offered =
         table.offeredPlaces(service, week.startsAt(zone), week.endsAt(zone));
-    if (row.error || offered.error) {
-        out.error = row.error ? row.error : offered.error;
+    const Stored<int> reserved =
+        table.reservedSecondDoses(service, week.startsAt(zone), week.endsAt(zone));
+    if (row.error || offered.error || reserved.error) {
+        out.error = row.error ? row.error : offered.error ? offered.error : reserved.error;
         return out;
     }
     if (row.value)
         out.value.forecast = row.value->doses;
     out.value.offered = offered.value;
-    out.value.reserved = 0; // no second-dose marker on slots yet (see ForecastCheck.h)
+    out.value.reserved = reserved.value;
     return out;
 }
 

@@ -22,9 +22,10 @@ struct ForecastRefusal {
 // of a vaccine slot is one first dose; other services are not limited). Reads inside the
 // caller's transaction so nothing can be offered between the check and the insert.
 //
-// Second appointments: the release model has no marker for second-dose slots yet, so the doses
-// reserved for them are 0 in every week; once slots can be marked as second doses, their places
-// of the same product in that week are the reserved figure.
+// Second appointments: the doses reserved in a week are the product's second-dose bookings
+// (bookings.dose = 2, confirmed or checked in) whose appointment falls in that week. A place
+// held for a second dose but not yet confirmed lives only in the engine's memory and is not
+// counted; its confirm is what reserves the dose.
 Stored<std::optional<ForecastRefusal>> checkForecasts(QSqlDatabase db,
                                                       const QList<SlotRecord> &slots);
 
