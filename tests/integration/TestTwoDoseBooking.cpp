@@ -372,6 +372,24 @@ private Q_SLOTS:
         QCOMPARE(row.value(QStringLiteral("available")).toInt(), 0);
     }
 
+    void pairCountsTwiceAgainstThePersonLimit() {
+        const QJsonObject named{{QStringLiteral("family_name"), QStringLiteral("Krause")},
+                                {QStringLiteral("given_name"), QStringLiteral("Ingrid")},
+                                {QStringLiteral("birth_date"), QStringLiteral("1961-04-09")}};
+        QJsonObject pair = named;
+        pair.insert(QStringLiteral("slot_id"), m_first);
+        pair.insert(QStringLiteral("second_slot_id"), m_second[21]);
+        QCOMPARE(m_http->post(QStringLiteral("/api/v1/holds"), pair).status, 201);
+        QCOMPARE(engine().activeHolds(), 2);
+        // The default of two places per person is the first dose and its second.
+        QJsonObject more = named;
+        more.insert(QStringLiteral("slot_id"), m_pcr);
+        const HttpReply refused = m_http->post(QStringLiteral("/api/v1/holds"), more);
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(refused.error(), QStringLiteral("too_many_holds"));
+        QCOMPARE(engine().freePlaces(m_pcr), 2);
+    }
+
     void singleDoseServiceUnchanged() {
         const HttpReply held = hold(m_pcr);
         QCOMPARE(held.status, 201);
