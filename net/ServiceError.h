@@ -37,6 +37,7 @@ struct ServiceError {
 struct ServiceReply {
     int status = 0;
     QJsonDocument json;
+    QByteArray body; // the raw body of a call that asked for something other than JSON
     ServiceError error;
 
     bool ok() const { return error.ok(); }
