@@ -264,6 +264,7 @@ QWizardPage *ReleaseWizard::buildSummaryPage() {
     m_preview->setFrameShape(QFrame::StyledPanel);
     m_preview->setBackgroundRole(QPalette::Base);
     m_preview->setAutoFillBackground(true);
+    m_preview->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_preview->setMargin(m_preview->fontMetrics().height() / 2);
     m_progress = new QProgressBar(page);
     m_progress->setObjectName(QStringLiteral("releaseProgress"));
