@@ -56,6 +56,7 @@ struct ServiceClient::Call {
     QByteArray idempotencyKey; // empty for reads and sign-in
     QByteArray ifMatch;        // sent as If-Match when set
     QString token;             // the bearer token sent along, empty without
+    QByteArray accept;         // empty: application/json
     bool retriable = false;
     int attempt = 0;
     bool cancelled = false;
@@ -219,17 +220,32 @@ QFuture<ServiceReply> ServiceClient::remove(const QString &path) {
     return start("DELETE", path, {}, Retry::Idempotent, m_session.token());
 }
 
+QFuture<ServiceReply> ServiceClient::post(const QString &path, const QJsonObject &body,
+                                          const QByteArray &idempotencyKey) {
+    return start("POST", path, jsonBytes(body), Retry::Idempotent, m_session.token(), {},
+                 idempotencyKey);
+}
+
+QFuture<ServiceReply> ServiceClient::getAs(const QString &path, const QByteArray &accept) {
+    return start("GET", path, {}, Retry::Idempotent, m_session.token(), {}, {}, accept);
+}
+
 QFuture<ServiceReply> ServiceClient::start(const QByteArray &method, const QString &path,
                                            const QByteArray &body, Retry retry,
-                                           const QString &token, const QByteArray &ifMatch) {
+                                           const QString &token, const QByteArray &ifMatch,
+                                           const QByteArray &idempotencyKey,
+                                           const QByteArray &accept) {
     auto call = std::make_shared<Call>();
     call->method = method;
     call->path = path;
     call->body = body;
     call->token = token;
     call->ifMatch = ifMatch;
+    call->accept = accept;
     if (isMutation(method) && retry != Retry::Never)
-        call->idempotencyKey = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        call->idempotencyKey = idempotencyKey.isEmpty()
+                                   ? QUuid::createUuid().toByteArray(QUuid::WithoutBraces)
+                                   : idempotencyKey;
     call->retriable = retry == Retry::Idempotent &&
                       (isIdempotentMethod(method) || !call->idempotencyKey.isEmpty());
     call->promise.start();
@@ -256,7 +272,9 @@ void ServiceClient::send(const std::shared_ptr<Call> &call) {
     QNetworkRequest request(QUrl(base + call->path));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(m_timeoutMs);
-    request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    request.setRawHeader(QByteArrayLiteral("Accept"), call->accept.isEmpty()
+                                                          ? QByteArrayLiteral("application/json")
+                                                          : call->accept);
     if (!call->body.isEmpty() || isMutation(call->method))
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
@@ -351,6 +369,11 @@ ServiceReply ServiceClient::classify(const Call &call, QNetworkReply *reply) con
     }
 
     const QByteArray body = reply->readAll();
+    const bool ownMediaType = !call.accept.isEmpty() && answer.status >= 200 && answer.status < 300;
+    if (ownMediaType) {
+        answer.body = body;
+        return answer;
+    }
     QJsonParseError parseError{};
     if (!body.trimmed().isEmpty())
         answer.json = QJsonDocument::fromJson(body, &parseError);

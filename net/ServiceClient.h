@@ -84,6 +84,13 @@ public:
     QFuture<ServiceReply> put(const QString &path, const QJsonObject &body);
     QFuture<ServiceReply> post(const QString &path, const QJsonObject &body);
     QFuture<ServiceReply> remove(const QString &path);
+    // A POST that carries the caller's Idempotency-Key: a caller that sends the same request
+    // again after a lost answer (a wizard's "retry") reuses it, and the service applies it once.
+    QFuture<ServiceReply> post(const QString &path, const QJsonObject &body,
+                               const QByteArray &idempotencyKey);
+    // A GET of another media type (e.g. "text/csv"): the answer's bytes arrive in
+    // ServiceReply::body; an error answer is still read as the service's JSON error.
+    QFuture<ServiceReply> getAs(const QString &path, const QByteArray &accept);
 
     // Normalised fingerprint (lower-case hex, 64 digits) or empty when `text` is none.
     static QByteArray parseFingerprint(const QString &text);
@@ -96,7 +103,9 @@ private:
     enum class Retry { Never, Idempotent };
     QFuture<ServiceReply> start(const QByteArray &method, const QString &path,
                                 const QByteArray &body, Retry retry, const QString &token,
-                                const QByteArray &ifMatch = {});
+                                const QByteArray &ifMatch = {},
+                                const QByteArray &idempotencyKey = {},
+                                const QByteArray &accept = {});
     void send(const std::shared_ptr<Call> &call);
     void onFinished(const std::shared_ptr<Call> &call, QNetworkReply *reply);
     ServiceReply classify(const Call &call, QNetworkReply *reply) const;

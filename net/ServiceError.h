@@ -37,6 +37,7 @@ struct ServiceError {
 struct ServiceReply {
     int status = 0;
     QJsonDocument json;
+    QByteArray body; // the raw body of a call that asked for something other than JSON
     ServiceError error;
     QByteArray etag; // the ETag header as sent (the service's revision in quotes), or empty
 

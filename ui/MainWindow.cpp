@@ -412,10 +412,12 @@ void MainWindow::installConnection(QWidget *indicator, const QList<QAction *> &f
 void MainWindow::installPublishing(ServiceClient &client) {
     m_centresPage->setPublisher(new CentrePublisher(m_store, client, this));
     m_checkInPage->setClient(&client);
+    m_slotPlanPage->setServiceClient(client);
 }
 
 void MainWindow::applyPermissions(const RolePermissions &permissions) {
     m_centresPage->setPublishAllowed(permissions.editCentres);
+    m_slotPlanPage->setReleaseAllowed(permissions.releaseSlots);
     const QList<std::pair<Page, bool>> pages = {
         {Page::SlotRelease, permissions.releaseSlots},
         {Page::CheckIn, permissions.checkIn},

@@ -291,6 +291,192 @@
     </message>
 </context>
 <context>
+    <name>ReleaseClient</name>
+    <message>
+        <source>The service&apos;s list of releases could not be read.</source>
+        <translation>Die Liste der Freigaben des Dienstes konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s list of releases could not be read (%1).</source>
+        <translation>Die Liste der Freigaben des Dienstes konnte nicht gelesen werden (%1).</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Please sign in again; your entries are kept and will be sent again unchanged.</source>
+        <translation>Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an; Ihre Eingaben bleiben erhalten und werden unverändert erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 Your entries are kept; try again when the service can be reached.</source>
+        <translation>%1 Ihre Eingaben bleiben erhalten; versuchen Sie es erneut, sobald der Dienst erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Too many doses of %1 in week %2: forecast %3 − offered %4 − reserved %5 = available %6, but this release requests %7. Release fewer places or ask for a higher forecast.</source>
+        <translation>Zu viele Dosen von %1 in Woche %2: Prognose %3 − angeboten %4 − reserviert %5 = verfügbar %6, diese Freigabe fordert aber %7 an. Geben Sie weniger Plätze frei oder bitten Sie um eine höhere Prognose.</translation>
+    </message>
+    <message>
+        <source>There is no delivery forecast of %1 for week %2. Enter the forecast first, then release.</source>
+        <translation>Für %1 gibt es keine Lieferprognose für Woche %2. Geben Sie zuerst die Prognose ein, dann geben Sie frei.</translation>
+    </message>
+    <message>
+        <source>Some of these slots are released already (same centre, service and start): their places cannot be released twice. Nothing was published.</source>
+        <translation>Einige dieser Termine sind bereits freigegeben (gleiches Zentrum, gleiche Leistung, gleicher Beginn): Ihre Plätze können nicht zweimal freigegeben werden. Es wurde nichts veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>The age range excludes everyone: the upper age must not be below the lower one.</source>
+        <translation>Der Altersbereich schließt alle aus: Das Höchstalter darf nicht unter dem Mindestalter liegen.</translation>
+    </message>
+    <message>
+        <source>The opening time lies in the past. Choose a later time or &quot;now&quot;.</source>
+        <translation>Der Öffnungszeitpunkt liegt in der Vergangenheit. Wählen Sie einen späteren Zeitpunkt oder „sofort“.</translation>
+    </message>
+    <message>
+        <source>Some slots start before the release opens: nobody could book them. Choose an earlier opening time or later days.</source>
+        <translation>Einige Termine beginnen vor der Öffnung der Freigabe: Niemand könnte sie buchen. Wählen Sie einen früheren Öffnungszeitpunkt oder spätere Tage.</translation>
+    </message>
+    <message>
+        <source>The release was withdrawn already.</source>
+        <translation>Die Freigabe wurde bereits zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>This slot has no place left. Choose another slot.</source>
+        <translation>Dieser Termin hat keinen freien Platz mehr. Wählen Sie einen anderen Termin.</translation>
+    </message>
+    <message>
+        <source>The release of this slot is not open yet.</source>
+        <translation>Die Freigabe dieses Termins ist noch nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>This person already has a booking.</source>
+        <translation>Diese Person hat bereits eine Buchung.</translation>
+    </message>
+    <message>
+        <source>The person may not book this release (%1).</source>
+        <translation>Die Person darf in dieser Freigabe nicht buchen (%1).</translation>
+    </message>
+    <message>
+        <source>This slot has started already. Choose a later slot.</source>
+        <translation>Dieser Termin hat bereits begonnen. Wählen Sie einen späteren Termin.</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDraftRules</name>
+    <message>
+        <source>Choose at least one centre.</source>
+        <translation>Wählen Sie mindestens ein Zentrum.</translation>
+    </message>
+    <message>
+        <source>Choose at least one service.</source>
+        <translation>Wählen Sie mindestens eine Leistung.</translation>
+    </message>
+    <message>
+        <source>Choose at least one day.</source>
+        <translation>Wählen Sie mindestens einen Tag.</translation>
+    </message>
+    <message>
+        <source>The chosen centres, services and days have no slots in the plan.</source>
+        <translation>Die gewählten Zentren, Leistungen und Tage haben im Plan keine Termine.</translation>
+    </message>
+    <message>
+        <source>%1 slots are more than one release may hold (%2). Choose fewer days or centres.</source>
+        <translation>%1 Termine sind mehr, als eine Freigabe enthalten darf (%2). Wählen Sie weniger Tage oder Zentren.</translation>
+    </message>
+    <message>
+        <source>Give the release a name.</source>
+        <translation>Geben Sie der Freigabe einen Namen.</translation>
+    </message>
+    <message>
+        <source>Enter the date and time of opening.</source>
+        <translation>Geben Sie Datum und Uhrzeit der Öffnung ein.</translation>
+    </message>
+    <message>
+        <source>The opening time %1 lies in the past. Choose a later time or &quot;now&quot;.</source>
+        <translation>Der Öffnungszeitpunkt %1 liegt in der Vergangenheit. Wählen Sie einen späteren Zeitpunkt oder „sofort“.</translation>
+    </message>
+    <message>
+        <source>The age range %1 to %2 excludes everyone: the upper age must not be below the lower one.</source>
+        <translation>Der Altersbereich %1 bis %2 schließt alle aus: Das Höchstalter darf nicht unter dem Mindestalter liegen.</translation>
+    </message>
+    <message>
+        <source>An invitation-only release needs between 1 and %1 invitation codes.</source>
+        <translation>Eine Freigabe nur mit Einladung braucht zwischen 1 und %1 Einladungscodes.</translation>
+    </message>
+    <message>
+        <source>The hotline share is a percentage from 0 to 100.</source>
+        <translation>Der Hotline-Anteil ist ein Prozentsatz von 0 bis 100.</translation>
+    </message>
+    <message>
+        <source>%1–%2 years</source>
+        <translation>%1–%2 Jahre</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>up to %1 years</source>
+        <translation>bis %1 Jahre</translation>
+    </message>
+    <message>
+        <source>priority group %1</source>
+        <translation>Prioritätsgruppe %1</translation>
+    </message>
+    <message>
+        <source>with invitation only</source>
+        <translation>nur mit Einladung</translation>
+    </message>
+    <message>
+        <source>open to everyone</source>
+        <translation>für alle</translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation>nur %1</translation>
+    </message>
+    <message>
+        <source>1 appointment</source>
+        <translation>1 Termin</translation>
+    </message>
+    <message>
+        <source>%1 appointments</source>
+        <translation>%1 Termine</translation>
+    </message>
+    <message>
+        <source>in 1 centre</source>
+        <translation>in 1 Zentrum</translation>
+    </message>
+    <message>
+        <source>in %1 centres</source>
+        <translation>in %1 Zentren</translation>
+    </message>
+    <message>
+        <source>from now</source>
+        <translation>ab sofort</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>ab %1</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3, %4</source>
+        <translation>%1 %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>%1, week %2: no delivery forecast entered; requested %3. An admin enters the forecast first.</source>
+        <translation>%1, Woche %2: keine Lieferprognose eingetragen; angefragt %3. Eine Administratorin oder ein Administrator trägt zuerst die Prognose ein.</translation>
+    </message>
+    <message>
+        <source>%1, week %2: forecast %3 − offered %4 − reserved %5 = available %6; requested %7: %8</source>
+        <translation>%1, Woche %2: Prognose %3 − angeboten %4 − reserviert %5 = verfügbar %6; angefragt %7: %8</translation>
+    </message>
+    <message>
+        <source>fits</source>
+        <translation>passt</translation>
+    </message>
+    <message>
+        <source>too many</source>
+        <translation>zu viele</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Administration</source>
@@ -1435,6 +1621,101 @@ Den lokalen Dienst jetzt starten? Die Adresse eines zentralen Dienstes können S
     </message>
 </context>
 <context>
+    <name>slotdesk::HotlineBookingDialog</name>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Buchen</translation>
+    </message>
+    <message>
+        <source>Hotline booking</source>
+        <translation>Hotline-Buchung</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Buchen</translation>
+    </message>
+    <message>
+        <source>Booking code</source>
+        <translation>Buchungscode</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>&amp;Release:</source>
+        <translation>&amp;Freigabe:</translation>
+    </message>
+    <message>
+        <source>&amp;Centre:</source>
+        <translation>&amp;Zentrum:</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Leistung:</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Tag:</translation>
+    </message>
+    <message>
+        <source>S&amp;lot:</source>
+        <translation>T&amp;ermin:</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>&amp;Geburtsdatum:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Rufnummer:</translation>
+    </message>
+    <message>
+        <source>No release is open: there is nothing to book.</source>
+        <translation>Keine Freigabe ist geöffnet: Es gibt nichts zu buchen.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 free online)</source>
+        <translation>%1 (%2 online frei)</translation>
+    </message>
+    <message>
+        <source>No bookable slot on this day.</source>
+        <translation>An diesem Tag gibt es keinen buchbaren Termin.</translation>
+    </message>
+    <message>
+        <source>Choose a slot.</source>
+        <translation>Wählen Sie einen Termin.</translation>
+    </message>
+    <message>
+        <source>Enter the family name.</source>
+        <translation>Geben Sie den Nachnamen ein.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Geben Sie den Vornamen ein.</translation>
+    </message>
+    <message>
+        <source>Enter a phone number to reach the caller.</source>
+        <translation>Geben Sie eine Telefonnummer an, unter der die anrufende Person erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation>Wird gebucht …</translation>
+    </message>
+    <message>
+        <source>Booked. Read the code out to the caller: %1</source>
+        <translation>Gebucht. Lesen Sie der anrufenden Person den Code vor: %1</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::HoursImpactDialog</name>
     <message>
         <source>%1, %2</source>
@@ -2038,6 +2319,446 @@ Wählen Sie, welche Fassung gelten soll.</translation>
     </message>
 </context>
 <context>
+    <name>slotdesk::ReleaseBookingsDialog</name>
+    <message>
+        <source>&amp;Export as CSV…</source>
+        <translation>Als CSV &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Booked appointments of the release</source>
+        <translation>Gebuchte Termine der Freigabe</translation>
+    </message>
+    <message>
+        <source>Booked appointments</source>
+        <translation>Gebuchte Termine</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Reading the bookings…</source>
+        <translation>Buchungen werden gelesen …</translation>
+    </message>
+    <message>
+        <source>No appointments are booked in this release.</source>
+        <translation>In dieser Freigabe sind keine Termine gebucht.</translation>
+    </message>
+    <message>
+        <source>%1 booked appointments: contact these people.</source>
+        <translation>%1 gebuchte Termine: Bitte benachrichtigen Sie diese Personen.</translation>
+    </message>
+    <message>
+        <source>Export bookings as CSV</source>
+        <translation>Buchungen als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+    <message>
+        <source>The bookings are saved in %1.</source>
+        <translation>Die Buchungen sind in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written: %2</source>
+        <translation>Die Datei %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ReleaseTableModel</name>
+    <message>
+        <source>scheduled</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>sold out</source>
+        <translation>ausgebucht</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>Centres</source>
+        <translation>Zentren</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Leistungen</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>Öffnet</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Remaining / total</source>
+        <translation>Frei / gesamt</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ReleaseWizard</name>
+    <message>
+        <source>Release slots</source>
+        <translation>Termine freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>What is released</source>
+        <translation>Was freigegeben wird</translation>
+    </message>
+    <message>
+        <source>Centres, services and days from the slot plan on this page.</source>
+        <translation>Zentren, Leistungen und Tage aus dem Terminplan dieser Seite.</translation>
+    </message>
+    <message>
+        <source>Centres</source>
+        <translation>Zentren</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Leistungen</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>all places</source>
+        <translation>alle Plätze</translation>
+    </message>
+    <message>
+        <source>Places per slot</source>
+        <translation>Plätze je Termin</translation>
+    </message>
+    <message>
+        <source>Selected slots</source>
+        <translation>Gewählte Termine</translation>
+    </message>
+    <message>
+        <source>Cent&amp;res:</source>
+        <translation>&amp;Zentren:</translation>
+    </message>
+    <message>
+        <source>Serv&amp;ices:</source>
+        <translation>&amp;Leistungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Days:</source>
+        <translation>&amp;Tage:</translation>
+    </message>
+    <message>
+        <source>&amp;Places per slot:</source>
+        <translation>&amp;Plätze je Termin:</translation>
+    </message>
+    <message>
+        <source>When it opens</source>
+        <translation>Wann sie öffnet</translation>
+    </message>
+    <message>
+        <source>Citizens can book from the opening time on; the service opens the release by itself, to the second.</source>
+        <translation>Ab dem Öffnungszeitpunkt können Bürgerinnen und Bürger buchen; der Dienst öffnet die Freigabe selbst, auf die Sekunde genau.</translation>
+    </message>
+    <message>
+        <source>&amp;Now</source>
+        <translation>&amp;Sofort</translation>
+    </message>
+    <message>
+        <source>&amp;Announced for:</source>
+        <translation>&amp;Angekündigt für:</translation>
+    </message>
+    <message>
+        <source>Opening time</source>
+        <translation>Öffnungszeitpunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Opens:</source>
+        <translation>Öffnet:</translation>
+    </message>
+    <message>
+        <source>Opening &amp;time:</source>
+        <translation>Öffnungs&amp;zeitpunkt:</translation>
+    </message>
+    <message>
+        <source>Who may book</source>
+        <translation>Wer buchen darf</translation>
+    </message>
+    <message>
+        <source>Age on the appointment day, priority groups, invitations and the share kept back for the hotline.</source>
+        <translation>Alter am Termintag, Prioritätsgruppen, Einladungen und der für die Hotline zurückgehaltene Anteil.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine Angabe</translation>
+    </message>
+    <message>
+        <source>Age from</source>
+        <translation>Alter ab</translation>
+    </message>
+    <message>
+        <source>Age to</source>
+        <translation>Alter bis</translation>
+    </message>
+    <message>
+        <source>e.g. Pflege, Lehrkräfte (separated by commas)</source>
+        <translation>z. B. Pflege, Lehrkräfte (durch Kommas getrennt)</translation>
+    </message>
+    <message>
+        <source>Invitation &amp;only</source>
+        <translation>Nur mit &amp;Einladung</translation>
+    </message>
+    <message>
+        <source>Age &amp;from:</source>
+        <translation>Alter &amp;ab:</translation>
+    </message>
+    <message>
+        <source>Age &amp;to:</source>
+        <translation>Alter &amp;bis:</translation>
+    </message>
+    <message>
+        <source>Priority &amp;groups:</source>
+        <translation>Prioritäts&amp;gruppen:</translation>
+    </message>
+    <message>
+        <source>Invitation &amp;codes:</source>
+        <translation>Einladungs&amp;codes:</translation>
+    </message>
+    <message>
+        <source>&amp;Hotline share:</source>
+        <translation>&amp;Hotline-Anteil:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Check the release and what citizens will see, then publish.</source>
+        <translation>Prüfen Sie die Freigabe und was Bürgerinnen und Bürger sehen werden, dann veröffentlichen Sie.</translation>
+    </message>
+    <message>
+        <source>Vaccine forecast</source>
+        <translation>Impfstoffprognose</translation>
+    </message>
+    <message>
+        <source>Citizen preview</source>
+        <translation>Vorschau für Bürgerinnen und Bürger</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Save invitation &amp;codes…</source>
+        <translation>Einladungs&amp;codes speichern …</translation>
+    </message>
+    <message>
+        <source>Save invitation codes</source>
+        <translation>Einladungscodes speichern</translation>
+    </message>
+    <message>
+        <source>The codes to hand out to the invited people. Save them before publishing: the wizard closes once the release is published.</source>
+        <translation>Die Codes für die eingeladenen Personen. Speichern Sie sie vor dem Veröffentlichen: Der Assistent schließt sich, sobald die Freigabe veröffentlicht ist.</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>What citizens will see:</source>
+        <translation>Was Bürgerinnen und Bürger sehen:</translation>
+    </message>
+    <message>
+        <source>%1 slots with %2 places</source>
+        <translation>%1 Termine mit %2 Plätzen</translation>
+    </message>
+    <message>
+        <source>Bookable now</source>
+        <translation>Ab sofort buchbar</translation>
+    </message>
+    <message>
+        <source>Bookable from %1</source>
+        <translation>Buchbar ab %1</translation>
+    </message>
+    <message>
+        <source>  %1: %2, appointments between %3 and %4</source>
+        <translation>  %1: %2, Termine zwischen %3 und %4</translation>
+    </message>
+    <message>
+        <source>No vaccine in this release: no forecast limit applies.</source>
+        <translation>Kein Impfstoff in dieser Freigabe: Es gilt keine Prognosegrenze.</translation>
+    </message>
+    <message>
+        <source>Reading the delivery forecasts…</source>
+        <translation>Lieferprognosen werden gelesen …</translation>
+    </message>
+    <message>
+        <source>The forecasts could not be read: %1</source>
+        <translation>Die Prognosen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 invitation codes are saved in %2.</source>
+        <translation>%1 Einladungscodes sind in %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written: %2</source>
+        <translation>Die Datei %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Wird veröffentlicht …</translation>
+    </message>
+    <message>
+        <source>Published.</source>
+        <translation>Veröffentlicht.</translation>
+    </message>
+</context>
+<context>
+    <name>slotdesk::ReleasesPanel</name>
+    <message>
+        <source>&amp;New release…</source>
+        <translation>&amp;Neue Freigabe …</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Zurückziehen …</translation>
+    </message>
+    <message>
+        <source>&amp;Hotline booking…</source>
+        <translation>&amp;Hotline-Buchung …</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Releases</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>New release</source>
+        <translation>Neue Freigabe</translation>
+    </message>
+    <message>
+        <source>Withdraw release</source>
+        <translation>Freigabe zurückziehen</translation>
+    </message>
+    <message>
+        <source>Hotline booking</source>
+        <translation>Hotline-Buchung</translation>
+    </message>
+    <message>
+        <source>Refresh releases</source>
+        <translation>Freigaben aktualisieren</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Only administrators release and withdraw slots.</source>
+        <translation>Nur Administratoren geben Termine frei und ziehen sie zurück.</translation>
+    </message>
+    <message>
+        <source>Release slots of the plan to citizens</source>
+        <translation>Termine des Plans für Bürgerinnen und Bürger freigeben</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected release&apos;s free places</source>
+        <translation>Die freien Plätze der gewählten Freigabe zurückziehen</translation>
+    </message>
+    <message>
+        <source>Sign in to see the service&apos;s releases.</source>
+        <translation>Melden Sie sich an, um die Freigaben des Dienstes zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 releases, as of %2</source>
+        <translation>%1 Freigaben, Stand %2</translation>
+    </message>
+    <message>
+        <source>The release is published.</source>
+        <translation>Die Freigabe ist veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Withdraw the release &quot;%1&quot;?
+
+%2 free places disappear at once. Booked appointments stay (%3); they are listed afterwards so that you can contact the people.</source>
+        <translation>Die Freigabe „%1“ zurückziehen?
+
+%2 freie Plätze verschwinden sofort. Gebuchte Termine bleiben bestehen (%3); sie werden danach aufgelistet, damit Sie die Personen erreichen können.</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Zurückziehen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Withdrawn: %1 free places removed, %2 booked appointments kept.</source>
+        <translation>Zurückgezogen: %1 freie Plätze entfernt, %2 gebuchte Termine bleiben.</translation>
+    </message>
+</context>
+<context>
     <name>slotdesk::ServiceSettingsDialog</name>
     <message>
         <source>Service</source>
@@ -2169,10 +2890,6 @@ Wählen Sie, welche Fassung gelten soll.</translation>
         <translation>Terminfreigabe</translation>
     </message>
     <message>
-        <source>Plan appointment slots from the opening hours, check them per day and save the plan. Nothing is published yet.</source>
-        <translation>Termine aus den Öffnungszeiten planen, pro Tag prüfen und den Plan speichern. Veröffentlicht wird noch nichts.</translation>
-    </message>
-    <message>
         <source>Plan settings</source>
         <translation>Planeinstellungen</translation>
     </message>
@@ -2291,6 +3008,14 @@ Wählen Sie, welche Fassung gelten soll.</translation>
     <message>
         <source>Total: %1 slots, %2 places in %3 days</source>
         <translation>Summe: %1 Termine, %2 Plätze an %3 Tagen</translation>
+    </message>
+    <message>
+        <source>Plan appointment slots from the opening hours, check them per day and release them to citizens with the release wizard.</source>
+        <translation>Termine aus den Öffnungszeiten planen, je Tag prüfen und mit dem Freigabe-Assistenten für Bürgerinnen und Bürger freigeben.</translation>
+    </message>
+    <message>
+        <source>Releases on the service</source>
+        <translation>Freigaben beim Dienst</translation>
     </message>
 </context>
 <context>

@@ -3,8 +3,10 @@
 #include "models/domain/ServiceCatalogue.h"
 #include "models/itemmodels/SlotPlanModel.h"
 #include "models/store/ConsoleStore.h"
+#include "net/ReleaseClient.h"
 #include "ui/hours/TimeText.h"
 #include "ui/release/CalendarHeatmap.h"
+#include "ui/release/ReleasesPanel.h"
 #include "ui/shell/FutureWatch.h"
 #include "ui/shell/PageHeader.h"
 
@@ -12,6 +14,7 @@
 #include <QDateEdit>
 #include <QFutureWatcher>
 #include <QGridLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -83,14 +86,15 @@ SlotPlanPage::SlotPlanPage(ConsoleStore &store, const Clock &clock, QWidget *par
     , m_serviceFilter(new QComboBox(this))
     , m_totals(new QLabel(this))
     , m_currentDay(new QLabel(this))
-    , m_heatmap(new CalendarHeatmap(this)) {
+    , m_heatmap(new CalendarHeatmap(this))
+    , m_releases(new ReleasesPanel(clock, this)) {
     setObjectName(QStringLiteral("slotPlanPage"));
     m_heatmap->setModel(m_model);
 
     auto *header = new PageHeader(
         tr("Slot release"),
-        tr("Plan appointment slots from the opening hours, check them per day and save the plan. "
-           "Nothing is published yet."),
+        tr("Plan appointment slots from the opening hours, check them per day and release them "
+           "to citizens with the release wizard."),
         this);
     header->setObjectName(QStringLiteral("slotPlanHeader"));
     header->setAccessibleName(tr("Slot release"));
@@ -104,6 +108,13 @@ SlotPlanPage::SlotPlanPage(ConsoleStore &store, const Clock &clock, QWidget *par
     layout->addWidget(buildActions());
     layout->addWidget(m_heatmap, 1);
     layout->addWidget(m_currentDay);
+    auto *releases = new QGroupBox(tr("Releases on the service"), this);
+    releases->setObjectName(QStringLiteral("releasesGroup"));
+    releases->setAccessibleName(tr("Releases on the service"));
+    auto *releasesLayout = new QVBoxLayout(releases);
+    releasesLayout->addWidget(m_releases);
+    layout->addWidget(releases, 1);
+    m_releases->setSource([this] { return ReleaseSource{m_model->plan(), m_centreList}; });
 
     setTabOrder(m_centres, m_services);
     setTabOrder(m_services, m_first);
@@ -118,6 +129,15 @@ SlotPlanPage::SlotPlanPage(ConsoleStore &store, const Clock &clock, QWidget *par
     connect(m_heatmap, &CalendarHeatmap::currentDayChanged, m_currentDay, &QLabel::setText);
     updateActions();
     updateTotals();
+}
+
+void SlotPlanPage::setServiceClient(ServiceClient &client) {
+    m_releaseClient = std::make_unique<ReleaseClient>(client);
+    m_releases->setClient(m_releaseClient.get());
+}
+
+void SlotPlanPage::setReleaseAllowed(bool allowed) {
+    m_releases->setReleaseAllowed(allowed);
 }
 
 SlotPlanPage::~SlotPlanPage() {

@@ -18,6 +18,9 @@ namespace slotdesk {
 
 class CalendarHeatmap;
 class ConsoleStore;
+class ReleaseClient;
+class ReleasesPanel;
+class ServiceClient;
 class SlotPlanModel;
 
 // Plans slots before anything is published: choose centres, days and services, calculate the
@@ -40,6 +43,10 @@ public:
     bool hasUnsavedChanges() const { return m_unsaved; }
     SlotPlanModel *model() const { return m_model; }
     CalendarHeatmap *heatmap() const { return m_heatmap; }
+    // The service's releases under the plan, released from it with the wizard.
+    ReleasesPanel *releasesPanel() const { return m_releases; }
+    void setServiceClient(ServiceClient &client);
+    void setReleaseAllowed(bool allowed);
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
@@ -83,6 +90,8 @@ private:
     QLabel *m_totals;
     QLabel *m_currentDay;
     CalendarHeatmap *m_heatmap;
+    ReleasesPanel *m_releases;
+    std::unique_ptr<ReleaseClient> m_releaseClient;
     QList<Centre> m_centreList;            // the centres listed, in list order
     std::function<void()> m_cancelRunning; // cancels the generation or save in progress
     quint64 m_request = 0;                 // bumped by every calculation; older results are dropped
