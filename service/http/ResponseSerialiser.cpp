@@ -60,7 +60,8 @@ const QByteArray passedHeaders[] = {QByteArrayLiteral("Allow"),
                                     QByteArrayLiteral("WWW-Authenticate"),
                                     QByteArrayLiteral("Location"),
                                     QByteArrayLiteral("Idempotent-Replayed"),
-                                    QByteArrayLiteral("ETag")};
+                                    QByteArrayLiteral("ETag"),
+                                    QByteArrayLiteral("Content-Disposition")};
 
 } // namespace
 

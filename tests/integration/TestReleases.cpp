@@ -389,6 +389,9 @@ private Q_SLOTS:
                         {{QByteArrayLiteral("Accept"), QByteArrayLiteral("text/csv")}});
         QCOMPARE(csv.status, 200);
         QVERIFY(csv.header("Content-Type").startsWith("text/csv"));
+        // The file name a browser or the console saves it under.
+        QVERIFY2(csv.header("Content-Disposition").startsWith("attachment; filename="),
+                 csv.header("Content-Disposition").constData());
         QVERIFY(csv.body.startsWith("\xEF\xBB\xBF"
                                     "code;state;family_name;"));
         const QList<QByteArray> lines = csv.body.split('\n');
