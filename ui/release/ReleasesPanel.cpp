@@ -220,16 +220,19 @@ ReleaseWizard *ReleasesPanel::openWizard() {
         m_wizard->activateWindow();
         return m_wizard;
     }
-    m_wizard = new ReleaseWizard(*m_client, m_clock, m_source ? m_source() : ReleaseSource{}, this);
-    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_wizard, &ReleaseWizard::published, this,
+    // A plain pointer while setting up: the optimiser cannot see that the guarded one stays set.
+    auto *wizard =
+        new ReleaseWizard(*m_client, m_clock, m_source ? m_source() : ReleaseSource{}, this);
+    m_wizard = wizard;
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ReleaseWizard::published, this,
             [this](const QString &uuid, const QStringList &services) {
                 m_model->setServices(uuid, services);
                 showMessage(tr("The release is published."), false);
                 refresh();
             });
-    m_wizard->open();
-    return m_wizard;
+    wizard->open();
+    return wizard;
 }
 
 void ReleasesPanel::withdrawSelected() {
