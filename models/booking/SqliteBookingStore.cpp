@@ -426,35 +426,12 @@ StoreError SqliteBookingStore::confirm(BookingRecord *booking, const Idempotency
     }
     // The insert goes first: its unique indexes refuse a second booking of the person or a
     // colliding code without any write, so such a conflict needs no undo inside the batch.
-    SqliteStatement &insert = m_sql->insertBooking;
-    if (!insert.prepare(m_sql->handle,
-                        "INSERT INTO bookings (code, slot_id, service_code, person_key, "
-                        "family_name, given_name, birth_date, phone, email, state, channel, "
-                        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-        return fail(QStringLiteral("prepare booking insert"), insert);
-    insert.bind(1, booking->code);
-    insert.bind(2, booking->slotId);
-    insert.bind(3, booking->service);
-    insert.bindBlob(4, booking->personKey);
-    insert.bind(5, booking->familyName);
-    insert.bind(6, booking->givenName);
-    insert.bind(7, PersonKey::isoDate(booking->birthDate));
-    insert.bind(8, booking->phone);
-    insert.bind(9, booking->email);
-    insert.bind(10, booking->state);
-    insert.bind(11, booking->channel);
-    insert.bind(12, booking->createdAt);
-    insert.bind(13, booking->updatedAt);
-    if (!insert.step()) {
-        const QString text = insert.errorText();
-        if (text.contains(u"bookings.person_key"))
-            return conflict(QStringLiteral("person_has_booking"));
-        if (text.contains(u"bookings.code"))
-            return conflict(QStringLiteral("code_taken"));
-        return fail(QStringLiteral("insert booking"), insert);
-    }
-    booking->id = insert.lastInsertId();
-    if (StoreError e = takePlace(*booking))
+    if (StoreError e = insertRow(m_sql->insertBooking,
+                                 "INSERT INTO bookings (code, slot_id, service_code, person_key, "
+                                 "family_name, given_name, birth_date, phone, email, state, "
+                                 "channel, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                                 "?, ?, ?, ?, ?)",
+                                 QStringLiteral("booking"), booking))
         return e;
     if (idempotency) {
         if (StoreError error = insertIdempotency(*idempotency, booking->id))
@@ -493,37 +470,42 @@ StoreError SqliteBookingStore::appendEvent(const QString &eventType, const QByte
 }
 
 StoreError SqliteBookingStore::insertSecondDose(BookingRecord *second) {
-    SqliteStatement &insert = m_sql->insertSecond;
-    if (!insert.prepare(m_sql->handle,
-                        "INSERT INTO bookings (code, slot_id, service_code, person_key, "
-                        "family_name, given_name, birth_date, phone, email, state, channel, "
-                        "created_at, updated_at, dose) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        "?, 2)"))
-        return fail(QStringLiteral("prepare second dose insert"), insert);
-    insert.bind(1, second->code);
-    insert.bind(2, second->slotId);
-    insert.bind(3, second->service);
-    insert.bindBlob(4, second->personKey);
-    insert.bind(5, second->familyName);
-    insert.bind(6, second->givenName);
-    insert.bind(7, PersonKey::isoDate(second->birthDate));
-    insert.bind(8, second->phone);
-    insert.bind(9, second->email);
-    insert.bind(10, second->state);
-    insert.bind(11, second->channel);
-    insert.bind(12, second->createdAt);
-    insert.bind(13, second->updatedAt);
+    second->dose = 2;
+    return insertRow(m_sql->insertSecond,
+                     "INSERT INTO bookings (code, slot_id, service_code, person_key, family_name, "
+                     "given_name, birth_date, phone, email, state, channel, created_at, "
+                     "updated_at, dose) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 2)",
+                     QStringLiteral("second dose"), second);
+}
+
+// One booking row and its place; `sql` binds the 13 columns every booking has, in this order.
+StoreError SqliteBookingStore::insertRow(SqliteStatement &insert, const char *sql,
+                                         const QString &what, BookingRecord *booking) {
+    if (!insert.prepare(m_sql->handle, sql))
+        return fail(u"prepare " % what % u" insert", insert);
+    insert.bind(1, booking->code);
+    insert.bind(2, booking->slotId);
+    insert.bind(3, booking->service);
+    insert.bindBlob(4, booking->personKey);
+    insert.bind(5, booking->familyName);
+    insert.bind(6, booking->givenName);
+    insert.bind(7, PersonKey::isoDate(booking->birthDate));
+    insert.bind(8, booking->phone);
+    insert.bind(9, booking->email);
+    insert.bind(10, booking->state);
+    insert.bind(11, booking->channel);
+    insert.bind(12, booking->createdAt);
+    insert.bind(13, booking->updatedAt);
     if (!insert.step()) {
         const QString text = insert.errorText();
         if (text.contains(u"bookings.person_key"))
             return conflict(QStringLiteral("person_has_booking"));
         if (text.contains(u"bookings.code"))
             return conflict(QStringLiteral("code_taken"));
-        return fail(QStringLiteral("insert second dose"), insert);
+        return fail(u"insert " % what, insert);
     }
-    second->id = insert.lastInsertId();
-    second->dose = 2;
-    return takePlace(*second);
+    booking->id = insert.lastInsertId();
+    return takePlace(*booking);
 }
 
 StoreError SqliteBookingStore::confirmPair(BookingRecord *first, BookingRecord *second,

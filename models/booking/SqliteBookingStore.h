@@ -64,6 +64,8 @@ private:
     StoreError insertIdempotency(const IdempotencyRecord &record, qint64 bookingId);
     // The second dose's insert (dose 2) and the first's link to it.
     StoreError insertSecondDose(BookingRecord *second);
+    StoreError insertRow(SqliteStatement &insert, const char *sql, const QString &what,
+                         BookingRecord *booking);
     StoreError takePlace(const BookingRecord &booking);
     StoreError appendEvent(const QString &eventType, const QByteArray &payload, qint64 at,
                            Event *event);

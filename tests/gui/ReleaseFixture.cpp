@@ -3,6 +3,7 @@
 #include "net/WireFormat.h"
 #include "service/staff/StaffSide.h"
 #include "tests/gui/GuiTestHelpers.h"
+#include "tests/gui/LoopbackClient.h"
 
 #include <QUuid>
 
@@ -29,10 +30,7 @@ bool ReleaseFixture::start() {
         qWarning("admin: %s", qPrintable(error));
         return false;
     }
-    client = std::make_unique<ServiceClient>(session, clock);
-    client->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(fx.service->port())));
-    client->setRetries(0, 0);
-    client->setTimeout(5000);
+    client = loopbackClient(session, clock, fx.service->port());
     releaseClient = std::make_unique<ReleaseClient>(*client);
     return waitForResult(client->signIn(QStringLiteral("admin"), adminPassword)).ok();
 }

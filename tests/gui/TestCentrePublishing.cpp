@@ -7,6 +7,7 @@
 #include "net/WireFormat.h"
 #include "service/staff/StaffSide.h"
 #include "tests/gui/ConsoleFixture.h"
+#include "tests/gui/LoopbackClient.h"
 #include "tests/integration/ServiceFixture.h"
 #include "ui/centres/CentrePublisher.h"
 #include "ui/centres/CentresPage.h"
@@ -140,11 +141,7 @@ private Q_SLOTS:
         QVERIFY2(m_fx->service->staff().createAdmin(QStringLiteral("other"), adminPassword, &error),
                  qPrintable(error));
         m_session = std::make_unique<Session>();
-        m_client = std::make_unique<ServiceClient>(*m_session, m_clock);
-        m_client->setBaseUrl(
-            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_fx->service->port())));
-        m_client->setRetries(0, 0);
-        m_client->setTimeout(5000);
+        m_client = loopbackClient(*m_session, m_clock, m_fx->service->port());
         QVERIFY(waitForResult(m_client->signIn(QStringLiteral("admin"), adminPassword)).ok());
 
         m_console = std::make_unique<ConsoleFixture>();

@@ -5,6 +5,7 @@
 #include "net/ServiceClient.h"
 #include "net/Session.h"
 #include "tests/gui/GuiTestHelpers.h"
+#include "tests/gui/LoopbackClient.h"
 #include "tests/integration/StaffSuite.h"
 #include "ui/checkin/CheckInPage.h"
 #include "ui/checkin/VerdictPanel.h"
@@ -82,11 +83,7 @@ private Q_SLOTS:
         m_slots = publishCentreAndSlots(2, 20);
         QCOMPARE(m_slots.size(), 2);
         m_session = std::make_unique<Session>();
-        m_client = std::make_unique<ServiceClient>(*m_session, m_clock);
-        m_client->setBaseUrl(
-            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_fx->service->port())));
-        m_client->setRetries(0, 0);
-        m_client->setTimeout(5000);
+        m_client = loopbackClient(*m_session, m_clock, m_fx->service->port());
         QVERIFY(waitForResult(m_client->signIn(QStringLiteral("admin"), adminPassword)).ok());
         m_page = std::make_unique<CheckInPage>(m_clock);
         m_page->setDeskName(QStringLiteral("Tisch 3"));

@@ -8,6 +8,7 @@
 #include "service/booking/BookingEngine.h"
 #include "service/staff/StaffSide.h"
 #include "tests/gui/ConsoleFixture.h"
+#include "tests/gui/LoopbackClient.h"
 #include "tests/integration/ServiceFixture.h"
 #include "ui/centres/CentresPage.h"
 #include "ui/hours/HoursImpactDialog.h"
@@ -136,11 +137,7 @@ private Q_SLOTS:
         QVERIFY2(m_fx->service->staff().createAdmin(QStringLiteral("admin"), adminPassword, &error),
                  qPrintable(error));
         m_session = std::make_unique<Session>();
-        m_client = std::make_unique<ServiceClient>(*m_session, m_clock);
-        m_client->setBaseUrl(
-            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_fx->service->port())));
-        m_client->setRetries(0, 0);
-        m_client->setTimeout(5000);
+        m_client = loopbackClient(*m_session, m_clock, m_fx->service->port());
         QVERIFY(waitForResult(m_client->signIn(QStringLiteral("admin"), adminPassword)).ok());
 
         m_console = std::make_unique<ConsoleFixture>();
